@@ -1,0 +1,109 @@
+"""One error hierarchy for the whole of kzarchive.
+
+Every error a person can see is a ``KzError``: it carries a message a documenter
+understands, a hint saying what to do next, and an exit code the command line
+returns.  Codes are part of the documented interface (README, "Exit codes").
+Messages never contain evidence: no titles, texts or decrypted content.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class KzError(Exception):
+    """Base of every error kzarchive reports to a person."""
+
+    exit_code: ClassVar[int] = 1
+    message_template: ClassVar[str] = "Something went wrong."
+    hint_template: ClassVar[str] = ""
+
+    def __init__(self, message: str | None = None, *, hint: str | None = None, **fields: Any):
+        self.fields = fields
+        self.message = message if message is not None else self.message_template.format(**fields)
+        self.hint = hint if hint is not None else self.hint_template.format(**fields)
+        super().__init__(self.message)
+
+    def diagnostics(self) -> str:
+        """The message and the hint, as shown to a person."""
+        return f"{self.message}\n{self.hint}" if self.hint else self.message
+
+
+class BadInput(KzError):
+    exit_code = 2
+    message_template = "Invalid input: {what}"
+    hint_template = "Check the command and try again (--help lists the options)."
+
+
+class WrongPassphrase(KzError):
+    exit_code = 3
+    message_template = "The passphrase is not correct for this vault."
+    hint_template = (
+        "Check the keyboard layout and Caps Lock. If the passphrase is lost, "
+        "open the vault with the recovery code (passwd --recovery)."
+    )
+
+
+class NotAVault(KzError):
+    exit_code = 4
+    message_template = "{path} is not a kzarchive vault."
+    hint_template = "Give the folder that holds vault.keys, or create a vault there with 'init'."
+
+
+class NewerFormat(KzError):
+    exit_code = 5
+    message_template = "This {what} uses format version {found}, newer than this kzarchive ({known})."
+    hint_template = "Update kzarchive to open it. Nothing was changed."
+
+
+class IntegrityError(KzError):
+    exit_code = 6
+    message_template = "Integrity check failed: {what}"
+    hint_template = (
+        "The data was damaged or altered. Do not trust it; keep the file as it is "
+        "and compare with a backup or ask the sender for a new copy."
+    )
+
+
+class MissingFile(KzError):
+    exit_code = 7
+    message_template = "File not found: {path}"
+    hint_template = "Check the path. Nothing was changed."
+
+
+class DiskFull(KzError):
+    exit_code = 8
+    message_template = "The disk is full: {what}"
+    hint_template = "Free some space and try again. Nothing was lost: the operation was undone."
+
+
+class Cancelled(KzError):
+    exit_code = 9
+    message_template = "Cancelled. Nothing was changed."
+
+
+class UntrustedSigner(KzError):
+    exit_code = 10
+    message_template = "The bundle is signed by {who}, who is not a verified contact."
+    hint_template = (
+        "Compare the sender's fingerprint with them in person or by phone, then mark "
+        "the contact verified (contact verify)."
+    )
+
+
+class NotFound(KzError):
+    exit_code = 11
+    message_template = "No {what} with id {ident}."
+    hint_template = "List what exists with the 'list' commands."
+
+
+class VaultLocked(KzError):
+    exit_code = 12
+    message_template = "The vault is locked."
+    hint_template = "Unlock it with the passphrase first."
+
+
+class VaultBusy(KzError):
+    exit_code = 13
+    message_template = "The vault is open in another kzarchive process."
+    hint_template = "Close the other window or command, then try again."
