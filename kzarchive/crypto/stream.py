@@ -151,13 +151,7 @@ def iter_payload(file_key: bytes, source: BinaryIO) -> Iterator[bytes]:
         try:
             plain = aead.decrypt(_chunk_nonce(counter, last), chunk, None)
         except InvalidTag:
-            if last and len(chunk) == ENCRYPTED_CHUNK_SIZE:
-                # A full chunk with nothing after it must be the last one; if it is not
-                # marked so, the payload was cut at a chunk boundary.
-                raise IntegrityError(what="the encrypted data is truncated") from None
-            raise IntegrityError(
-                what="the encrypted data does not authenticate (wrong key or altered)"
-            ) from None
+            raise _chunk_failure(aead, counter, chunk, last) from None
         if last and not plain and counter > 0:
             raise IntegrityError(what="the encrypted data ends with an empty chunk")
         yield plain
@@ -165,6 +159,30 @@ def iter_payload(file_key: bytes, source: BinaryIO) -> Iterator[bytes]:
             return
         counter += 1
         chunk = following + _read_exact(source, ENCRYPTED_CHUNK_SIZE - 1)
+
+
+def _chunk_failure(
+    aead: ChaCha20Poly1305, counter: int, chunk: bytes, last: bool
+) -> IntegrityError:
+    """Names why a chunk failed, for chunks whose position makes the cause knowable."""
+    if len(chunk) == ENCRYPTED_CHUNK_SIZE:
+        try:
+            # A full chunk that authenticates with the other "last" flag was moved:
+            # either the payload was cut after it, or data was appended after the end.
+            aead.decrypt(_chunk_nonce(counter, not last), chunk, None)
+        except InvalidTag:
+            pass
+        else:
+            if last:
+                return IntegrityError(what="the encrypted data is truncated")
+            return IntegrityError(what="there is extra data after the end of the encrypted data")
+        if last:
+            # A cut exactly at a chunk boundary looks like this as well.
+            return IntegrityError(
+                what="the encrypted data is truncated, or does not authenticate "
+                "(wrong key or altered)"
+            )
+    return IntegrityError(what="the encrypted data does not authenticate (wrong key or altered)")
 
 
 def decrypt_payload(
@@ -203,6 +221,10 @@ class SeekablePayloadReader:
         self._cache_index = -1
         self._cache = b""
         self.position = 0
+        # The size comes from the file length; it is trusted only once the final
+        # chunk proved to be a final chunk (a payload cut at a chunk boundary
+        # otherwise looks complete until someone reads its end).
+        self._chunk(self._chunk_count - 1)
 
     def _chunk(self, index: int) -> bytes:
         if index == self._cache_index:
@@ -213,9 +235,7 @@ class SeekablePayloadReader:
         try:
             plain = self._aead.decrypt(_chunk_nonce(index, last), data, None)
         except InvalidTag:
-            raise IntegrityError(
-                what="the encrypted data does not authenticate (wrong key or altered)"
-            ) from None
+            raise _chunk_failure(self._aead, index, data, last) from None
         if last and not plain and index > 0:
             raise IntegrityError(what="the encrypted data ends with an empty chunk")
         self._cache_index, self._cache = index, plain
@@ -240,7 +260,10 @@ class SeekablePayloadReader:
         self.close()
 
     def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        base = {os.SEEK_SET: 0, os.SEEK_CUR: self.position, os.SEEK_END: self.size}[whence]
+        bases = {os.SEEK_SET: 0, os.SEEK_CUR: self.position, os.SEEK_END: self.size}
+        if whence not in bases:
+            raise ValueError(f"invalid whence: {whence}")
+        base = bases[whence]
         self.position = max(0, base + offset)
         return self.position
 
