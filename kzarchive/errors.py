@@ -52,7 +52,9 @@ class NotAVault(KzError):
 
 class NewerFormat(KzError):
     exit_code = 5
-    message_template = "This {what} uses format version {found}, newer than this kzarchive ({known})."
+    message_template = (
+        "This {what} uses format version {found}, newer than this kzarchive ({known})."
+    )
     hint_template = "Update kzarchive to open it. Nothing was changed."
 
 

@@ -1,0 +1,388 @@
+"""Items of evidence: intake, reading, extraction and verification.
+
+Part of ``Archive`` (see archive.py); kept apart so that each file reads in one
+sitting.  Intake is one streaming pass (read, hash, encrypt, write); metadata and
+thumbnails are then read from the stored ciphertext, so they describe exactly the
+bytes whose hash was recorded, and nothing decrypted touches the disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from kzarchive.canonical import canonical_json, utc_timestamp
+from kzarchive.crypto.stream import SeekablePayloadReader
+from kzarchive.errors import (
+    BadInput,
+    DiskFull,
+    IntegrityError,
+    KzError,
+    MissingFile,
+    NotFound,
+)
+from kzarchive.models import Item, VerifyReport
+from kzarchive.progress import CancelToken, Progress
+from kzarchive.records import new_id
+from kzarchive.vault import custody, database, keyslots
+from kzarchive.vault.blobs import StoredBlob
+from kzarchive.vocabulary import ITEM_KINDS, check
+
+if TYPE_CHECKING:
+    from kzarchive.archive import Archive
+
+_ITEM_COLUMNS = (
+    "id, incident_id, kind, name, mime, size, sha256, captured_at, collected_at, collector, "
+    "source, language, notes, witness, derived_from, derivation, metadata, "
+    "thumbnail_blob_id IS NOT NULL, created"
+)
+_TEXT_KINDS = ("testimony", "source-text")
+
+
+def _item(row: Any) -> Item:
+    return Item(*row[:15], derivation=json.loads(row[15]) if row[15] else None,  # type: ignore[misc]
+                metadata=json.loads(row[16]), has_thumbnail=bool(row[17]), created=row[18])
+
+
+def describe(reader: SeekablePayloadReader, name: str) -> dict[str, Any]:
+    """MIME type, kind, metadata, capture time and thumbnail of stored content."""
+    from kzarchive.media import metadata as media_metadata
+    from kzarchive.media import thumbnails, types
+
+    head = reader.read(4096)
+    reader.seek(0)
+    mime, kind = types.sniff(head, name)
+    described: dict[str, Any] = {"mime": mime, "kind": kind, "metadata": {},
+                                 "captured_at": None, "thumbnail": None}
+    try:
+        meta = media_metadata.read_metadata(reader, mime)
+        described["metadata"] = meta.to_dict()
+        described["captured_at"] = getattr(meta, "captured_at", None)
+        reader.seek(0)
+        described["thumbnail"] = thumbnails.make_thumbnail(reader, mime)
+    except KzError:
+        raise
+    except Exception:  # a hostile or broken file must never stop intake
+        described["metadata"] = {"note": "metadata could not be read"}
+    return described
+
+
+class EvidenceMixin:
+    # -- intake ----------------------------------------------------------------------
+
+    def attach_file(
+        self: Archive, incident_id: str, path: Path | str, kind: str | None = None,
+        note: str = "", source: str = "", language: str = "",
+        progress: Progress | None = None, cancel: CancelToken | None = None,
+    ) -> Item:
+        path = Path(path)
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed below
+        except FileNotFoundError:
+            raise MissingFile(path=path) from None
+        except IsADirectoryError:
+            raise BadInput(what=f"{path} is a folder", hint="Attach the files inside it.") from None
+        except PermissionError:
+            raise BadInput(what=f"{path} cannot be read (permission denied)") from None
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            return self.store_content(
+                incident_id, handle, name=path.name, kind=kind, notes=note,
+                source_description=source,
+                language=language, expected_size=size, progress=progress, cancel=cancel)
+
+    def add_text(
+        self: Archive, incident_id: str, text: str, kind: str = "testimony",
+        witness: str | None = None, language: str = "", note: str = "", name: str | None = None,
+        source: str = "",
+    ) -> Item:
+        if kind not in _TEXT_KINDS:
+            raise BadInput(what=f"'{kind}' is not a text kind",
+                           hint="Use testimony or source-text.")
+        if not text.strip():
+            raise BadInput(what="the text is empty")
+        data = text.encode("utf-8")
+        name = name or f"{kind}-{utc_timestamp()[:10]}.txt"
+        return self.store_content(
+            incident_id, io.BytesIO(data), name=name, kind=kind, notes=note, language=language,
+            witness=witness, source_description=source, expected_size=len(data), text=text,
+            mime="text/plain; charset=utf-8")
+
+    def add_derived_item(
+        self: Archive, original_id: str, source: BinaryIO, name: str, mime: str,
+        derivation: dict[str, Any],
+    ) -> Item:
+        original = self.get_item(original_id)
+        item = self.store_content(
+            original.incident_id, source, name=name, kind=original.kind, mime=mime,
+            derived_from=original.id, derivation=derivation, action="item.derived")
+        return item
+
+    def store_content(
+        self: Archive, incident_id: str, source: BinaryIO, name: str, kind: str | None = None,
+        notes: str = "", source_description: str = "", language: str = "",
+        witness: str | None = None, expected_size: int = 0, progress: Progress | None = None,
+        cancel: CancelToken | None = None, text: str | None = None, mime: str | None = None,
+        derived_from: str | None = None, derivation: dict[str, Any] | None = None,
+        action: str = "item.added", item_id: str | None = None,
+        collected_at: str | None = None, collector: str | None = None,
+        expected_sha256: str | None = None,
+    ) -> Item:
+        """Stores one content and its item row; the whole item, or no trace of it."""
+        self.get_incident(incident_id)
+        if kind is not None:
+            check(kind, ITEM_KINDS, "item kind")
+        blob_id = self.blobs.new_id()
+        with self._mutex, database.transaction(self.db) as db:
+            db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob_id,))
+        written: list[str] = []
+        try:
+            try:
+                blob = self.blobs.write(blob_id, source, expected_size, progress, cancel)
+            except FileNotFoundError:
+                raise MissingFile(path=name, hint="The file vanished while it was read. "
+                                  "Nothing was stored; attach it again.") from None
+            written.append(blob_id)
+            if expected_sha256 is not None and blob.sha256 != expected_sha256:
+                raise IntegrityError(what=f"content of {name} does not match its recorded hash")
+            with self.blobs.open(blob.id, blob.file_key) as reader:
+                described = describe(reader, name)
+            thumbnail = None
+            if described["thumbnail"]:
+                thumbnail = self._write_small_blob(described["thumbnail"])
+                written.append(thumbnail.id)
+            final_kind = kind or ("source-text" if text is not None else described["kind"])
+            ident = item_id or new_id()
+            with self._mutex, database.transaction(self.db) as db:
+                stored = self._insert_blob(blob)
+                thumb_id = self._insert_blob(thumbnail) if thumbnail is not None else None
+                db.execute(
+                    "INSERT INTO items (id, incident_id, kind, name, mime, size, sha256, blob_id, "
+                    "captured_at, collected_at, collector, source, language, notes, witness, "
+                    "derived_from, derivation, metadata, thumbnail_blob_id, created) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (ident, incident_id, final_kind, name, mime or described["mime"], blob.size,
+                     blob.sha256, stored, described["captured_at"],
+                     collected_at or utc_timestamp(), collector or self.fingerprint,
+                     source_description, language, notes, witness, derived_from,
+                     canonical_json(derivation).decode() if derivation else None,
+                     canonical_json(described["metadata"]).decode(), thumb_id, utc_timestamp()))
+                db.execute(
+                    "INSERT INTO search_index (body, kind, ref_id, incident_id) "
+                    "VALUES (?, 'item', ?, ?)",
+                    ("\n".join(filter(None, [name, notes, source_description, witness, text])),
+                     ident, incident_id))
+                details: dict[str, Any] = {"sha256": blob.sha256, "size": blob.size,
+                                           "kind": final_kind}
+                if derived_from:
+                    details["derived_from"] = derived_from
+                self._log(action, incident_id, ident, details)
+            # Equal content already stored: keep one copy.
+            if stored != blob.id:
+                self.blobs.delete(blob.id)
+            if thumbnail is not None and thumb_id != thumbnail.id:
+                self.blobs.delete(thumbnail.id)
+            return self.get_item(ident)
+        except BaseException as exc:
+            for leftover in written:
+                self.blobs.delete(leftover)
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                raise DiskFull(what="the vault's drive has no room") from None
+            raise
+
+    def _write_small_blob(self: Archive, data: bytes) -> StoredBlob:
+        blob_id = self.blobs.new_id()
+        with self._mutex, database.transaction(self.db) as db:
+            db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob_id,))
+        return self.blobs.write(blob_id, io.BytesIO(data), len(data))
+
+    def _insert_blob(self: Archive, blob: StoredBlob) -> str:
+        """Row for a written blob; returns the id to use (an existing one for equal content)."""
+        row = self.db.execute("SELECT id FROM blobs WHERE sha256 = ? AND size = ? LIMIT 1",
+                              (blob.sha256, blob.size)).fetchone()
+        if row is not None:
+            self.db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob.id,))
+            return str(row[0])
+        self.db.execute("INSERT INTO blobs (id, file_key, size, sha256) VALUES (?, ?, ?, ?)",
+                        (blob.id, blob.file_key, blob.size, blob.sha256))
+        self.db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob.id,))
+        return blob.id
+
+    # -- reading ---------------------------------------------------------------------
+
+    def get_item(self: Archive, item_id: str) -> Item:
+        with self._mutex:
+            row = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?",
+                                  (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(what="item", ident=item_id)
+        return _item(row)
+
+    def list_items(self: Archive, incident_id: str) -> list[Item]:
+        with self._mutex:
+            rows = self.db.execute(
+                f"SELECT {_ITEM_COLUMNS} FROM items WHERE incident_id = ? ORDER BY created, id",
+                (incident_id,)).fetchall()
+        return [_item(row) for row in rows]
+
+    def _blob_of(self: Archive, item_id: str, column: str = "blob_id") -> tuple[str, bytes]:
+        with self._mutex:
+            row = self.db.execute(
+                f"SELECT b.id, b.file_key FROM items i JOIN blobs b ON b.id = i.{column} "
+                "WHERE i.id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(what="item" if column == "blob_id" else "thumbnail", ident=item_id)
+        return str(row[0]), bytes(row[1])
+
+    def open_item(self: Archive, item_id: str) -> SeekablePayloadReader:
+        """A read/seek view of the original content; nothing is written anywhere."""
+        return self.blobs.open(*self._blob_of(item_id))
+
+    def read_thumbnail(self: Archive, item_id: str) -> bytes:
+        with self.blobs.open(*self._blob_of(item_id, "thumbnail_blob_id")) as reader:
+            return reader.read()
+
+    def read_text(self: Archive, item_id: str) -> str:
+        with self.open_item(item_id) as reader:
+            return reader.read().decode("utf-8", errors="replace")
+
+    def iter_content(self: Archive, item_id: str) -> Any:
+        """Authenticated plaintext chunks of an item, streamed (for export)."""
+        return self.blobs.iter_plaintext(*self._blob_of(item_id))
+
+    def extract_item(
+        self: Archive, item_id: str, out_path: Path | str, progress: Progress | None = None,
+        cancel: CancelToken | None = None, overwrite: bool = False,
+    ) -> Path:
+        """Writes the original, in clear, to ``out_path`` (an explicit act, logged)."""
+        item = self.get_item(item_id)
+        out = Path(out_path)
+        if out.is_dir():
+            out = out / Path(item.name).name
+        if out.exists() and not overwrite:
+            raise BadInput(what=f"{out} already exists", hint="Choose another name or folder.")
+        partial = out.with_name(f".{out.name}.partial")
+        digest, done = hashlib.sha256(), 0
+        try:
+            with open(partial, "wb") as sink:
+                for chunk in self.iter_content(item_id):
+                    if cancel is not None:
+                        cancel.check()
+                    digest.update(chunk)
+                    sink.write(chunk)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, item.size)
+                sink.flush()
+                os.fsync(sink.fileno())
+            if digest.hexdigest() != item.sha256:
+                raise IntegrityError(what=f"item {item.id} does not match its recorded SHA-256")
+            os.replace(partial, out)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            if exc.errno == errno.ENOSPC:
+                raise DiskFull(what="no room for the extracted file") from None
+            raise BadInput(what=f"cannot write {out}: {exc.strerror}") from None
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        self.log("item.extracted", item.incident_id, item.id, {"sha256": item.sha256})
+        return out
+
+    # -- verification ----------------------------------------------------------------
+
+    def verify_item(self: Archive, item_id: str) -> None:
+        item = self.get_item(item_id)
+        digest, size = hashlib.sha256(), 0
+        for chunk in self.iter_content(item_id):
+            digest.update(chunk)
+            size += len(chunk)
+        if digest.hexdigest() != item.sha256 or size != item.size:
+            raise IntegrityError(what=f"item {item.id} ({item.name}) does not match its SHA-256")
+
+    def verify(
+        self: Archive, progress: Progress | None = None, cancel: CancelToken | None = None,
+    ) -> VerifyReport:
+        """Checks everything: keys file, database pages, custody log, every blob.
+
+        Returns the report when all held; raises IntegrityError carrying it otherwise.
+        """
+        report = VerifyReport()
+        vmk = self._vmk
+        if vmk is None:
+            from kzarchive.errors import VaultLocked
+
+            raise VaultLocked()
+        try:
+            keyslots.load(self.path).check_mac(vmk)
+            report.add("vault.keys", True)
+        except KzError as exc:
+            report.add("vault.keys", False, exc.message)
+        with self._mutex:
+            problems = database.integrity_problems(self.db)
+        report.add("database", not problems, "; ".join(problems[:5]))
+        try:
+            with self._mutex:
+                size = custody.verify_log(self.db, self.vault_id,
+                                          self._identity().public.minisign_public_key())
+            report.add("custody log", True, f"{size} entries")
+        except KzError as exc:
+            report.add("custody log", False, exc.message)
+        self._verify_blobs(report, progress, cancel)
+        if not report.ok:
+            failed = ", ".join(check.name for check in report.failures[:5])
+            error = IntegrityError(what=f"{len(report.failures)} check(s) failed: {failed}")
+            error.report = report  # type: ignore[attr-defined]
+            raise error
+        return report
+
+    def _verify_blobs(self: Archive, report: VerifyReport, progress: Progress | None,
+                      cancel: CancelToken | None) -> None:
+        with self._mutex:
+            rows = self.db.execute(
+                "SELECT i.id, i.name, i.sha256, i.size, b.id, b.file_key, b.sha256 "
+                "FROM items i JOIN blobs b ON b.id = i.blob_id ORDER BY i.created, i.id").fetchall()
+            thumbs = self.db.execute(
+                "SELECT b.id, b.file_key, b.sha256 FROM blobs b "
+                "WHERE b.id NOT IN (SELECT blob_id FROM items)").fetchall()
+            known = {row[0] for row in self.db.execute("SELECT id FROM blobs")}
+        total = sum(row[3] for row in rows)
+        done = 0
+        for item_id, name, sha, size, blob_id, key, blob_sha in rows:
+            if cancel is not None:
+                cancel.check()
+            digest, length = hashlib.sha256(), 0
+            try:
+                for chunk in self.blobs.iter_plaintext(blob_id, bytes(key)):
+                    digest.update(chunk)
+                    length += len(chunk)
+                ok = digest.hexdigest() == sha == blob_sha and length == size
+                detail = "" if ok else "content does not match its SHA-256"
+            except KzError as exc:
+                ok, detail = False, exc.message
+            report.items_checked += 1
+            report.bytes_checked += length
+            if not ok:
+                report.add(f"item {item_id} ({name})", False, detail)
+            done += size
+            if progress is not None:
+                progress(done, total)
+        for blob_id, key, blob_sha in thumbs:
+            try:
+                digest = hashlib.sha256()
+                for chunk in self.blobs.iter_plaintext(blob_id, bytes(key)):
+                    digest.update(chunk)
+                if digest.hexdigest() != blob_sha:
+                    report.add(f"stored file {blob_id[:8]}", False, "does not match its SHA-256")
+            except KzError as exc:
+                report.add(f"stored file {blob_id[:8]}", False, exc.message)
+        strays = self.blobs.all_ids() - known
+        report.add("stored files", not strays,
+                   f"{len(strays)} file(s) in blobs/ that the database does not know"
+                   if strays else f"{report.items_checked} items, {report.bytes_checked} bytes")
+

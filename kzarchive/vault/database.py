@@ -1,0 +1,242 @@
+"""The SQLCipher database: connection, schema and stepwise migrations.
+
+The key is the HKDF-derived raw key, so SQLCipher's own PBKDF2 is skipped.  The
+connection refuses to work unless the module really is SQLCipher: a plain SQLite
+would silently write the evidence index in clear.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from kzarchive.errors import IntegrityError, KzError, NewerFormat
+
+FILE_NAME = "archive.db"
+SCHEMA_VERSION = 1
+
+Connection = Any  # sqlcipher3 ships no type information
+
+
+class NotSQLCipher(KzError):
+    exit_code = 14
+    message_template = "The database module is plain SQLite, not SQLCipher; refusing to continue."
+    hint_template = "Reinstall kzarchive with its dependencies (sqlcipher3)."
+
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    secret BLOB NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    occurred_start TEXT,
+    occurred_end TEXT,
+    date_precision TEXT NOT NULL DEFAULT 'day',
+    place TEXT NOT NULL DEFAULT '',
+    latitude TEXT,
+    longitude TEXT,
+    status TEXT NOT NULL DEFAULT 'draft',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    origin TEXT NOT NULL
+);
+CREATE INDEX incidents_occurred ON incidents (occurred_start);
+CREATE TABLE incident_violations (
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    violation TEXT NOT NULL,
+    PRIMARY KEY (incident_id, violation)
+);
+CREATE INDEX incident_violations_by_violation ON incident_violations (violation);
+CREATE TABLE incident_tags (
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (incident_id, tag)
+);
+CREATE INDEX incident_tags_by_tag ON incident_tags (tag);
+CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    pseudonym TEXT NOT NULL,
+    real_name TEXT,
+    consent_given INTEGER NOT NULL DEFAULT 0,
+    consent_scope TEXT NOT NULL DEFAULT '',
+    consent_date TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX people_by_incident ON people (incident_id);
+CREATE TABLE blobs (
+    id TEXT PRIMARY KEY,
+    file_key BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE INDEX blobs_by_hash ON blobs (sha256);
+CREATE TABLE pending_blobs (id TEXT PRIMARY KEY);
+CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    blob_id TEXT NOT NULL REFERENCES blobs (id),
+    captured_at TEXT,
+    collected_at TEXT NOT NULL,
+    collector TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    witness TEXT,
+    derived_from TEXT REFERENCES items (id),
+    derivation TEXT,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    thumbnail_blob_id TEXT REFERENCES blobs (id),
+    created TEXT NOT NULL
+);
+CREATE INDEX items_by_incident ON items (incident_id);
+CREATE INDEX items_by_hash ON items (sha256);
+CREATE TABLE custody (
+    seq INTEGER PRIMARY KEY,
+    ts TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    incident_id TEXT,
+    item_id TEXT,
+    entry TEXT NOT NULL,
+    leaf_hash TEXT NOT NULL
+);
+CREATE INDEX custody_by_incident ON custody (incident_id, seq);
+CREATE TABLE foreign_custody (
+    origin TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    incident_id TEXT,
+    entry TEXT NOT NULL,
+    leaf_hash TEXT NOT NULL,
+    PRIMARY KEY (origin, seq)
+);
+CREATE TABLE checkpoints (
+    size INTEGER PRIMARY KEY,
+    root TEXT NOT NULL,
+    text TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE contacts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    age_recipient TEXT NOT NULL,
+    minisign_public_key TEXT,
+    ed25519_public BLOB,
+    x25519_public BLOB,
+    fingerprint TEXT,
+    verified INTEGER NOT NULL DEFAULT 0,
+    verified_at TEXT,
+    created TEXT NOT NULL
+);
+CREATE TABLE imported_bundles (
+    id TEXT PRIMARY KEY,
+    sender_fingerprint TEXT NOT NULL,
+    tag_manifest_sha256 TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    body, kind UNINDEXED, ref_id UNINDEXED, incident_id UNINDEXED,
+    tokenize = 'trigram'
+);
+"""
+
+# Each step takes the schema from version N-1 to N.  Steps are never edited once
+# released: a vault of any earlier version must open.
+def _run_script(conn: Connection, script: str) -> None:
+    # executescript() would commit the surrounding transaction; run statement by statement.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: lambda conn: _run_script(conn, SCHEMA_V1),
+}
+
+
+def connect(path: Path, key: bytes) -> Connection:
+    """Opens (or creates) the database with the raw 32-byte key."""
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise NotSQLCipher()
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Temporary tables and sort files would otherwise go to /tmp unencrypted.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            raise IntegrityError(
+                what="archive.db cannot be decrypted: it was damaged or altered, "
+                "or it does not belong to this vault.keys"
+            ) from None
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection) -> None:
+    current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise NewerFormat(what="vault database", found=current, known=SCHEMA_VERSION)
+    for target in range(current + 1, SCHEMA_VERSION + 1):
+        with transaction(conn):
+            MIGRATIONS[target](conn)
+            conn.execute(f"PRAGMA user_version = {target}")
+
+
+_write_lock = threading.RLock()
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """One atomic write; nested use joins the outer transaction."""
+    with _write_lock:
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Every page's HMAC (SQLCipher) and SQLite's own structure check."""
+    problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+    rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if rows != ["ok"]:
+        problems.extend(rows)
+    return problems

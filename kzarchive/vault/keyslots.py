@@ -1,0 +1,218 @@
+"""``vault.keys``: the keyslots that wrap the vault master key (VMK).
+
+The file holds no secret in clear.  Each slot wraps the VMK with AES-256-GCM under
+a key-encryption key derived from the passphrase (Argon2id) or from the recovery
+code (HKDF: the code is 125 random bits, so a slow KDF adds nothing).  A slot's AAD
+binds it to this vault and to its own parameters.  A MAC under a VMK-derived key
+covers the whole file, so that a change to a slot that was not used to open the
+vault is still detected.  The file is written canonically and read strictly: any
+other byte sequence is an alteration.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from kzarchive.canonical import canonical_json
+from kzarchive.crypto.kdf import Argon2Params, argon2id, hkdf, normalise_passphrase
+from kzarchive.errors import BadInput, IntegrityError, NewerFormat, WrongPassphrase
+
+FORMAT = "kzarchive-vault-keys"
+VERSION = 1
+FILE_NAME = "vault.keys"
+VMK_SIZE = 32
+_RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
+_RECOVERY_LENGTH = 25
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any, what: str) -> bytes:
+    if not isinstance(text, str):
+        raise IntegrityError(what=f"vault.keys: {what} is not text")
+    try:
+        data = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise IntegrityError(what=f"vault.keys: {what} is not valid base64") from None
+    if _b64(data) != text:
+        raise IntegrityError(what=f"vault.keys: {what} is not canonical base64")
+    return data
+
+
+def new_recovery_code() -> str:
+    raw = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(_RECOVERY_LENGTH))
+    return "-".join(raw[i : i + 5] for i in range(0, _RECOVERY_LENGTH, 5))
+
+
+def normalise_recovery_code(code: str) -> bytes:
+    """Accepts the code as people write it: any case, spaces or dashes, O for 0."""
+    cleaned = code.upper().replace("-", "").replace(" ", "")
+    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
+    if len(cleaned) != _RECOVERY_LENGTH or any(c not in _RECOVERY_ALPHABET for c in cleaned):
+        raise BadInput(
+            what="a recovery code has 25 letters and digits in five groups",
+            hint="Type it exactly as it was written down at creation.",
+        )
+    return cleaned.encode("ascii")
+
+
+@dataclass
+class KeyFile:
+    vault_id: str
+    slots: list[dict[str, Any]] = field(default_factory=list)
+    mac: str = ""
+
+    def _body(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
+                "keyslots": self.slots}
+
+    def to_bytes(self) -> bytes:
+        return canonical_json({**self._body(), "mac": self.mac}) + b"\n"
+
+    # -- opening -----------------------------------------------------------------
+
+    def unlock_with_passphrase(self, passphrase: str) -> bytes:
+        slot = self._slot("passphrase")
+        kdf = slot["kdf"]
+        params = Argon2Params(kdf["memory_kib"], kdf["iterations"], kdf["lanes"])
+        kek = argon2id(normalise_passphrase(passphrase), _unb64(kdf["salt"], "salt"), params)
+        try:
+            vmk = self._unwrap(slot, kek)
+        except InvalidTag:
+            raise WrongPassphrase() from None
+        self.check_mac(vmk)
+        return vmk
+
+    def unlock_with_recovery(self, code: str) -> bytes:
+        slot = self._slot("recovery")
+        kek = hkdf(normalise_recovery_code(code), "kzarchive/v1/recovery",
+                   salt=_unb64(slot["kdf"]["salt"], "salt"))
+        try:
+            vmk = self._unwrap(slot, kek)
+        except InvalidTag:
+            raise WrongPassphrase(
+                "The recovery code is not correct for this vault.",
+                hint="Check each group of five against what was written down.",
+            ) from None
+        self.check_mac(vmk)
+        return vmk
+
+    def check_mac(self, vmk: bytes) -> None:
+        expected = self._compute_mac(vmk)
+        if not hmac.compare_digest(expected, self.mac):
+            raise IntegrityError(what="vault.keys was altered (its checksum does not match)")
+
+    # -- changing ------------------------------------------------------------------
+
+    def set_passphrase(self, vmk: bytes, passphrase: str, params: Argon2Params) -> None:
+        salt = os.urandom(16)
+        kdf = {"alg": "argon2id", "salt": _b64(salt), "memory_kib": params.memory_kib,
+               "iterations": params.iterations, "lanes": params.lanes}
+        kek = argon2id(normalise_passphrase(passphrase), salt, params)
+        self._put_slot({"type": "passphrase", "kdf": kdf}, kek, vmk)
+
+    def set_recovery_code(self, vmk: bytes, code: str) -> None:
+        salt = os.urandom(16)
+        kek = hkdf(normalise_recovery_code(code), "kzarchive/v1/recovery", salt=salt)
+        self._put_slot({"type": "recovery", "kdf": {"alg": "hkdf-sha256", "salt": _b64(salt)}},
+                       kek, vmk)
+
+    def save(self, folder: Path, vmk: bytes) -> None:
+        self.mac = self._compute_mac(vmk)
+        atomic_write(folder / FILE_NAME, self.to_bytes())
+
+    # -- internals -----------------------------------------------------------------
+
+    def _slot(self, kind: str) -> dict[str, Any]:
+        for slot in self.slots:
+            if slot.get("type") == kind:
+                return slot
+        raise IntegrityError(what=f"vault.keys has no {kind} keyslot")
+
+    def _aad(self, slot: dict[str, Any]) -> bytes:
+        bare = {k: v for k, v in slot.items() if k != "wrap"}
+        bare["wrap"] = {k: v for k, v in slot.get("wrap", {}).items() if k != "ciphertext"}
+        return canonical_json({"format": FORMAT, "version": VERSION,
+                               "vault_id": self.vault_id, "slot": bare})
+
+    def _put_slot(self, slot: dict[str, Any], kek: bytes, vmk: bytes) -> None:
+        nonce = os.urandom(12)
+        slot["wrap"] = {"alg": "aes-256-gcm", "nonce": _b64(nonce)}
+        slot["wrap"]["ciphertext"] = _b64(AESGCM(kek).encrypt(nonce, vmk, self._aad(slot)))
+        self.slots = [s for s in self.slots if s.get("type") != slot["type"]] + [slot]
+        self.slots.sort(key=lambda s: str(s.get("type")))
+
+    def _unwrap(self, slot: dict[str, Any], kek: bytes) -> bytes:
+        wrap = slot["wrap"]
+        if wrap.get("alg") != "aes-256-gcm":
+            raise IntegrityError(what="vault.keys names an unknown key wrapping")
+        nonce = _unb64(wrap["nonce"], "nonce")
+        vmk = AESGCM(kek).decrypt(nonce, _unb64(wrap["ciphertext"], "wrapped key"),
+                                  self._aad(slot))
+        if len(vmk) != VMK_SIZE:
+            raise IntegrityError(what="vault.keys holds a key of the wrong size")
+        return vmk
+
+    def _compute_mac(self, vmk: bytes) -> str:
+        key = hkdf(vmk, "kzarchive/v1/keyfile-mac")
+        return hmac.new(key, canonical_json(self._body()), "sha256").hexdigest()
+
+
+def load(folder: Path) -> KeyFile:
+    path = folder / FILE_NAME
+    raw = path.read_bytes()
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise IntegrityError(what="vault.keys is damaged (not readable JSON)") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise IntegrityError(what="vault.keys is damaged (unknown format)")
+    version = data.get("version")
+    if isinstance(version, int) and version > VERSION:
+        raise NewerFormat(what="vault", found=version, known=VERSION)
+    if version != VERSION:
+        raise IntegrityError(what="vault.keys is damaged (bad version)")
+    try:
+        if canonical_json(data) + b"\n" != raw:
+            raise IntegrityError(what="vault.keys was altered (not in its canonical form)")
+        keyfile = KeyFile(vault_id=data["vault_id"], slots=data["keyslots"], mac=data["mac"])
+    except (KeyError, TypeError):
+        raise IntegrityError(what="vault.keys is damaged (missing fields)") from None
+    if not isinstance(keyfile.slots, list) or not all(isinstance(s, dict) for s in keyfile.slots):
+        raise IntegrityError(what="vault.keys is damaged (bad keyslots)")
+    return keyfile
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write, fsync, rename, fsync the folder: the old or the new file, never half."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
