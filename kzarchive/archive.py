@@ -137,11 +137,7 @@ class Archive(EvidenceMixin):
         lock = VaultLock.acquire(path)
         try:
             keyfile = keyslots.load(path)
-            try:
-                vmk = unlock(keyfile)
-            except (KeyError, TypeError, ValueError):
-                raise IntegrityError(
-                    what="vault.keys is damaged (a keyslot is malformed)") from None
+            vmk = unlock(keyfile)
             archive = cls(path, keyfile, vmk, lock)
             archive._clean_interrupted_writes()
             return archive

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hmac
 import json
 import os
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +87,14 @@ class KeyFile:
     # -- opening -----------------------------------------------------------------
 
     def unlock_with_passphrase(self, passphrase: str) -> bytes:
+        with _malformed_is_damage():
+            return self._unlock_with_passphrase(passphrase)
+
+    def unlock_with_recovery(self, code: str) -> bytes:
+        with _malformed_is_damage():
+            return self._unlock_with_recovery(code)
+
+    def _unlock_with_passphrase(self, passphrase: str) -> bytes:
         slot = self._slot("passphrase")
         kdf = slot["kdf"]
         params = Argon2Params(kdf["memory_kib"], kdf["iterations"], kdf["lanes"])
@@ -96,7 +106,7 @@ class KeyFile:
         self.check_mac(vmk)
         return vmk
 
-    def unlock_with_recovery(self, code: str) -> bytes:
+    def _unlock_with_recovery(self, code: str) -> bytes:
         slot = self._slot("recovery")
         kek = hkdf(normalise_recovery_code(code), "kzarchive/v1/recovery",
                    salt=_unb64(slot["kdf"]["salt"], "salt"))
@@ -169,6 +179,14 @@ class KeyFile:
     def _compute_mac(self, vmk: bytes) -> str:
         key = hkdf(vmk, "kzarchive/v1/keyfile-mac")
         return hmac.new(key, canonical_json(self._body()), "sha256").hexdigest()
+
+
+@contextlib.contextmanager
+def _malformed_is_damage() -> Iterator[None]:
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise IntegrityError(what="vault.keys is damaged (a keyslot is malformed)") from None
 
 
 def load(folder: Path) -> KeyFile:
