@@ -262,6 +262,9 @@ def _parse_signature(data: bytes) -> _ParsedSignature:
         raise MalformedSignature(what="the untrusted comment is too long")
     if not untrusted.startswith(_UNTRUSTED_PREFIX.encode()):
         raise MalformedSignature(what="the first line is not an untrusted comment")
+    if b"\x00" in untrusted:
+        # minisign reads lines as C strings: a NUL would cut the line short.
+        raise MalformedSignature(what="the untrusted comment contains a NUL byte")
     if not trusted.startswith(_TRUSTED_PREFIX.encode()):
         raise MalformedSignature(what="the third line is not a trusted comment")
     if len(lines[2]) + 1 > _MAX_TRUSTED_LINE:
