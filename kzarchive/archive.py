@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from kzarchive.canonical import utc_timestamp
+from kzarchive.contacts import ContactsMixin
 from kzarchive.crypto.identity import Identity
 from kzarchive.crypto.kdf import calibrate, hkdf
 from kzarchive.errors import BadInput, IntegrityError, NotAVault, NotFound, VaultLocked
@@ -43,7 +44,7 @@ _PERSON_FIELDS = ("role", "pseudonym", "real_name", "consent_given", "consent_sc
                   "consent_date", "notes")
 
 
-class Archive(EvidenceMixin):
+class Archive(EvidenceMixin, ContactsMixin):
     """An open, unlocked vault."""
 
     def __init__(self, path: Path, keyfile: keyslots.KeyFile, vmk: bytes, lock: VaultLock):

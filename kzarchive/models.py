@@ -133,3 +133,16 @@ class VerifyReport(Record):
 
     def add(self, name: str, ok: bool, detail: str = "") -> None:
         self.checks.append(CheckResult(name, ok, detail))
+
+
+@dataclass(frozen=True)
+class Contact(Record):
+    id: str
+    name: str
+    kind: str  # "kzarchive" (a contact card) or "age" (only standard age/minisign keys)
+    age_recipient: str
+    minisign_public_key: str | None
+    fingerprint: str | None
+    verified: bool
+    verified_at: str | None
+    created: str

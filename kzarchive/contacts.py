@@ -1,0 +1,134 @@
+"""Contacts: the partners a documenter sends bundles to and accepts bundles from.
+
+Trust is pinned: a contact counts as a valid signer only after the user compared
+its fingerprint out of band and marked it verified.  Part of ``Archive``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kzarchive.canonical import utc_timestamp
+from kzarchive.crypto import minisign
+from kzarchive.crypto.age import X25519Recipient
+from kzarchive.crypto.identity import ContactCard, PublicIdentity
+from kzarchive.errors import BadInput, MissingFile, NotFound
+from kzarchive.models import Contact
+from kzarchive.records import new_id
+
+if TYPE_CHECKING:
+    from kzarchive.archive import Archive
+
+_COLUMNS = ("id, name, CASE WHEN fingerprint IS NULL THEN 'age' ELSE 'kzarchive' END, "
+            "age_recipient, minisign_public_key, fingerprint, verified, verified_at, created")
+
+
+def _contact(row: tuple[object, ...]) -> Contact:
+    return Contact(*row[:6], verified=bool(row[6]), verified_at=row[7],  # type: ignore[arg-type]
+                   created=row[8])  # type: ignore[arg-type]
+
+
+class ContactsMixin:
+    def my_card(self: Archive) -> ContactCard:
+        return ContactCard(self.name or "kzarchive", self._identity().public)
+
+    def export_card(self: Archive, out_path: Path | str) -> Path:
+        """Writes my contact card (public keys only) for partners to import."""
+        out = Path(out_path)
+        out.write_text(self.my_card().to_text(), encoding="utf-8")
+        return out
+
+    def add_contact_card(self: Archive, card_path: Path | str, name: str | None = None) -> Contact:
+        path = Path(card_path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise MissingFile(path=path) from None
+        card = ContactCard.from_bytes(data)
+        public = card.identity
+        if public == self._identity().public:
+            raise BadInput(what="this is the card of this vault itself")
+        return self._insert_contact(name or card.name, public.age_recipient,
+                                    public.minisign_public_key_base64, public)
+
+    def add_contact_age(self: Archive, name: str, age_recipient: str,
+                        minisign_key: str | None = None) -> Contact:
+        """A partner who uses only the standard tools (age-keygen, minisign -G)."""
+        recipient = X25519Recipient.from_string(age_recipient.strip())
+        key_text = None
+        if minisign_key:
+            key_text = minisign.PublicKey.from_string(minisign_key).to_base64()
+        return self._insert_contact(name, recipient.to_string(), key_text, None)
+
+    def _insert_contact(self: Archive, name: str, age_recipient: str, minisign_key: str | None,
+                        public: PublicIdentity | None) -> Contact:
+        name = name.strip()
+        if not name:
+            raise BadInput(what="a contact needs a name")
+        existing = self.db.execute("SELECT name FROM contacts WHERE age_recipient = ?",
+                                   (age_recipient,)).fetchone()
+        if existing:
+            raise BadInput(what=f"this key is already the contact '{existing[0]}'")
+        if self.db.execute("SELECT 1 FROM contacts WHERE name = ?", (name,)).fetchone():
+            raise BadInput(what=f"a contact named '{name}' exists", hint="Give another --name.")
+        ident = new_id()
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO contacts (id, name, age_recipient, minisign_public_key, "
+                "ed25519_public, x25519_public, fingerprint, created) VALUES (?,?,?,?,?,?,?,?)",
+                (ident, name, age_recipient, minisign_key,
+                 public.ed25519_public if public else None,
+                 public.x25519_public if public else None,
+                 public.fingerprint if public else None, utc_timestamp()))
+            self._log("contact.added", details={
+                "contact_id": ident, "fingerprint": public.fingerprint if public else None,
+                "age_recipient": age_recipient})
+        return self.get_contact(ident)
+
+    def get_contact(self: Archive, id_or_name: str) -> Contact:
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM contacts WHERE id = ? OR name = ? OR id LIKE ?",
+            (id_or_name, id_or_name, id_or_name.lower() + "%" if len(id_or_name) >= 4 else "")
+        ).fetchall()
+        exact = [r for r in rows if id_or_name in (r[0], r[1])]
+        rows = exact or rows
+        if len(rows) != 1:
+            raise NotFound(what="contact", ident=id_or_name,
+                           hint="List contacts with 'contact list'.")
+        return _contact(rows[0])
+
+    def list_contacts(self: Archive) -> list[Contact]:
+        rows = self.db.execute(f"SELECT {_COLUMNS} FROM contacts ORDER BY name").fetchall()
+        return [_contact(row) for row in rows]
+
+    def verify_contact(self: Archive, id_or_name: str) -> Contact:
+        """Marks a contact verified; call only after the fingerprints were compared."""
+        contact = self.get_contact(id_or_name)
+        with self.transaction() as db:
+            db.execute("UPDATE contacts SET verified = 1, verified_at = ? WHERE id = ?",
+                       (utc_timestamp(), contact.id))
+            self._log("contact.verified", details={
+                "contact_id": contact.id, "fingerprint": contact.fingerprint,
+                "age_recipient": contact.age_recipient})
+        return self.get_contact(contact.id)
+
+    def rename_contact(self: Archive, id_or_name: str, new_name: str) -> Contact:
+        contact = self.get_contact(id_or_name)
+        if not new_name.strip():
+            raise BadInput(what="a contact needs a name")
+        with self.transaction() as db:
+            db.execute("UPDATE contacts SET name = ? WHERE id = ?", (new_name.strip(), contact.id))
+        return self.get_contact(contact.id)
+
+    def remove_contact(self: Archive, id_or_name: str) -> None:
+        contact = self.get_contact(id_or_name)
+        with self.transaction() as db:
+            db.execute("DELETE FROM contacts WHERE id = ?", (contact.id,))
+            self._log("contact.removed", details={"contact_id": contact.id,
+                                                  "fingerprint": contact.fingerprint})
+
+    def contact_signing_key(self: Archive, contact: Contact) -> minisign.PublicKey | None:
+        if not contact.minisign_public_key:
+            return None
+        return minisign.PublicKey.from_string(contact.minisign_public_key)
