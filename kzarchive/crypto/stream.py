@@ -85,20 +85,31 @@ class PayloadWriter:
             raise ValueError("write after finish")
         self._buffer += data
         # Keep at least one byte back: a full chunk is the last one only if nothing follows.
-        while len(self._buffer) > CHUNK_SIZE:
-            self._emit(bytes(self._buffer[:CHUNK_SIZE]), last=False)
-            del self._buffer[:CHUNK_SIZE]
+        full = (len(self._buffer) - 1) // CHUNK_SIZE
+        if full <= 0:
+            return
+        view = memoryview(self._buffer)
+        try:
+            sealed = [
+                self._seal(view[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE], last=False)
+                for i in range(full)
+            ]
+        finally:
+            view.release()
+        del self._buffer[: full * CHUNK_SIZE]
+        self._sink.write(b"".join(sealed))
 
     def finish(self) -> None:
         if self._finished:
             return
-        self._emit(bytes(self._buffer), last=True)
+        self._sink.write(self._seal(bytes(self._buffer), last=True))
         self._buffer.clear()
         self._finished = True
 
-    def _emit(self, chunk: bytes, last: bool) -> None:
-        self._sink.write(self._aead.encrypt(_chunk_nonce(self._counter, last), chunk, None))
+    def _seal(self, chunk: bytes | memoryview, last: bool) -> bytes:
+        sealed = self._aead.encrypt(_chunk_nonce(self._counter, last), chunk, None)
         self._counter += 1
+        return sealed
 
 
 def encrypt_payload(

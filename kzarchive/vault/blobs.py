@@ -42,6 +42,38 @@ class StoredBlob:
     sha256: str
 
 
+class _BackgroundSink:
+    """Writes in a thread of its own: the write system calls overlap encryption."""
+
+    def __init__(self, handle: BinaryIO):
+        self._handle = handle
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._handle.write(data)
+                except BaseException as exc:  # re-raised in the producing thread
+                    self._error = exc
+
+    def write(self, data: bytes) -> int:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(data)
+        return len(data)
+
+    def close(self) -> None:
+        """Waits for every pending write; raises the first write error."""
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 class BlobStore:
     def __init__(self, root: Path):
         self.root = root / "blobs"
@@ -99,21 +131,25 @@ class BlobStore:
         reader = threading.Thread(target=read_and_hash, daemon=True)
         total = 0
         try:
-            with open(tmp_path, "xb") as sink:
+            with open(tmp_path, "xb") as handle:
                 reader.start()
-                writer = PayloadWriter(file_key, sink)
-                while (block := blocks.get()) is not None:
-                    if isinstance(block, BaseException):
-                        raise block
-                    if cancel is not None:
-                        cancel.check()
-                    writer.write(block)
-                    total += len(block)
-                    if progress is not None:
-                        progress(total, expected_size)
-                writer.finish()
-                sink.flush()
-                os.fsync(sink.fileno())
+                sink = _BackgroundSink(handle)
+                writer = PayloadWriter(file_key, sink)  # type: ignore[arg-type]
+                try:
+                    while (block := blocks.get()) is not None:
+                        if isinstance(block, BaseException):
+                            raise block
+                        if cancel is not None:
+                            cancel.check()
+                        writer.write(block)
+                        total += len(block)
+                        if progress is not None:
+                            progress(total, expected_size)
+                    writer.finish()
+                finally:
+                    sink.close()
+                handle.flush()
+                os.fsync(handle.fileno())
             final = self.path(blob_id)
             final.parent.mkdir(exist_ok=True)
             os.replace(tmp_path, final)
