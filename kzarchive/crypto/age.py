@@ -354,10 +354,10 @@ def _parse_header(header: _HeaderSource) -> tuple[list[_Stanza], bytes, bytes]:
     if version != VERSION_LINE:
         if version.startswith(_ARMOR_BEGIN):
             raise AgeFormatError(what="it is ASCII-armored; remove the armor with 'age -d'")
-        if not version.startswith(_VERSION_PREFIX):
+        found = version[len(_VERSION_PREFIX) :]
+        if not version.startswith(_VERSION_PREFIX) or not _is_vchar_text(found):
             raise AgeFormatError(what="it does not start with an age header")
-        found = version[len(_VERSION_PREFIX) :].decode("ascii", "replace")
-        raise UnsupportedAgeVersion(what="encrypted file", found=found, known="v1")
+        raise UnsupportedAgeVersion(what="encrypted file", found=found.decode(), known="v1")
     stanzas = []
     while True:
         line = header.line()
