@@ -1,0 +1,70 @@
+"""Helpers for the media tests: real photos, and the real exiftool.
+
+Test data is made here, in memory; exiftool reads and writes through pipes,
+so nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from typing import Any
+
+from PIL import Image
+
+EXIFTOOL = shutil.which("exiftool")
+
+
+def exiftool_run(args: list[str], data: bytes) -> bytes:
+    assert EXIFTOOL is not None
+    done = subprocess.run(
+        [EXIFTOOL, *args, "-"], input=data, capture_output=True, check=True, timeout=60
+    )
+    return done.stdout
+
+
+def exiftool_write(data: bytes, *assignments: str) -> bytes:
+    """The file with exiftool's tag assignments applied (``-Tag=value`` ...)."""
+    return exiftool_run(["-q", "-q", *assignments, "-o", "-"], data)
+
+
+def exiftool_read(data: bytes, *options: str) -> dict[str, Any]:
+    """All tags exiftool finds, as "Group:Tag" -> value (``-j -G1 -a``)."""
+    found = json.loads(exiftool_run(["-j", "-G1", "-a", *options], data))
+    assert isinstance(found, list) and len(found) == 1
+    result: dict[str, Any] = found[0]
+    return result
+
+
+def gradient(width: int, height: int, mode: str = "RGB") -> Image.Image:
+    """A photo-like test image: smooth colours, so JPEG keeps it close."""
+    image = Image.new("RGB", (width, height))
+    image.putdata(
+        [
+            (x * 255 // max(width - 1, 1), y * 255 // max(height - 1, 1), 128)
+            for y in range(height)
+            for x in range(width)
+        ]
+    )
+    return image.convert(mode)
+
+
+def quadrants(width: int, height: int) -> Image.Image:
+    """Four flat colours, so that every rotation and mirror looks different."""
+    image = Image.new("RGB", (width, height), (220, 30, 30))
+    image.paste((30, 200, 30), (width // 2, 0, width, height // 2))
+    image.paste((30, 30, 220), (0, height // 2, width // 2, height))
+    image.paste((240, 240, 40), (width // 2, height // 2, width, height))
+    return image
+
+
+def encoded(image: Image.Image, fmt: str, **options: Any) -> bytes:
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def jpeg(width: int = 64, height: int = 48, **options: Any) -> bytes:
+    return encoded(gradient(width, height), "JPEG", quality=95, **options)
