@@ -40,6 +40,7 @@ _SECRET_VERSION: Final = 1
 _SECRET_SIZE: Final = len(_SECRET_MAGIC) + 1 + 2 * KEY_SIZE
 
 CARD_FIRST_LINE: Final = "kzarchive-contact-card v1"
+_CARD_VERSION_PREFIX: Final = "kzarchive-contact-card v"
 _CARD_FIELDS: Final = ("name", "age-recipient", "minisign-public-key", "fingerprint")
 _MAX_CARD_SIZE: Final = 4096
 _MAX_NAME_LENGTH: Final = 200
@@ -281,7 +282,10 @@ class ContactCard:
         # Cards travel by mail and chat: tolerate a byte-order mark, CRLF line ends
         # and a missing final newline, nothing else.
         lines = text.removeprefix("\ufeff").replace("\r\n", "\n").removesuffix("\n").split("\n")
-        if not lines or lines[0] != CARD_FIRST_LINE:
+        version = lines[0].removeprefix(_CARD_VERSION_PREFIX)
+        if lines[0] != CARD_FIRST_LINE and version.isascii() and version.isdigit():
+            raise NewerFormat(what="contact card", found=f"v{version[:10]}", known="v1")
+        if lines[0] != CARD_FIRST_LINE:
             raise InvalidContactCard(what=f"the first line must be '{CARD_FIRST_LINE}'")
         if len(lines) != 1 + len(_CARD_FIELDS):
             raise InvalidContactCard(what="the card must have exactly five lines")
