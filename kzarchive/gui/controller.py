@@ -1,0 +1,150 @@
+"""Which screen is showing, the open vault, locking and auto-locking.
+
+Only the controller holds the open ``Archive``.  Screens are top-level windows;
+the controller replaces one by another.  Locking cancels the vault's background
+work, closes every window (so nothing showing evidence survives), drops the
+``Archive`` with ``close()`` and shows the unlock screen for the same vault.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kzarchive.archive import Archive
+from kzarchive.demo import demo_vault_path
+from kzarchive.gui.config import GuiConfig, save_config
+from kzarchive.gui.i18n import effective_language, install_language
+from kzarchive.gui.idle import IdleWatcher
+from kzarchive.gui.main_window import MainWindow
+from kzarchive.gui.unlock import UnlockWindow
+from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    def __init__(self, config: GuiConfig, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config.normalised()
+        self.language = install_language(effective_language(self.config.language))
+        # Key derivation and other work that needs no open vault.
+        self.tasks = TaskRunner(self)
+        # Work on the open vault: one at a time, so lock can wait for it and stop it.
+        self.vault_tasks = TaskRunner(self, max_threads=1)
+        self.archive: Archive | None = None
+        self.screen: QWidget | None = None
+        self.idle = IdleWatcher(self.lock, self.auto_lock_ms, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # -- settings ---------------------------------------------------------------
+
+    @property
+    def auto_lock_ms(self) -> int:
+        return self.config.auto_lock_minutes * 60_000
+
+    def set_auto_lock_ms(self, milliseconds: int) -> None:
+        """Change the idle time before locking (the settings screen, and tests)."""
+        self.idle.set_timeout_ms(milliseconds)
+
+    def save_settings(self) -> None:
+        try:
+            save_config(self.config)
+        except OSError:
+            log.warning("The settings could not be saved.")
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language and rebuild the current screen in it."""
+        self.config.language = language
+        self.save_settings()
+        self.language = install_language(effective_language(language))
+        if self.archive is not None:
+            self.show_main()
+        elif isinstance(self.screen, UnlockWindow):
+            self.show_unlock(self.screen.vault_path)
+        else:
+            self.show_welcome()
+
+    # -- screens ----------------------------------------------------------------
+
+    def start(self) -> None:
+        last = Path(self.config.last_vault) if self.config.last_vault else None
+        if last is not None and Archive.is_vault(last):
+            self.show_unlock(last)
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> QWidget:
+        return self._replace_screen(WelcomeWindow(self))
+
+    def show_unlock(self, path: Path) -> QWidget:
+        return self._replace_screen(UnlockWindow(self, path, is_demo=self.is_demo(path)))
+
+    def show_main(self) -> QWidget:
+        if self.archive is None:
+            raise RuntimeError("show_main needs an open vault")
+        return self._replace_screen(MainWindow(self, self.archive))
+
+    def is_demo(self, path: Path) -> bool:
+        return path.resolve() == demo_vault_path().resolve()
+
+    def _replace_screen(self, screen: QWidget) -> QWidget:
+        # Show the new screen before closing the others, so Qt never sees "last window closed".
+        previous = self.screen
+        self.screen = screen
+        screen.show()
+        screen.raise_()
+        screen.activateWindow()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not screen and widget.isVisible():
+                widget.close()
+        if previous is not None and previous is not screen:
+            previous.deleteLater()
+        return screen
+
+    # -- the vault ---------------------------------------------------------------
+
+    def vault_opened(self, archive: Archive) -> None:
+        """A vault was created or unlocked: remember where, show it, start the idle clock."""
+        if self.archive is not None and self.archive is not archive:
+            self.archive.close()
+        self.archive = archive
+        self.config.last_vault = str(archive.path)
+        self.save_settings()
+        self.show_main()
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Drop the keys and every window that could show evidence."""
+        archive = self.archive
+        if archive is None:
+            return
+        self.idle.stop()
+        if not self.vault_tasks.cancel_all():
+            log.warning("Background work on the vault did not stop in time.")
+        self.show_unlock(archive.path)
+        self.archive = None
+        archive.close()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.ownsClipboard():
+            clipboard.clear()
+
+    def close_vault(self) -> None:
+        """Lock, then go to the welcome screen to pick another vault."""
+        self.lock()
+        self.show_welcome()
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        self.tasks.cancel_all(2_000)
+        self.vault_tasks.cancel_all()
+        if self.archive is not None:
+            archive, self.archive = self.archive, None
+            archive.close()

@@ -1,0 +1,273 @@
+"""Creating a vault: name, folder, passphrase; then the recovery code, shown once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzarchive.archive import Archive
+from kzarchive.errors import KzError
+from kzarchive.gui.file_dialogs import choose_directory
+from kzarchive.gui.messages import error_html
+from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
+from kzarchive.gui.style import label, set_role
+
+if TYPE_CHECKING:
+    from kzarchive.gui.controller import AppController
+
+VAULT_FOLDER_NAME = "kzarchive-vault"
+
+
+def free_vault_location(wanted: Path) -> Path:
+    """``wanted`` if it is missing or an empty folder, else the first free ``wanted-N``."""
+    candidate, n = wanted, 1
+    while candidate.exists() and (not candidate.is_dir() or any(candidate.iterdir())):
+        n += 1
+        candidate = wanted.with_name(f"{wanted.name}-{n}")
+    return candidate
+
+
+def group_digits(fingerprint: str, per_line: int = 4) -> str:
+    """A 60-digit fingerprint as lines of 5-digit groups, for reading aloud."""
+    digits = "".join(c for c in fingerprint if c.isdigit())
+    groups = [digits[i:i + 5] for i in range(0, len(digits), 5)]
+    return "\n".join(" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line))
+
+
+class CreateVaultDialog(QDialog):
+    FORM, WORKING, RECOVERY = range(3)
+
+    def __init__(self, controller: AppController, on_ready: Callable[[Archive], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._on_ready = on_ready
+        self.archive: Archive | None = None
+        self.setWindowTitle(self.tr("Create a new vault"))
+        self.setModal(True)
+        self.setMinimumWidth(600)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._form_page())
+        self.pages.addWidget(self._working_page())
+        self.pages.addWidget(self._recovery_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self._update_form()
+
+    # -- page 1: the form ---------------------------------------------------------
+
+    def _form_page(self) -> QWidget:
+        page = QWidget()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("For example: Field work 2024"))
+        self.location_edit = QLineEdit(str(free_vault_location(Archive.default_path())))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_location)
+        location = QHBoxLayout()
+        location.addWidget(self.location_edit, 1)
+        location.addWidget(choose)
+        self.passphrase_edit = QLineEdit()
+        self.repeat_edit = QLineEdit()
+        for edit in (self.passphrase_edit, self.repeat_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._update_form)
+        self.show_passphrase = QCheckBox(self.tr("Show the passphrase"))
+        self.show_passphrase.toggled.connect(self._toggle_echo)
+        self.strength_label = label("")
+        self.match_label = label("", "error")
+        self.form_error = label("", "error")
+        self.form_error.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Vault name:"), self.name_edit)
+        form.addRow(self.tr("Folder:"), location)
+        form.addRow(self.tr("Passphrase:"), self.passphrase_edit)
+        form.addRow(self.tr("Repeat it:"), self.repeat_edit)
+        form.addRow("", self.show_passphrase)
+        form.addRow("", self.strength_label)
+        form.addRow("", self.match_label)
+
+        self.create_button = QPushButton(self.tr("Create the vault"))
+        set_role(self.create_button, "primary")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._create)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(label(self.tr("Create a new vault"), "heading"))
+        layout.addWidget(label(self.tr(
+            "Everything in the vault is encrypted with a key that only your passphrase "
+            "unlocks. Nobody can recover a forgotten passphrase, so choose one you will "
+            "remember: several unrelated words are strong and easy to type."), "muted"))
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _toggle_echo(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.passphrase_edit.setEchoMode(mode)
+        self.repeat_edit.setEchoMode(mode)
+
+    def _strength_text(self, strength: Strength) -> str:
+        return {
+            Strength.TOO_SHORT: self.tr("Too short: use at least {n} characters.").format(
+                n=MIN_LENGTH),
+            Strength.WEAK: self.tr("Weak: add another word or two."),
+            Strength.FAIR: self.tr("Fair: acceptable, but a longer passphrase is safer."),
+            Strength.STRONG: self.tr("Strong."),
+        }[strength]
+
+    def _update_form(self) -> None:
+        passphrase = self.passphrase_edit.text()
+        strength = passphrase_strength(passphrase)
+        self.strength_label.setText(self._strength_text(strength) if passphrase else self.tr(
+            "Use at least {n} characters; a few unrelated words are best.").format(n=MIN_LENGTH))
+        set_role(self.strength_label, "muted" if strength >= Strength.FAIR or not passphrase
+                 else "error")
+        self.strength_label.style().polish(self.strength_label)
+        repeated = self.repeat_edit.text()
+        mismatch = bool(repeated) and repeated != passphrase
+        self.match_label.setText(self.tr("The two passphrases are not the same.")
+                                 if mismatch else "")
+        self.match_label.setVisible(mismatch)
+        self.create_button.setEnabled(acceptable(passphrase) and repeated == passphrase)
+
+    def _choose_location(self) -> None:
+        current = Path(self.location_edit.text()).expanduser()
+        folder = choose_directory(self, self.tr("Choose where to keep the vault"), current.parent)
+        if folder is None:
+            return
+        empty = folder.is_dir() and not any(folder.iterdir())
+        target = folder if empty else free_vault_location(folder / VAULT_FOLDER_NAME)
+        self.location_edit.setText(str(target))
+
+    # -- page 2: deriving keys ---------------------------------------------------------
+
+    def _working_page(self) -> QWidget:
+        page = QWidget()
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setTextVisible(False)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(label(self.tr("Creating the vault…"), "heading"))
+        layout.addWidget(label(self.tr(
+            "Deriving the encryption keys from your passphrase. This takes a moment on "
+            "purpose: it makes guessing the passphrase slow for anyone else.")))
+        layout.addWidget(bar)
+        layout.addStretch(1)
+        return page
+
+    def _create(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        path = Path(self.location_edit.text().strip()).expanduser()
+        name = self.name_edit.text().strip()
+        passphrase = self.passphrase_edit.text()
+        self.form_error.hide()
+        self.pages.setCurrentIndex(self.WORKING)
+        self.controller.tasks.run(
+            lambda progress, cancel: Archive.create(path, passphrase, name=name, progress=progress),
+            on_success=self._created, on_failure=self._failed)
+
+    def _failed(self, exc: KzError) -> None:
+        self.form_error.setText(error_html(exc))
+        self.form_error.show()
+        self.pages.setCurrentIndex(self.FORM)
+
+    def _created(self, result: Any) -> None:
+        archive, recovery_code = result
+        self.archive = archive
+        self.passphrase_edit.clear()
+        self.repeat_edit.clear()
+        self.code_label.setText(recovery_code)
+        self.fingerprint_label.setText(group_digits(archive.fingerprint))
+        self.pages.setCurrentIndex(self.RECOVERY)
+
+    # -- page 3: the recovery code -----------------------------------------------------
+
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        self.code_label = label("", "code", wrap=False)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fingerprint_label = label("", "code", wrap=False)
+        self.fingerprint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.written_down = QCheckBox(self.tr("I have written the recovery code down."))
+        self.continue_button = QPushButton(self.tr("Continue"))
+        set_role(self.continue_button, "primary")
+        self.continue_button.setEnabled(False)
+        self.written_down.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.clicked.connect(self._finish)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.written_down, 1)
+        buttons.addWidget(self.continue_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(label(self.tr("Your recovery code"), "heading"))
+        layout.addWidget(label(self.tr(
+            "This code opens the vault if the passphrase is ever lost. It is shown only "
+            "now. Write it on paper and keep it in a safe place away from this computer: "
+            "anyone who has it can open the vault.")))
+        layout.addWidget(self.code_label)
+        layout.addSpacing(8)
+        layout.addWidget(label(self.tr("Vault fingerprint"), "heading"))
+        layout.addWidget(label(self.tr(
+            "Partners compare these digits with you, in person or by phone, before they "
+            "trust what you send them."), "muted"))
+        layout.addWidget(self.fingerprint_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    @property
+    def recovery_code(self) -> str:
+        return self.code_label.text()
+
+    def _finish(self) -> None:
+        if self.archive is None or not self.written_down.isChecked():
+            return
+        archive, self.archive = self.archive, None
+        self.code_label.clear()
+        self.accept()
+        self._on_ready(archive)
+
+    # -- the vault exists from page 2 on: the dialog cannot be dismissed without it ------
+
+    def reject(self) -> None:
+        if self.pages.currentIndex() == self.FORM:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.pages.currentIndex() == self.FORM:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.pages.currentIndex() != self.FORM:
+            return
+        super().keyPressEvent(event)

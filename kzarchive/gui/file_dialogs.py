@@ -1,0 +1,42 @@
+"""File choosers that leave no trail of paths outside the vault.
+
+Native choosers (GTK, the desktop portal) add chosen files to the desktop's
+"recently used" list, which an adversary with the disk can read; so kzarchive
+always uses Qt's own chooser.  Qt's chooser in turn saves the folders it visited
+to its ``QtProject`` settings file when it closes; that group is removed again
+right after every use, and the dialog is never told to remember a directory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+_OPTIONS = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontUseCustomDirectoryIcons
+
+
+def forget_dialog_history() -> None:
+    """Remove what Qt's file chooser wrote about visited folders."""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.remove("FileDialog")
+    settings.sync()
+
+
+def choose_directory(
+    parent: QWidget | None, caption: str, start: Path | None = None
+) -> Path | None:
+    """Ask for a folder; None when the person cancels."""
+    dialog = QFileDialog(parent, caption, str(start) if start else "")
+    dialog.setOptions(_OPTIONS | QFileDialog.Option.ShowDirsOnly)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    try:
+        accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+        chosen = dialog.selectedFiles() if accepted else []
+    finally:
+        # Qt writes its history when the dialog is destroyed: destroy it now, then forget.
+        shiboken6.delete(dialog)
+        forget_dialog_history()
+    return Path(chosen[0]) if chosen else None

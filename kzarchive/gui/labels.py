@@ -1,0 +1,71 @@
+"""Translated labels for the stored vocabulary keys (kzarchive.vocabulary).
+
+The tables hold the English labels marked for translation; the translation
+happens when a label is asked for, so a language switch takes effect at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kzarchive import vocabulary
+from kzarchive.gui.noop import QT_TRANSLATE_NOOP
+
+VIOLATIONS = {
+    "arbitrary-detention": QT_TRANSLATE_NOOP("Vocabulary", "Arbitrary detention"),
+    "torture": QT_TRANSLATE_NOOP("Vocabulary", "Torture or ill-treatment"),
+    "killing": QT_TRANSLATE_NOOP("Vocabulary", "Killing"),
+    "enforced-disappearance": QT_TRANSLATE_NOOP("Vocabulary", "Enforced disappearance"),
+    "excessive-force": QT_TRANSLATE_NOOP("Vocabulary", "Excessive force"),
+    "attack-on-journalist": QT_TRANSLATE_NOOP("Vocabulary", "Attack on a journalist"),
+    "denial-of-counsel": QT_TRANSLATE_NOOP("Vocabulary", "Denial of legal counsel"),
+    "internet-shutdown": QT_TRANSLATE_NOOP("Vocabulary", "Internet shutdown or censorship"),
+    "harassment": QT_TRANSLATE_NOOP("Vocabulary", "Harassment"),
+    "other": QT_TRANSLATE_NOOP("Vocabulary", "Other"),
+}
+
+ITEM_KINDS = {
+    "photo": QT_TRANSLATE_NOOP("Vocabulary", "Photo"),
+    "video": QT_TRANSLATE_NOOP("Vocabulary", "Video"),
+    "audio": QT_TRANSLATE_NOOP("Vocabulary", "Audio"),
+    "document": QT_TRANSLATE_NOOP("Vocabulary", "Document"),
+    "testimony": QT_TRANSLATE_NOOP("Vocabulary", "Testimony"),
+    "source-text": QT_TRANSLATE_NOOP("Vocabulary", "Source text"),
+    "other": QT_TRANSLATE_NOOP("Vocabulary", "Other"),
+}
+
+ROLES = {
+    "victim": QT_TRANSLATE_NOOP("Vocabulary", "Victim"),
+    "witness": QT_TRANSLATE_NOOP("Vocabulary", "Witness"),
+    "perpetrator": QT_TRANSLATE_NOOP("Vocabulary", "Perpetrator"),
+    "source": QT_TRANSLATE_NOOP("Vocabulary", "Source"),
+}
+
+STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("Vocabulary", "Draft"),
+    "reviewed": QT_TRANSLATE_NOOP("Vocabulary", "Reviewed"),
+    "shared": QT_TRANSLATE_NOOP("Vocabulary", "Shared"),
+}
+
+
+def _label(table: dict[str, str], core: dict[str, str], key: str) -> str:
+    # A key the GUI does not know yet (a newer core) keeps the core's English label.
+    if key in table:
+        return QCoreApplication.translate("Vocabulary", table[key])
+    return core.get(key, key)
+
+
+def violation(key: str) -> str:
+    return _label(VIOLATIONS, vocabulary.VIOLATIONS, key)
+
+
+def item_kind(key: str) -> str:
+    return _label(ITEM_KINDS, vocabulary.ITEM_KINDS, key)
+
+
+def role(key: str) -> str:
+    return _label(ROLES, vocabulary.ROLES, key)
+
+
+def status(key: str) -> str:
+    return _label(STATUSES, vocabulary.STATUSES, key)

@@ -1,0 +1,250 @@
+"""The main window of an unlocked vault: incident list, search, incident detail.
+
+Menus are built in one place per menu so later work (attach, export, custody,
+settings) adds actions to ``vault_menu`` / ``incident_menu`` and tabs to the
+detail panel without reshaping the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+import kzarchive
+from kzarchive.archive import Archive
+from kzarchive.errors import KzError
+from kzarchive.gui import labels
+from kzarchive.gui.config import LANGUAGES
+from kzarchive.gui.create_dialog import group_digits
+from kzarchive.gui.i18n import LANGUAGE_NAMES
+from kzarchive.gui.incident_detail import IncidentDetailPanel
+from kzarchive.gui.incident_model import ID_ROLE, IncidentSortModel, IncidentTableModel
+from kzarchive.gui.messages import error_text
+from kzarchive.models import IncidentSummary
+from kzarchive.vocabulary import STATUSES
+
+if TYPE_CHECKING:
+    from kzarchive.gui.controller import AppController
+
+SEARCH_DELAY_MS = 300
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: AppController, archive: Archive) -> None:
+        super().__init__()
+        self.controller = controller
+        self.archive = archive
+        self._search_generation = 0
+        self.setWindowTitle(self.tr("kzarchive"))
+        self.resize(1280, 760)
+
+        self.model = IncidentTableModel(self)
+        self.proxy = IncidentSortModel(self.model, self)
+        self.detail = IncidentDetailPanel(archive)
+        self.setCentralWidget(self._central())
+        self._build_menus()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(QLabel(archive.name or archive.path.name))
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.run_search)
+        self.run_search()
+
+    # -- layout -----------------------------------------------------------------
+
+    def _central(self) -> QWidget:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Search titles, places, testimony and notes…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._search_changed)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for key in STATUSES:
+            self.status_filter.addItem(labels.status(key), key)
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.status_filter)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(IncidentTableModel.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(IncidentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((IncidentTableModel.PLACE, 130),
+                              (IncidentTableModel.VIOLATIONS, 150)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([800, 480])
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(splitter)
+        return container
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.vault_menu = bar.addMenu(self.tr("&Vault"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.controller.lock)
+        self.vault_menu.addAction(self.lock_action)
+        close_vault = QAction(self.tr("&Close vault"), self)
+        close_vault.triggered.connect(self.controller.close_vault)
+        self.vault_menu.addAction(close_vault)
+        self.vault_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.vault_menu.addAction(quit_action)
+
+        self.incident_menu = bar.addMenu(self.tr("&Incident"))
+        find = QAction(self.tr("&Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.search_edit.setFocus)
+        self.incident_menu.addAction(find)
+
+        view_menu = bar.addMenu(self.tr("V&iew"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
+            action.setChecked(code == self.controller.language)
+            action.setData(code)
+            group.addAction(action)
+            language_menu.addAction(action)
+        group.triggered.connect(self._language_chosen)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About kzarchive"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # -- search -------------------------------------------------------------------
+
+    def _search_changed(self) -> None:
+        self.search_timer.start()
+
+    def _status_changed(self) -> None:
+        self.proxy.set_status_filter(str(self.status_filter.currentData()))
+        self._update_count()
+
+    def run_search(self) -> None:
+        """List the incidents matching the search box, in the background."""
+        self.search_timer.stop()
+        self._search_generation += 1
+        generation, text = self._search_generation, self.search_edit.text().strip()
+        archive = self.archive
+        self.controller.vault_tasks.run(
+            lambda progress, cancel: (generation, archive.list_incidents(search=text or None)),
+            on_success=self._search_done, on_failure=self._search_failed)
+
+    def _search_done(self, result: Any) -> None:
+        generation, rows = result
+        if generation != self._search_generation:
+            return  # an older search finished after a newer one started
+        self._show_incidents(rows)
+
+    def _search_failed(self, exc: KzError) -> None:
+        message, hint = error_text(exc)
+        self.statusBar().showMessage(f"{message} {hint}".strip(), 8000)
+
+    def _show_incidents(self, rows: list[IncidentSummary]) -> None:
+        selected = self.detail.incident_id
+        self.model.set_incidents(rows)
+        self._update_count()
+        row = self.model.row_of(selected) if selected else -1
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectRow(index.row())
+        else:
+            self.detail.clear()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        searching = bool(self.search_edit.text().strip()) or shown != total
+        self.count_label.setText(
+            self.tr("Incidents found: {n}").format(n=shown) if searching
+            else self.tr("Incidents: {n}").format(n=total))
+
+    # -- selection and detail ------------------------------------------------------
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        incident_id = str(self.proxy.data(indexes[0], ID_ROLE))
+        try:
+            self.detail.show_incident(incident_id)
+        except KzError as exc:
+            self._search_failed(exc)
+
+    def select_incident(self, incident_id: str) -> bool:
+        row = self.model.row_of(incident_id)
+        if row < 0:
+            return False
+        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        return True
+
+    # -- other -----------------------------------------------------------------------
+
+    def _language_chosen(self, action: QAction) -> None:
+        code = str(action.data())
+        if code != self.controller.language:
+            QTimer.singleShot(0, lambda: self.controller.set_language(code))
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About kzarchive"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(self.tr("kzarchive {version}").format(version=kzarchive.__version__))
+        box.setInformativeText(self.tr(
+            "A secure, offline evidence archive for human-rights documenters.\n\n"
+            "This vault's fingerprint:\n{fingerprint}").format(
+                fingerprint=group_digits(self.archive.fingerprint)))
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.search_timer.stop()
+        super().closeEvent(event)
