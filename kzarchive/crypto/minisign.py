@@ -59,6 +59,7 @@ _MAX_SIGNATURE_FILE = 16 * 1024
 # A legacy signature covers the message itself, which Ed25519 cannot stream.
 _MAX_LEGACY_MESSAGE = 64 * 1024 * 1024
 _READ_SIZE = 1024 * 1024
+_FIELD_PRIME = 2**255 - 19
 
 
 class SignatureError(IntegrityError):
@@ -72,14 +73,12 @@ class SignatureError(IntegrityError):
 
 
 class MalformedSignature(SignatureError):
-    message_template = "Signature check failed: the signature file is damaged ({what})."
+    """The signature file is not a well-formed minisign signature."""
 
 
 class WrongSigningKey(SignatureError):
-    message_template = (
-        "Signature check failed: the file was signed with another key "
-        "(key id {found}, expected {expected})."
-    )
+    """The signature names another key id than the key it was checked with."""
+
     hint_template = (
         "Check that you chose the right sender. A file signed by someone else "
         "must not be trusted as coming from this sender."
@@ -87,14 +86,11 @@ class WrongSigningKey(SignatureError):
 
 
 class BadSignature(SignatureError):
-    message_template = (
-        "Signature check failed: the signature does not match the file; "
-        "the file or its signature was altered."
-    )
+    """The Ed25519 signature over the message does not verify."""
 
 
 class BadTrustedComment(SignatureError):
-    message_template = "Signature check failed: the signed comment (trusted comment) was altered."
+    """The signature over the trusted comment does not verify."""
 
 
 def key_id_for(ed25519_public: bytes) -> bytes:
@@ -141,6 +137,8 @@ class PublicKey:
             raise _bad_public_key("the key has the wrong length")
         if raw[:2] != LEGACY:
             raise _bad_public_key("the key is not an Ed25519 minisign key")
+        if _is_weak_point(raw[2 + KEY_ID_SIZE :]):
+            raise _bad_public_key("the key is a weak key that anyone could sign with")
         return cls(raw[2 : 2 + KEY_ID_SIZE], raw[2 + KEY_ID_SIZE :])
 
     def to_base64(self) -> str:
@@ -163,18 +161,23 @@ class PublicKey:
             signature_text = signature_text.encode("utf-8")
         parsed = _parse_signature(signature_text)
         if parsed.key_id != self.key_id:
-            raise WrongSigningKey(found=key_id_hex(parsed.key_id), expected=self.key_id_hex)
+            found, expected = key_id_hex(parsed.key_id), self.key_id_hex
+            raise WrongSigningKey(
+                what=f"the file was signed with another key (key id {found}, expected {expected})",
+                found=found,
+                expected=expected,
+            )
+        if _is_weak_point(self.ed25519_public):
+            raise SignatureError(what="the public key is a weak key that anyone could sign with")
         prehashed = parsed.algorithm == PREHASHED
         signed = _blake2b_512(message) if prehashed else _whole_message(message)
-        verifier = Ed25519PublicKey.from_public_bytes(self.ed25519_public)
-        try:
-            verifier.verify(parsed.signature, signed)
-        except InvalidSignature:
-            raise BadSignature() from None
-        try:
-            verifier.verify(parsed.global_signature, parsed.signature + parsed.trusted_comment)
-        except InvalidSignature:
-            raise BadTrustedComment() from None
+        if not _ed25519_verifies(self.ed25519_public, parsed.signature, signed):
+            raise BadSignature(
+                what="the signature does not match the file; the file or its signature was altered"
+            )
+        signed_comment = parsed.signature + parsed.trusted_comment
+        if not _ed25519_verifies(self.ed25519_public, parsed.global_signature, signed_comment):
+            raise BadTrustedComment(what="the signed comment (trusted comment) was altered")
         return parsed.trusted_comment.decode("utf-8")
 
     def verify_file(
@@ -250,40 +253,40 @@ class _ParsedSignature:
 
 def _parse_signature(data: bytes) -> _ParsedSignature:
     if len(data) > _MAX_SIGNATURE_FILE:
-        raise MalformedSignature(what="it is far too large to be a signature")
+        raise _malformed("it is far too large to be a signature")
     lines = data.split(b"\n")
     # Four lines; the last newline is optional, as for minisign. Blank lines may follow.
     if len(lines) < 4 or any(rest.strip(b"\r") for rest in lines[4:]):
-        raise MalformedSignature(what="it does not have the four lines of a minisign signature")
+        raise _malformed("it does not have the four lines of a minisign signature")
     untrusted, encoded_signature, trusted, encoded_global = (
         _without_carriage_return(line) for line in lines[:4]
     )
     if len(lines[0]) + 1 > _MAX_UNTRUSTED_LINE:
-        raise MalformedSignature(what="the untrusted comment is too long")
+        raise _malformed("the untrusted comment is too long")
     if not untrusted.startswith(_UNTRUSTED_PREFIX.encode()):
-        raise MalformedSignature(what="the first line is not an untrusted comment")
+        raise _malformed("the first line is not an untrusted comment")
     if b"\x00" in untrusted:
         # minisign reads lines as C strings: a NUL would cut the line short.
-        raise MalformedSignature(what="the untrusted comment contains a NUL byte")
+        raise _malformed("the untrusted comment contains a NUL byte")
     if not trusted.startswith(_TRUSTED_PREFIX.encode()):
-        raise MalformedSignature(what="the third line is not a trusted comment")
+        raise _malformed("the third line is not a trusted comment")
     if len(lines[2]) + 1 > _MAX_TRUSTED_LINE:
-        raise MalformedSignature(what="the trusted comment is too long")
+        raise _malformed("the trusted comment is too long")
     trusted_comment = trusted[len(_TRUSTED_PREFIX) :]
     if not _is_printable(trusted_comment):
-        raise MalformedSignature(what="the trusted comment contains unprintable characters")
+        raise _malformed("the trusted comment contains unprintable characters")
     try:
         signature_struct = _strict_b64decode(encoded_signature)
         global_signature = _strict_b64decode(encoded_global)
     except ValueError:
-        raise MalformedSignature(what="a signature line is not valid base64") from None
+        raise _malformed("a signature line is not valid base64") from None
     if len(signature_struct) != 2 + KEY_ID_SIZE + SIGNATURE_SIZE:
-        raise MalformedSignature(what="the signature line has the wrong length")
+        raise _malformed("the signature line has the wrong length")
     if len(global_signature) != SIGNATURE_SIZE:
-        raise MalformedSignature(what="the comment signature line has the wrong length")
+        raise _malformed("the comment signature line has the wrong length")
     algorithm = signature_struct[:2]
     if algorithm not in (PREHASHED, LEGACY):
-        raise MalformedSignature(what="unknown signature algorithm")
+        raise _malformed("unknown signature algorithm")
     return _ParsedSignature(
         algorithm=algorithm,
         key_id=signature_struct[2 : 2 + KEY_ID_SIZE],
@@ -293,10 +296,61 @@ def _parse_signature(data: bytes) -> _ParsedSignature:
     )
 
 
+def _malformed(detail: str) -> MalformedSignature:
+    return MalformedSignature(what=f"the signature file is damaged ({detail})")
+
+
+def _ed25519_verifies(public: bytes, signature: bytes, message: bytes) -> bool:
+    # libsodium, and so minisign, refuses a small-order R; OpenSSL does not.
+    if _is_weak_point(signature[:32]):
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def _is_weak_point(encoded: bytes) -> bool:
+    """True for an encoding libsodium refuses: not canonical, or a point of small order.
+
+    Under a small-order public key, signatures that verify for any message
+    are trivial to make, without any secret.
+    """
+    y = int.from_bytes(encoded, "little") & ((1 << 255) - 1)
+    return y >= _FIELD_PRIME or y in _SMALL_ORDER_Y
+
+
+def _small_order_y() -> frozenset[int]:
+    # The eight torsion points of edwards25519 have y in {1, -1, 0} (orders 1, 2, 4)
+    # or, for order 8, y**2 = (-1 ± sqrt(1 + d)) / d, from doubling onto y = 0.
+    p = _FIELD_PRIME
+    d = -121665 * pow(121666, -1, p) % p
+    inverse_d = pow(d, -1, p)
+    values = {0, 1, p - 1}
+    root = _sqrt_mod_p(1 + d)
+    if root is None:  # never for edwards25519; refuse to run with a short list
+        raise ArithmeticError("edwards25519 constants are wrong")
+    for y_squared in ((root - 1) * inverse_d, (-root - 1) * inverse_d):
+        y = _sqrt_mod_p(y_squared)
+        if y is not None:
+            values |= {y, p - y}
+    return frozenset(values)
+
+
+def _sqrt_mod_p(value: int) -> int | None:
+    p = _FIELD_PRIME
+    value %= p
+    candidate = pow(value, (p + 3) // 8, p)
+    if candidate * candidate % p != value:
+        candidate = candidate * pow(2, (p - 1) // 4, p) % p
+    return candidate if candidate * candidate % p == value else None
+
+
 def _without_carriage_return(line: bytes) -> bytes:
     line = line.removesuffix(b"\r")
     if b"\r" in line:
-        raise MalformedSignature(what="a line contains a stray carriage return")
+        raise _malformed("a line contains a stray carriage return")
     return line
 
 
@@ -377,3 +431,6 @@ def _bad_public_key(why: str) -> BadInput:
         what=f"this is not a minisign public key: {why}",
         hint="Copy the whole public key again, exactly as the sender gave it.",
     )
+
+
+_SMALL_ORDER_Y = _small_order_y()

@@ -296,6 +296,76 @@ def test_malformed_public_keys_are_refused(text: str) -> None:
         PublicKey.from_string(text)
 
 
+# --- weak keys and signatures that libsodium (and so minisign) refuses -----------------------
+
+FIELD_PRIME = 2**255 - 19
+GROUP_ORDER = 2**252 + 27742317777372353535851937790883648493
+# y of a point of order 8 (libsodium, ge25519_has_small_order); the others are 0, 1, p - 1.
+ORDER_8_Y = bytes.fromhex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05")
+IDENTITY_POINT = b"\x01" + bytes(31)
+
+
+def key_text(point: bytes) -> str:
+    return base64.b64encode(b"Ed" + bytes(8) + point).decode()
+
+
+def weak_points() -> list[bytes]:
+    ys = [0, 1, FIELD_PRIME - 1, int.from_bytes(ORDER_8_Y, "little")]
+    ys += [FIELD_PRIME - int.from_bytes(ORDER_8_Y, "little"), FIELD_PRIME, FIELD_PRIME + 1]
+    ys += [FIELD_PRIME + 5, 2**255 - 1]  # not canonical at all
+    points = [y.to_bytes(32, "little") for y in ys]
+    return points + [point[:31] + bytes([point[31] | 0x80]) for point in points]
+
+
+def signature_text(key_id: bytes, signature: bytes, global_signature: bytes) -> str:
+    return (
+        "untrusted comment: crafted\n"
+        f"{base64.b64encode(b'ED' + key_id + signature).decode()}\n"
+        "trusted comment: crafted\n"
+        f"{base64.b64encode(global_signature).decode()}\n"
+    )
+
+
+@pytest.mark.parametrize("point", weak_points())
+def test_weak_public_keys_are_refused(point: bytes) -> None:
+    with pytest.raises(BadInput, match="weak"):
+        PublicKey.from_string(key_text(point))
+
+
+def test_a_signature_for_every_message_under_a_weak_key_is_rejected() -> None:
+    # Under the identity point, R = identity and S = 0 satisfy the Ed25519
+    # equation for any message: no secret is needed to make this "signature".
+    weak = PublicKey(bytes(8), IDENTITY_POINT)
+    universal = IDENTITY_POINT + bytes(32)
+    with pytest.raises(SignatureError, match="weak"):
+        weak.verify(signature_text(bytes(8), universal, universal), b"any message at all")
+
+
+def identity_r_signature(seed: bytes, message: bytes) -> bytes:
+    """An Ed25519 signature whose R is the identity point: S = k * a satisfies [S]B = R + [k]A."""
+    scalar = int.from_bytes(hashlib.sha512(seed).digest()[:32], "little")
+    scalar = (scalar & ((1 << 254) - 8)) | (1 << 254)
+    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes_raw()
+    challenge = hashlib.sha512(IDENTITY_POINT + public + message).digest()
+    s = int.from_bytes(challenge, "little") % GROUP_ORDER * scalar % GROUP_ORDER
+    return IDENTITY_POINT + s.to_bytes(32, "little")
+
+
+def test_a_signature_with_a_small_order_r_is_rejected_as_minisign_does() -> None:
+    seed = bytes(range(32))
+    key = Ed25519PrivateKey.from_private_bytes(seed)
+    public = minisign.public_key_for(key)
+    digest = hashlib.blake2b(b"m", digest_size=64).digest()
+    odd = identity_r_signature(seed, digest)
+    key.public_key().verify(odd, digest)  # a plain Ed25519 check accepts it
+    with pytest.raises(BadSignature):
+        public.verify(signature_text(public.key_id, odd, key.sign(odd + b"crafted")), b"m")
+    regular = key.sign(digest)
+    odd_global = identity_r_signature(seed, regular + b"crafted")
+    with pytest.raises(BadTrustedComment):
+        public.verify(signature_text(public.key_id, regular, odd_global), b"m")
+
+
 # --- files and streams ------------------------------------------------------------------------
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kzarchive.crypto import minisign
-from kzarchive.crypto.minisign import BadSignature, PublicKey, WrongSigningKey
+from kzarchive.crypto.minisign import BadSignature, PublicKey, SignatureError, WrongSigningKey
 
 pytestmark = [
     pytest.mark.interop,
@@ -167,3 +169,51 @@ def test_longest_comments_we_allow_are_read_by_minisign(
     result = run_minisign("-V", "-Q", "-p", public, "-m", message_file, "-x", signature)
     assert result.returncode == 0, result.stderr
     assert result.stdout == trusted + "\n"
+
+
+IDENTITY_POINT = b"\x01" + bytes(31)
+GROUP_ORDER = 2**252 + 27742317777372353535851937790883648493
+
+
+def crafted_signature_file(key_id: bytes, signature: bytes, global_signature: bytes) -> str:
+    return (
+        "untrusted comment: crafted\n"
+        f"{base64.b64encode(b'ED' + key_id + signature).decode()}\n"
+        "trusted comment: crafted\n"
+        f"{base64.b64encode(global_signature).decode()}\n"
+    )
+
+
+def test_both_refuse_signatures_that_only_a_lax_ed25519_check_accepts(tmp_path: Path) -> None:
+    message = tmp_path / "m.txt"
+    message.write_bytes(b"any message")
+    digest = hashlib.blake2b(b"any message", digest_size=64).digest()
+
+    # A weak (identity) public key: R = identity, S = 0 "signs" every message.
+    weak_pub = tmp_path / "weak.pub"
+    weak_pub.write_text(
+        "untrusted comment: weak\n" + base64.b64encode(b"Ed" + bytes(8) + IDENTITY_POINT).decode()
+    )
+    universal = IDENTITY_POINT + bytes(32)
+    weak_sig = tmp_path / "weak.minisig"
+    weak_sig.write_text(crafted_signature_file(bytes(8), universal, universal))
+    assert run_minisign("-V", "-p", weak_pub, "-m", message, "-x", weak_sig).returncode != 0
+    with pytest.raises(SignatureError):
+        PublicKey(bytes(8), IDENTITY_POINT).verify_file(weak_sig, message)
+
+    # A key holder's signature whose R is the identity point: S = k * a.
+    seed = bytes(range(32))
+    key = Ed25519PrivateKey.from_private_bytes(seed)
+    public = minisign.public_key_for(key)
+    scalar = int.from_bytes(hashlib.sha512(seed).digest()[:32], "little")
+    scalar = (scalar & ((1 << 254) - 8)) | (1 << 254)
+    challenge = hashlib.sha512(IDENTITY_POINT + public.ed25519_public + digest).digest()
+    s = int.from_bytes(challenge, "little") % GROUP_ORDER * scalar % GROUP_ORDER
+    odd = IDENTITY_POINT + s.to_bytes(32, "little")
+    odd_sig = tmp_path / "odd.minisig"
+    odd_sig.write_text(crafted_signature_file(public.key_id, odd, key.sign(odd + b"crafted")))
+    pub = tmp_path / "k.pub"
+    pub.write_text(public.to_file_text())
+    assert run_minisign("-V", "-p", pub, "-m", message, "-x", odd_sig).returncode != 0
+    with pytest.raises(BadSignature):
+        public.verify_file(odd_sig, message)
