@@ -1,0 +1,54 @@
+"""Bundles: signed, encrypted BagIt bags that carry evidence to partners.
+
+See docs/bundle-format.md for the format.  The writer takes plain data (a
+``BundleSpec``) and the reader hands out plain data (a ``BundleReport`` and
+each evidence file's bytes), so the vault stays out of this package.
+"""
+
+from kzarchive.bundle.bundlejson import FileRecord
+from kzarchive.bundle.extract import Extracted, extract_verified
+from kzarchive.bundle.layout import FILE_SUFFIX, FORMAT_VERSION, new_bundle_id
+from kzarchive.bundle.reader import PayloadMismatch, read_bundle
+from kzarchive.bundle.report import (
+    BundleError,
+    BundleReport,
+    Check,
+    CheckpointInfo,
+    FileResult,
+    SignerInfo,
+    Status,
+    UntrustedBundleSigner,
+)
+from kzarchive.bundle.writer import (
+    BundleSpec,
+    CustodyExport,
+    PayloadFile,
+    WrittenBundle,
+    write_bundle,
+    write_bundle_file,
+)
+
+__all__ = [
+    "FILE_SUFFIX",
+    "FORMAT_VERSION",
+    "BundleError",
+    "BundleReport",
+    "BundleSpec",
+    "Check",
+    "CheckpointInfo",
+    "CustodyExport",
+    "Extracted",
+    "FileRecord",
+    "FileResult",
+    "PayloadFile",
+    "PayloadMismatch",
+    "SignerInfo",
+    "Status",
+    "UntrustedBundleSigner",
+    "WrittenBundle",
+    "extract_verified",
+    "new_bundle_id",
+    "read_bundle",
+    "write_bundle",
+    "write_bundle_file",
+]

@@ -1,0 +1,92 @@
+"""Extracting a bundle as a plain BagIt folder, only once every check held.
+
+This is an explicit extract: the person asked for the evidence in clear, in a
+folder of their choice.  The files stream into a hidden temporary folder next
+to the target; it becomes ``<into>/<bundle id>`` by one rename at the end, and
+is removed on any failure or cancel, so a folder of that name only ever holds
+a complete, verified bag.  Files and folders are private to the user (0600 and
+0700).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from kzarchive.bundle.bundlejson import FileRecord
+from kzarchive.bundle.layout import FILES
+from kzarchive.bundle.reader import BundleReading
+from kzarchive.bundle.report import BundleReport
+from kzarchive.crypto.age import X25519Identity
+from kzarchive.crypto.identity import PublicIdentity
+from kzarchive.errors import BadInput
+from kzarchive.progress import CancelToken, Progress
+
+
+@dataclass(frozen=True)
+class Extracted:
+    path: Path
+    report: BundleReport
+
+
+def _write(path: Path, pieces: Iterator[bytes] | Sequence[bytes]) -> None:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        for piece in pieces:
+            out.write(piece)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def extract_verified(
+    source: BinaryIO,
+    identities: Sequence[X25519Identity],
+    trusted_signers: Sequence[PublicIdentity],
+    into: str | os.PathLike[str],
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    *,
+    accept_untrusted_signer: bool = False,
+) -> Extracted:
+    """Reads, checks and extracts the bundle into a new folder ``<into>/<bundle id>``.
+
+    Raises as ``read_bundle`` does, leaving nothing behind; ``BadInput`` when
+    ``into`` is not a folder or already holds a folder of the bundle's name.
+    """
+    folder = Path(into)
+    if not folder.is_dir():
+        raise BadInput(what=f"{folder} is not a folder")
+    staging = Path(tempfile.mkdtemp(prefix=".kzarchive-extract-", dir=folder))
+    try:
+        (staging / FILES).mkdir(mode=0o700, parents=True)
+
+        def store_payload(record: FileRecord, chunks: Iterator[bytes]) -> None:
+            _write(staging / record.path, chunks)
+
+        def store_tag_file(path: str, data: bytes) -> None:
+            _write(staging / path, [data])
+
+        reading = BundleReading(
+            identities,
+            trusted_signers,
+            store_payload,
+            progress,
+            cancel,
+            accept_untrusted_signer,
+            on_leading_file=store_tag_file,
+        )
+        report = reading.run(source)
+        target = folder / (report.bundle_id or "")
+        if not report.bundle_id or target.exists():
+            raise BadInput(what=f"{target} already exists; choose another folder")
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Extracted(target, report)

@@ -1,0 +1,555 @@
+"""Reading a bundle: decrypt, check everything while it streams, hand out plain data.
+
+The order of the tar stream makes one pass enough.  The tag files and the
+signature come first: the signature over the tag manifest is checked against
+the verified contacts' keys (``sender.pub`` inside the bundle is only used to
+say who signed when the signer is not one of them), the tag manifest against
+bag-info.txt, the payload manifest and sender.pub, the manifest against
+bundle.json and the custody files, and the custody chains, checkpoint and
+inclusion proofs against each other.  Only then do the evidence files stream
+by, each hashed on the way and compared with the manifest.
+
+Evidence is handed to ``on_payload`` only when everything before it held and
+the signer is trusted (or the caller accepted an unverified signer).  Even
+then it is provisional until ``read_bundle`` returns: the iterator raises
+``PayloadMismatch`` at its end when the bytes did not match, and a caller that
+stores evidence must discard all of it when ``read_bundle`` raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO, NoReturn
+
+from kzarchive.bundle import bagit, bundlejson, custody, layout
+from kzarchive.bundle.bundlejson import BundleDescription, FileRecord
+from kzarchive.bundle.report import (
+    BundleError,
+    BundleReport,
+    Check,
+    FileResult,
+    SignerInfo,
+    Status,
+    UntrustedBundleSigner,
+)
+from kzarchive.bundle.tarstream import StrictTarReader, TarEntry
+from kzarchive.crypto import minisign
+from kzarchive.crypto.age import X25519Identity, X25519Recipient, open_decrypting_reader
+from kzarchive.crypto.identity import PublicIdentity, normalize_fingerprint
+from kzarchive.errors import BadInput, IntegrityError, NewerFormat
+from kzarchive.progress import CancelToken, Progress
+
+OnPayload = Callable[[FileRecord, Iterator[bytes]], None]
+OnLeadingFile = Callable[[str, bytes], None]
+
+
+class PayloadMismatch(IntegrityError):
+    message_template = "The file {path} of the bundle does not match its recorded hash."
+
+
+class _Stop(Exception):
+    """Reading cannot go on; the report says why."""
+
+
+class _ConsumerError(Exception):
+    """An exception of ``on_payload`` itself, passed on to the caller unchanged."""
+
+    def __init__(self, error: BaseException):
+        super().__init__()
+        self.error = error
+
+
+class VerifyingChunks:
+    """The content of one evidence file; raises ``PayloadMismatch`` at the end if altered."""
+
+    def __init__(self, entry: TarEntry, record: FileRecord, on_bytes: Callable[[int], None]):
+        self._chunks = entry.chunks()
+        self._record = record
+        self._hasher = hashlib.sha256()
+        self._on_bytes = on_bytes
+        self.error: PayloadMismatch | None = None
+        self.source_error: BaseException | None = None
+        self.finished = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self
+
+    def __next__(self) -> bytes:
+        if self.finished:
+            raise StopIteration
+        try:
+            chunk = next(self._chunks)
+            self._hasher.update(chunk)
+            self._on_bytes(len(chunk))
+        except StopIteration:
+            self.finished = True
+            if self._hasher.hexdigest() != self._record.sha256:
+                self.error = PayloadMismatch(path=self._record.path)
+                raise self.error from None
+            raise
+        except BaseException as error:
+            # Damage or a cancel met while the caller iterates: the caller must let
+            # it through, and reading reports it as its own.
+            self.source_error = error
+            raise
+        return chunk
+
+    def drain(self) -> None:
+        try:
+            for _ in self:
+                pass
+        except PayloadMismatch as error:
+            if error is not self.error:
+                raise
+
+
+class BundleReading:
+    def __init__(
+        self,
+        identities: Sequence[X25519Identity],
+        trusted_signers: Sequence[PublicIdentity],
+        on_payload: OnPayload | None,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+        accept_untrusted_signer: bool,
+        on_leading_file: OnLeadingFile | None = None,
+    ):
+        self.identities = identities
+        self.trusted = trusted_signers
+        self.on_payload = on_payload
+        self.progress = progress
+        self.cancel = cancel
+        self.accept_untrusted = accept_untrusted_signer
+        self.on_leading_file = on_leading_file
+        self.report = BundleReport()
+        self.files: dict[str, bytes] = {}
+        self.bag_info = bagit.TagElements(())
+        self.manifest: dict[str, str] = {}
+        self.tag_manifest: dict[str, str] = {}
+        self.description: BundleDescription | None = None
+        self.done = 0
+        self.total = 0
+
+    # --- the whole run ------------------------------------------------------------
+
+    def run(self, source: BinaryIO) -> BundleReport:
+        report = self.report
+        try:
+            try:
+                plaintext = open_decrypting_reader(self.identities, source)
+            except IntegrityError as error:
+                self._stop("decryption", _what(error))
+            tar = StrictTarReader(plaintext)
+            entries = iter(tar)
+            description = self._read_leading(entries, tar)
+            sizes = self._read_payloads(entries, description)
+        except _Stop:
+            raise BundleError(report, report.stopped or "reading stopped") from None
+        except _ConsumerError as wrapper:
+            raise wrapper.error from None
+        except IntegrityError as error:
+            report.stopped = _what(error)
+            report.add("decryption and archive", False, report.stopped)
+            raise BundleError(report, report.stopped) from None
+        report.add(
+            "decryption and archive",
+            True,
+            "every encrypted piece authenticated and the archive is complete and well-formed",
+        )
+        self._check_completeness(description, sizes)
+        return self._conclude()
+
+    def _conclude(self) -> BundleReport:
+        report = self.report
+        if report.failures:
+            first = report.failures[0]
+            where = first.name if isinstance(first, Check) else first.path
+            raise BundleError(report, f"{where}: {first.detail}")
+        if report.signer is not None and not report.signer.trusted and not self.accept_untrusted:
+            who = report.signer.fingerprint or f"the minisign key {report.signer.key_id}"
+            raise UntrustedBundleSigner(report, who)
+        return report
+
+    def _stop(self, name: str, detail: str) -> NoReturn:
+        self.report.add(name, False, detail)
+        self.report.stopped = detail
+        raise _Stop
+
+    # --- tag files, description and custody -------------------------------------------
+
+    def _read_leading(self, entries: Iterator[TarEntry], tar: StrictTarReader) -> BundleDescription:
+        expected = [("", True), *layout.LEADING_ENTRIES]
+        for path, is_dir in expected:
+            entry = next(entries, None)
+            if entry is None:
+                self._stop("archive", f"the bundle ends before {path or 'its folder'}")
+            if entry.path != path or entry.is_dir != is_dir:
+                wanted = path or "the bundle folder"
+                self._stop("archive", f"expected {wanted}, found {entry.path!r}")
+            if not path:
+                if not layout.is_id(tar.root):
+                    self._stop("archive", "the bundle's folder name is not a bundle id")
+                self.report.bundle_id = tar.root
+            if is_dir:
+                continue
+            limit = layout.MAX_SIGNATURE_FILE if path == layout.SIGNATURE else layout.MAX_TAG_FILE
+            data = entry.read_all(limit)
+            self.files[path] = data
+            if self.on_leading_file is not None:
+                self.on_leading_file(path, data)
+            self._after(path, data)
+        if self.description is None:  # pragma: no cover - bundle.json is always read above
+            self._stop("bundle.json", "missing")
+        self._check_manifest(self.description)
+        return self.description
+
+    def _after(self, path: str, data: bytes) -> None:
+        """Checks that can be made as soon as ``path`` has been read."""
+        try:
+            if path == layout.BAGIT_TXT:
+                bagit.parse_bagit_txt(data)
+            elif path == layout.BAG_INFO_TXT:
+                self._read_bag_info(data)
+            elif path == layout.MANIFEST:
+                self.manifest = bagit.parse_manifest(data, layout.MANIFEST, payload=True)
+            elif path == layout.TAG_MANIFEST:
+                self.tag_manifest = bagit.parse_manifest(data, layout.TAG_MANIFEST, payload=False)
+            elif path == layout.SENDER_PUB:
+                self._check_signature()
+                self._check_tag_manifest()
+            elif path == layout.BUNDLE_JSON:
+                self._read_description(data)
+            elif path == layout.PROOFS:
+                self._check_custody()
+        except IntegrityError as error:
+            self._stop(path, _what(error))
+
+    def _read_bag_info(self, data: bytes) -> None:
+        info = bagit.parse_tag_elements(data)
+        self.report.bag_info = list(info.elements)
+        version = info.single(layout.LABEL_FORMAT)
+        if not version.isdigit():
+            raise IntegrityError(what="bag-info.txt: KZ-Format-Version is not a number")
+        if int(version) > layout.FORMAT_VERSION:
+            raise NewerFormat(what="bundle", found=int(version), known=layout.FORMAT_VERSION)
+        problems = _bag_info_problems(info, self._root_id())
+        self.bag_info = info
+        self.report.add(
+            "bag-info.txt",
+            not problems,
+            "; ".join(problems) or "the bag's description is complete and consistent",
+        )
+        bagit.parse_payload_oxum(info.single(layout.LABEL_OXUM))
+
+    def _root_id(self) -> str:
+        return self.report.bundle_id or ""
+
+    def _check_signature(self) -> None:
+        signature = self.files[layout.SIGNATURE]
+        tag_manifest = self.files[layout.TAG_MANIFEST]
+        claimed = _claimed_sender(self.bag_info, self.files[layout.SENDER_PUB])
+        signer: PublicIdentity | None = None
+        comment: str | None = None
+        for contact in self.trusted:
+            try:
+                comment = contact.minisign_public_key().verify(signature, tag_manifest)
+            except minisign.WrongSigningKey:
+                continue
+            except minisign.SignatureError as error:
+                self.report.add("signature", False, _what(error))
+                return
+            signer = contact
+            break
+        if signer is None and claimed is None:
+            self.report.add(
+                "signature",
+                False,
+                "it was not made by a verified contact, and the bundle does not "
+                "say validly who made it (sender.pub or the sender's keys are invalid)",
+            )
+            return
+        if signer is None and claimed is not None:
+            try:
+                comment = claimed.minisign_public_key().verify(signature, tag_manifest)
+            except minisign.SignatureError as error:
+                self.report.add("signature", False, _what(error))
+                return
+        if comment is not None:
+            self._record_signer(signer, claimed, comment)
+
+    def _record_signer(
+        self, signer: PublicIdentity | None, claimed: PublicIdentity | None, comment: str
+    ) -> None:
+        identity = signer or claimed
+        if identity is None:  # pragma: no cover - the caller verified with one of them
+            return
+        key = identity.minisign_public_key()
+        self.report.signer = SignerInfo(
+            key.key_id_hex, key.to_base64(), identity.fingerprint, signer is not None
+        )
+        parsed = layout.parse_trusted_comment(comment)
+        if parsed is None:
+            self.report.add("signature", False, "the signed comment is not a kzarchive bundle's")
+            return
+        bundle_id, created, fingerprint = parsed
+        if bundle_id != self._root_id() or [created] != self.bag_info.values(layout.LABEL_CREATED):
+            self.report.add("signature", False, "the signature was made for another bundle")
+            return
+        if fingerprint != identity.fingerprint or claimed != identity:
+            self.report.add(
+                "signature", False, "the sender named in the bundle is not the key that signed it"
+            )
+            return
+        if signer is None:
+            check = self.report.add(
+                "signature",
+                True,
+                f"valid, but made by a key that is not a verified contact "
+                f"(fingerprint {identity.fingerprint})",
+            )
+            check.status = Status.UNTRUSTED
+        else:
+            self.report.add(
+                "signature", True, f"made by the verified contact {identity.fingerprint}"
+            )
+
+    def _check_tag_manifest(self) -> None:
+        listed = self.tag_manifest
+        problems = []
+        if list(listed) != list(layout.TAG_MANIFEST_FILES):
+            problems.append("it does not list exactly " + ", ".join(layout.TAG_MANIFEST_FILES))
+        for path, digest in listed.items():
+            if path in self.files and _sha256(self.files[path]) != digest:
+                problems.append(f"{path} was altered")
+        self.report.add(
+            "tag manifest",
+            not problems,
+            "; ".join(problems) or "bagit.txt, bag-info.txt, the manifest and sender.pub match",
+        )
+
+    def _read_description(self, data: bytes) -> None:
+        description = bundlejson.parse(data)
+        self.description = description
+        self.report.bundle_json = description.document
+        problems = []
+        if description.bundle_id != self._root_id():
+            problems.append("it names another bundle id")
+        if [description.created] != self.bag_info.values(layout.LABEL_CREATED):
+            problems.append("its time differs from bag-info.txt")
+        if [description.sender] != self.bag_info.values(layout.LABEL_SENDER):
+            problems.append("its sender differs from bag-info.txt")
+        self.report.add(
+            "bundle.json",
+            not problems,
+            "; ".join(problems) or f"describes {len(description.files)} evidence file(s)",
+        )
+
+    def _check_custody(self) -> None:
+        report = self.report
+        try:
+            entries = custody.parse_entries(self.files[layout.ENTRIES])
+            custody.check_entries(entries)
+            report.custody_entries = entries
+            report.add("custody entries", True, f"{len(entries)} entries, each matching its hash")
+        except IntegrityError as error:
+            report.add("custody entries", False, _what(error))
+            return
+        try:
+            custody.check_chains(entries)
+            report.add("custody chains", True, "every incident's chain is unbroken")
+        except IntegrityError as error:
+            report.add("custody chains", False, _what(error))
+        try:
+            checkpoint = custody.parse_checkpoint(self.files[layout.CHECKPOINT])
+            report.checkpoint = checkpoint
+            self._check_checkpoint_signature()
+        except IntegrityError as error:
+            report.add("custody checkpoint", False, _what(error))
+            return
+        try:
+            tree_size, proofs = custody.parse_proofs(self.files[layout.PROOFS])
+            custody.check_proofs(entries, tree_size, proofs, checkpoint)
+            report.add(
+                "custody proofs", True, f"every entry is in the signed log of {checkpoint.size}"
+            )
+        except IntegrityError as error:
+            report.add("custody proofs", False, _what(error))
+
+    def _check_checkpoint_signature(self) -> None:
+        signer = self.report.signer
+        if signer is None:
+            raise IntegrityError(
+                what="its signature cannot be checked: the bundle's signer is unknown"
+            )
+        key = minisign.PublicKey.from_string(signer.minisign_public_key)
+        key.verify(self.files[layout.CHECKPOINT_SIGNATURE], self.files[layout.CHECKPOINT])
+        self.report.add("custody checkpoint", True, "signed by the bundle's signer")
+
+    def _check_manifest(self, description: BundleDescription) -> None:
+        listed = self.manifest
+        expected = {path: _sha256(self.files[path]) for path in layout.DESCRIPTION_FILES}
+        expected.update((record.path, record.sha256) for record in description.files)
+        missing, unexpected, altered = bagit.manifest_differences(listed, expected)
+        problems = [f"{path} is not listed" for path in unexpected]
+        problems += [f"{path} is listed but not described in bundle.json" for path in missing]
+        problems += [
+            f"{path} was altered" if path in layout.DESCRIPTION_FILES
+            else f"{path} has another hash in bundle.json"
+            for path in altered
+        ]
+        self.report.add(
+            "manifest",
+            not problems,
+            "; ".join(problems[:5])
+            or "bundle.json, the custody files and every evidence file are listed",
+        )
+
+    # --- evidence files ---------------------------------------------------------------
+
+    def _read_payloads(
+        self, entries: Iterator[TarEntry], description: BundleDescription
+    ) -> dict[str, int]:
+        records = {record.path: record for record in description.files}
+        self.total = sum(record.size for record in description.files)
+        deliver = (
+            self.on_payload is not None
+            and not self.report.failures
+            and self.report.signer is not None
+            and (self.report.signer.trusted or self.accept_untrusted)
+        )
+        sizes: dict[str, int] = {}
+        for entry in entries:
+            if self.cancel is not None:
+                self.cancel.check()
+            record = records.get(entry.path)
+            if entry.is_dir or record is None or entry.path in sizes:
+                self._stop("archive", f"{entry.path!r} is not a file this bundle describes")
+            sizes[entry.path] = entry.size
+            if entry.size != record.size:
+                self._file(record, False, f"is {entry.size} bytes, {record.size} were recorded")
+                continue
+            chunks = VerifyingChunks(entry, record, self._count)
+            if deliver and self.on_payload is not None:
+                try:
+                    self.on_payload(record, chunks)
+                except Exception as error:
+                    if error is chunks.source_error:
+                        raise
+                    if error is not chunks.error:
+                        raise _ConsumerError(error) from error
+            chunks.drain()
+            if chunks.error is None:
+                self._file(record, True, "every byte matches its SHA-256")
+            else:
+                self._file(record, False, "its content does not match its SHA-256 (altered)")
+        return sizes
+
+    def _count(self, size: int) -> None:
+        self.done += size
+        if self.cancel is not None:
+            self.cancel.check()
+        if self.progress is not None:
+            self.progress(self.done, max(self.total, self.done))
+
+    def _file(self, record: FileRecord, ok: bool, detail: str) -> None:
+        self.report.files.append(
+            FileResult(
+                record.item_id,
+                record.path,
+                record.size,
+                record.sha256,
+                Status.OK if ok else Status.FAILED,
+                detail,
+            )
+        )
+        self.report.payload_bytes += record.size if ok else 0
+
+    def _check_completeness(self, description: BundleDescription, sizes: dict[str, int]) -> None:
+        for record in description.files:
+            if record.path not in sizes:
+                self._file(record, False, "is missing from the bundle")
+        octets = sum(len(self.files[path]) for path in layout.DESCRIPTION_FILES)
+        octets += sum(sizes.values())
+        count = len(layout.DESCRIPTION_FILES) + len(sizes)
+        declared = bagit.parse_payload_oxum(self.bag_info.single(layout.LABEL_OXUM))
+        self.report.add(
+            "Payload-Oxum",
+            declared == (octets, count),
+            f"{count} files and {octets} bytes"
+            + ("" if declared == (octets, count) else f", but bag-info.txt says {declared[1]} "
+               f"files and {declared[0]} bytes"),
+        )
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _what(error: Exception) -> str:
+    if isinstance(error, IntegrityError) and "what" in error.fields:
+        return str(error.fields["what"])
+    return str(error)
+
+
+def _bag_info_problems(info: bagit.TagElements, bundle_id: str) -> list[str]:
+    problems = []
+    known = {*layout.SINGLE_LABELS, layout.LABEL_RECIPIENTS}
+    unknown = sorted({label for label, _ in info.elements if label not in known})
+    if unknown:
+        problems.append("unknown labels " + ", ".join(unknown))
+    for label in layout.SINGLE_LABELS:
+        if len(info.values(label)) != 1:
+            problems.append(f"{label} must appear exactly once")
+    if problems:
+        return problems
+    created = info.single(layout.LABEL_CREATED)
+    if not layout.is_timestamp(created) or info.single(layout.LABEL_DATE) != created[:10]:
+        problems.append("KZ-Created or Bagging-Date is invalid")
+    if info.single(layout.LABEL_IDENTIFIER) != bundle_id:
+        problems.append("External-Identifier is not the bundle's folder name")
+    for fingerprint in [info.single(layout.LABEL_SENDER), *info.values(layout.LABEL_RECIPIENTS)]:
+        if not _is_fingerprint(fingerprint):
+            problems.append(f"{fingerprint[:80]!r} is not a fingerprint")
+    return problems
+
+
+def _is_fingerprint(text: str) -> bool:
+    try:
+        return normalize_fingerprint(text) == text
+    except BadInput:
+        return False
+
+
+def _claimed_sender(info: bagit.TagElements, sender_pub: bytes) -> PublicIdentity | None:
+    """The identity sender.pub and KZ-Sender-Age-Recipient describe, if both are valid."""
+    try:
+        key = minisign.PublicKey.from_string(sender_pub.decode("ascii"))
+        recipient = X25519Recipient.from_string(info.single(layout.LABEL_SENDER_AGE))
+        return PublicIdentity(key.ed25519_public, recipient.public_bytes())
+    except (BadInput, IntegrityError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def read_bundle(
+    source: BinaryIO,
+    identities: Sequence[X25519Identity],
+    trusted_signers: Sequence[PublicIdentity],
+    on_payload: OnPayload | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    *,
+    accept_untrusted_signer: bool = False,
+) -> BundleReport:
+    """Decrypts and checks the bundle in ``source``; returns the report when all held.
+
+    ``trusted_signers`` are the verified contacts.  Raises ``BundleError`` when a
+    check failed, ``UntrustedBundleSigner`` when all held but the signer is not a
+    verified contact (unless ``accept_untrusted_signer``, after the person was
+    warned), ``NoMatchingIdentity`` when none of ``identities`` opens it,
+    ``NewerFormat`` for a later format version, ``Cancelled`` on cancel.
+    """
+    reading = BundleReading(
+        identities, trusted_signers, on_payload, progress, cancel, accept_untrusted_signer
+    )
+    return reading.run(source)

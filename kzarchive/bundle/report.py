@@ -1,0 +1,137 @@
+"""What reading a bundle found: each check and each file, in plain language.
+
+A report is filled in while the bundle streams by.  Reading raises a
+``BundleError`` (an ``IntegrityError``) carrying the report when anything
+failed, or an ``UntrustedBundleSigner`` (an ``UntrustedSigner``) when all held
+but the signer is not among the verified contacts; both keep the report, so a
+person can see what held and what did not.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from kzarchive.errors import IntegrityError, UntrustedSigner
+
+
+class Status(enum.Enum):
+    OK = "ok"
+    FAILED = "failed"
+    UNTRUSTED = "untrusted"  # the signature holds, but not under a verified contact's key
+
+
+@dataclass
+class Check:
+    name: str
+    status: Status
+    detail: str
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+
+@dataclass
+class FileResult:
+    """One evidence file: ``status`` is OK only once every byte matched its hash."""
+
+    item_id: str
+    path: str
+    size: int
+    sha256: str
+    status: Status
+    detail: str
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+
+@dataclass(frozen=True)
+class SignerInfo:
+    """Who signed: the key, and the fingerprint its keys give (when known)."""
+
+    key_id: str
+    minisign_public_key: str
+    fingerprint: str | None
+    trusted: bool
+
+
+@dataclass(frozen=True)
+class CheckpointInfo:
+    vault_id: str
+    size: int
+    root: bytes
+
+
+@dataclass
+class BundleReport:
+    bundle_id: str | None = None
+    checks: list[Check] = field(default_factory=list)
+    files: list[FileResult] = field(default_factory=list)
+    signer: SignerInfo | None = None
+    bag_info: list[tuple[str, str]] = field(default_factory=list)
+    bundle_json: dict[str, Any] | None = None
+    custody_entries: list[dict[str, Any]] = field(default_factory=list)
+    checkpoint: CheckpointInfo | None = None
+    payload_bytes: int = 0
+    # Set when reading stopped before the end; the remaining checks were not made.
+    stopped: str | None = None
+
+    def add(self, name: str, ok: bool, detail: str) -> Check:
+        check = Check(name, Status.OK if ok else Status.FAILED, detail)
+        self.checks.append(check)
+        return check
+
+    @property
+    def failures(self) -> list[Check | FileResult]:
+        failed: list[Check | FileResult] = [c for c in self.checks if c.status is Status.FAILED]
+        failed += [f for f in self.files if f.status is Status.FAILED]
+        return failed
+
+    @property
+    def ok(self) -> bool:
+        """True only when everything held and the signer is a verified contact."""
+        return (
+            self.stopped is None
+            and not self.failures
+            and all(check.ok for check in self.checks)
+            and self.signer is not None
+            and self.signer.trusted
+        )
+
+    def summary(self) -> str:
+        """Every check and file, one per line, as shown to a person."""
+        marks = {Status.OK: "ok", Status.FAILED: "FAILED", Status.UNTRUSTED: "NOT TRUSTED"}
+        lines = [f"[{marks[c.status]}] {c.name}: {c.detail}" for c in self.checks]
+        lines += [f"[{marks[f.status]}] {f.path}: {f.detail}" for f in self.files]
+        if self.stopped:
+            lines.append(f"[STOPPED] {self.stopped}")
+        return "\n".join(lines)
+
+
+class BundleError(IntegrityError):
+    """A bundle failed a check; ``report`` says which and what else held."""
+
+    message_template = "The bundle failed its checks: {what}"
+
+    def __init__(
+        self,
+        report: BundleReport,
+        what: str,
+        *,
+        message: str | None = None,
+        hint: str | None = None,
+    ):
+        super().__init__(message, hint=hint, what=what)
+        self.report = report
+
+
+class UntrustedBundleSigner(UntrustedSigner):
+    """Everything held, but the signer is not a verified contact."""
+
+    def __init__(self, report: BundleReport, who: str):
+        super().__init__(who=who)
+        self.report = report
