@@ -1,0 +1,80 @@
+"""Runs the real ``kzarchive`` command in a subprocess, as a person or a script would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+class Cli:
+    """One vault folder, one private temp folder, and a clean environment."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.vault = root / "vault"
+        self.tmpdir = root / "tmp"
+        self.tmpdir.mkdir(parents=True, exist_ok=True)
+        self.recovery_code = ""
+        self.fingerprint = ""
+        base = {k: v for k, v in os.environ.items() if not k.startswith("KZARCHIVE_")}
+        self.env = {
+            **base,
+            "KZARCHIVE_KDF_TARGET_MS": "50",
+            "KZARCHIVE_VAULT": str(self.vault),
+            "KZARCHIVE_PASSPHRASE": PASSPHRASE,
+            # Nothing may land in the real temp or data folders of the machine.
+            "TMPDIR": str(self.tmpdir),
+            "XDG_DATA_HOME": str(root / "data-home"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+
+    def command(self, *args: str | Path) -> list[str]:
+        return [sys.executable, "-m", "kzarchive.cli", *map(str, args)]
+
+    def popen(self, *args: str | Path, env: dict[str, str] | None = None,
+              **kwargs: Any) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(self.command(*args), env={**self.env, **(env or {})},
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, **kwargs)
+
+    def __call__(self, *args: str | Path, expect: int | None = 0, stdin: bytes | None = None,
+                 env: dict[str, str | None] | None = None, timeout: float = 120) -> Result:
+        merged = dict(self.env)
+        for key, value in (env or {}).items():
+            if value is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = value
+        done = subprocess.run(
+            self.command(*args), env=merged, timeout=timeout, capture_output=True,
+            input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL)
+        result = Result(done.returncode, done.stdout.decode("utf-8"),
+                        done.stderr.decode("utf-8"))
+        if expect is not None:
+            assert result.code == expect, (
+                f"kzarchive {' '.join(map(str, args))} exited {result.code}, expected {expect}\n"
+                f"stdout: {result.out}\nstderr: {result.err}")
+        return result
+
+    def init(self) -> Cli:
+        created = self("init", "--name", "Test group", "--json").json()
+        self.recovery_code = created["recovery_code"]
+        self.fingerprint = created["fingerprint"]
+        return self

@@ -1,0 +1,20 @@
+"""Fixtures for the command-line tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import Cli
+
+
+@pytest.fixture()
+def cli(tmp_path: Path) -> Cli:
+    """A fresh folder with no vault yet."""
+    return Cli(tmp_path)
+
+
+@pytest.fixture()
+def vault_cli(tmp_path: Path) -> Cli:
+    """A freshly created, empty vault."""
+    return Cli(tmp_path).init()
