@@ -216,12 +216,16 @@ def sniff(head: bytes, filename: str) -> tuple[str, Kind]:
         if by_name is not None and by_name in _REFINABLE.get(by_bytes, set()):
             by_bytes = by_name
         return by_bytes, kind_of(by_bytes)
-    if by_name in _NAME_SUFFICES:
-        if not by_name.startswith("text/") or not head or _looks_like_text(head):
-            return by_name, kind_of(by_name)
+    if by_name in _NAME_SUFFICES and _content_fits(by_name, head):
+        return by_name, kind_of(by_name)
     if _looks_like_text(head):
         return "text/plain", "document"
     return OCTET_STREAM, "other"
+
+
+def _content_fits(mime: str, head: bytes) -> bool:
+    """A text type named by the file name must at least look like text."""
+    return not mime.startswith("text/") or not head or _looks_like_text(head)
 
 
 def _from_signature(head: bytes) -> str | None:

@@ -10,6 +10,7 @@ import io
 import json
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Any
 
 from PIL import Image
@@ -68,3 +69,57 @@ def encoded(image: Image.Image, fmt: str, **options: Any) -> bytes:
 
 def jpeg(width: int = 64, height: int = 48, **options: Any) -> bytes:
     return encoded(gradient(width, height), "JPEG", quality=95, **options)
+
+
+def exiftool_read_file(data: bytes, folder: Path, name: str, *options: str) -> dict[str, Any]:
+    """Like ``exiftool_read``, from a file, for values exiftool derives from the file size."""
+    path = folder / name
+    path.write_bytes(data)
+    assert EXIFTOOL is not None
+    done = subprocess.run(
+        [EXIFTOOL, "-j", "-G1", "-a", *options, str(path)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    found = json.loads(done.stdout)
+    result: dict[str, Any] = found[0]
+    return result
+
+
+class CountingStream:
+    """A read-only stream of ``prefix`` + ``gap`` zero bytes + ``suffix`` that never
+    holds the gap in memory, and counts what is read: proof that parsers seek."""
+
+    def __init__(self, prefix: bytes, gap: int, suffix: bytes) -> None:
+        self.prefix, self.gap, self.suffix = prefix, gap, suffix
+        self.size = len(prefix) + gap + len(suffix)
+        self.position = 0
+        self.bytes_read = 0
+
+    def read(self, size: int = -1, /) -> bytes:
+        if size < 0:
+            size = self.size - self.position
+        end = min(self.position + size, self.size)
+        out = bytearray()
+        for offset in range(self.position, end) if end - self.position < 1 << 20 else ():
+            out.append(self._byte(offset))
+        if end - self.position >= 1 << 20:
+            raise AssertionError(f"a parser tried to read {end - self.position} bytes at once")
+        self.bytes_read += len(out)
+        self.position = end
+        return bytes(out)
+
+    def _byte(self, offset: int) -> int:
+        if offset < len(self.prefix):
+            return self.prefix[offset]
+        offset -= len(self.prefix) + self.gap
+        return self.suffix[offset] if offset >= 0 else 0
+
+    def seek(self, offset: int, whence: int = 0, /) -> int:
+        base = {0: 0, 1: self.position, 2: self.size}[whence]
+        self.position = max(0, base + offset)
+        return self.position
+
+    def tell(self) -> int:
+        return self.position
