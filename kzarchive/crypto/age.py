@@ -357,7 +357,7 @@ def _parse_header(header: _HeaderSource) -> tuple[list[_Stanza], bytes, bytes]:
         found = version[len(_VERSION_PREFIX) :]
         if not version.startswith(_VERSION_PREFIX) or not _is_vchar_text(found):
             raise AgeFormatError(what="it does not start with an age header")
-        raise UnsupportedAgeVersion(what="encrypted file", found=found.decode(), known="v1")
+        raise UnsupportedAgeVersion(what="encrypted file", found=found[:20].decode(), known="v1")
     stanzas = []
     while True:
         line = header.line()
