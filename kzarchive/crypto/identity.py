@@ -8,25 +8,21 @@ card").
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
 
+from kzarchive.crypto import minisign
 from kzarchive.crypto.age import X25519Identity, X25519Recipient
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat
-
-if TYPE_CHECKING:
-    from kzarchive.crypto.minisign import PublicKey as MinisignPublicKey
 
 KEY_SIZE: Final = 32
 FINGERPRINT_VERSION: Final = 1
@@ -47,10 +43,6 @@ _MAX_NAME_LENGTH: Final = 200
 # Bidirectional overrides and isolates can make a name display as another name.
 _BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-# minisign public key layout: algorithm "Ed", 8-byte key id, 32-byte Ed25519 key.
-_MINISIGN_ALGORITHM: Final = b"Ed"
-_MINISIGN_KEY_ID_CONTEXT: Final = b"kzarchive minisign key id"
-_MINISIGN_KEY_ID_SIZE: Final = 8
 
 
 class InvalidContactCard(BadInput):
@@ -94,28 +86,17 @@ def normalize_fingerprint(text: str) -> str:
     return " ".join(digits[i : i + 5] for i in range(0, len(digits), 5))
 
 
-def _minisign_key_id(ed25519_public: bytes) -> bytes:
-    # Same derivation as kzarchive.crypto.minisign.key_id_for: a label, never trusted.
-    digest = hashlib.blake2b(_MINISIGN_KEY_ID_CONTEXT + ed25519_public, digest_size=32)
-    return digest.digest()[:_MINISIGN_KEY_ID_SIZE]
-
-
-def _minisign_public_key_base64(ed25519_public: bytes) -> str:
-    raw = _MINISIGN_ALGORITHM + _minisign_key_id(ed25519_public) + ed25519_public
-    return base64.b64encode(raw).decode("ascii")
-
-
-def _ed25519_from_minisign_base64(text: str) -> bytes:
+def _ed25519_from_minisign_line(text: str) -> bytes:
     try:
-        raw = base64.b64decode(text.encode("ascii"), validate=True)
-    except (UnicodeEncodeError, binascii.Error):
-        raise InvalidContactCard(what="the minisign public key is not valid base64") from None
-    if len(raw) != 2 + _MINISIGN_KEY_ID_SIZE + KEY_SIZE or raw[:2] != _MINISIGN_ALGORITHM:
-        raise InvalidContactCard(what="the minisign public key is not an Ed25519 key")
-    ed25519_public = raw[2 + _MINISIGN_KEY_ID_SIZE :]
-    if _minisign_public_key_base64(ed25519_public) != text:
+        key = minisign.PublicKey.from_string(text)
+    except BadInput as error:
+        reason = error.fields.get("what", error.message)
+        raise InvalidContactCard(what=f"the minisign public key is refused: {reason}") from None
+    # Only our own form is accepted: one canonical line, the key id derived from the key.
+    expected = minisign.PublicKey(minisign.key_id_for(key.ed25519_public), key.ed25519_public)
+    if key != expected or key.to_base64() != text:
         raise InvalidContactCard(what="the minisign public key is not in kzarchive's form")
-    return ed25519_public
+    return key.ed25519_public
 
 
 @dataclass(frozen=True)
@@ -146,16 +127,14 @@ class PublicIdentity:
     def ed25519_public_key(self) -> Ed25519PublicKey:
         return Ed25519PublicKey.from_public_bytes(self.ed25519_public)
 
-    def minisign_public_key(self) -> MinisignPublicKey:
+    def minisign_public_key(self) -> minisign.PublicKey:
         """The signing key as a minisign public key (for signature checks, sender.pub)."""
-        from kzarchive.crypto.minisign import PublicKey, key_id_for
-
-        return PublicKey(key_id_for(self.ed25519_public), self.ed25519_public)
+        return minisign.PublicKey(minisign.key_id_for(self.ed25519_public), self.ed25519_public)
 
     @property
     def minisign_public_key_base64(self) -> str:
         """The standard minisign public key line (``RW...``)."""
-        return _minisign_public_key_base64(self.ed25519_public)
+        return self.minisign_public_key().to_base64()
 
 
 class Identity:
@@ -295,7 +274,7 @@ class ContactCard:
             if not line.startswith(prefix):
                 raise InvalidContactCard(what=f"expected the '{field}:' line")
             values[field] = line[len(prefix) :]
-        ed25519_public = _ed25519_from_minisign_base64(values["minisign-public-key"])
+        ed25519_public = _ed25519_from_minisign_line(values["minisign-public-key"])
         try:
             recipient = X25519Recipient.from_string(values["age-recipient"])
         except BadInput:

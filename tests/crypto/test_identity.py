@@ -12,6 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from kzarchive.crypto import minisign
 from kzarchive.crypto.age import X25519Identity, X25519Recipient
 from kzarchive.crypto.identity import (
     ContactCard,
@@ -187,7 +188,6 @@ def test_public_identity_refuses_bad_keys():
 
 
 def test_minisign_public_key_matches_the_minisign_module():
-    minisign = pytest.importorskip("kzarchive.crypto.minisign")
     public = Identity.generate().public
     key = public.minisign_public_key()
     assert key.ed25519_public == public.ed25519_public
@@ -294,6 +294,13 @@ def test_every_changed_character_is_refused_or_changes_only_the_name():
 def test_malformed_cards_are_refused(mangle):
     with pytest.raises(InvalidContactCard):
         ContactCard.from_text(mangle(card_for().to_text()))
+
+
+def test_a_card_with_a_weak_signing_key_is_refused():
+    # The identity point: anyone could make signatures that verify under it.
+    weak = PublicIdentity(bytes([1]) + bytes(31), Identity.generate().public.x25519_public)
+    with pytest.raises(InvalidContactCard, match="weak"):
+        ContactCard.from_text(ContactCard("Mallory", weak).to_text())
 
 
 def test_a_card_of_a_newer_version_says_so():
