@@ -7,7 +7,7 @@ its fingerprint out of band and marked it verified.  Part of ``Archive``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto import minisign
@@ -16,30 +16,28 @@ from kzarchive.crypto.identity import ContactCard, PublicIdentity
 from kzarchive.errors import BadInput, MissingFile, NotFound
 from kzarchive.models import Contact
 from kzarchive.records import new_id
-
-if TYPE_CHECKING:
-    from kzarchive.archive import Archive
+from kzarchive.session import VaultSession
 
 _COLUMNS = ("id, name, CASE WHEN fingerprint IS NULL THEN 'age' ELSE 'kzarchive' END, "
             "age_recipient, minisign_public_key, fingerprint, verified, verified_at, created")
 
 
-def _contact(row: tuple[object, ...]) -> Contact:
-    return Contact(*row[:6], verified=bool(row[6]), verified_at=row[7],  # type: ignore[arg-type]
-                   created=row[8])  # type: ignore[arg-type]
+def _contact(row: Any) -> Contact:
+    return Contact(row[0], row[1], row[2], row[3], row[4], row[5], verified=bool(row[6]),
+                   verified_at=row[7], created=row[8])
 
 
-class ContactsMixin:
-    def my_card(self: Archive) -> ContactCard:
+class ContactsMixin(VaultSession):
+    def my_card(self) -> ContactCard:
         return ContactCard(self.name or "kzarchive", self._identity().public)
 
-    def export_card(self: Archive, out_path: Path | str) -> Path:
+    def export_card(self, out_path: Path | str) -> Path:
         """Writes my contact card (public keys only) for partners to import."""
         out = Path(out_path)
         out.write_text(self.my_card().to_text(), encoding="utf-8")
         return out
 
-    def add_contact_card(self: Archive, card_path: Path | str, name: str | None = None) -> Contact:
+    def add_contact_card(self, card_path: Path | str, name: str | None = None) -> Contact:
         path = Path(card_path)
         try:
             data = path.read_bytes()
@@ -52,7 +50,7 @@ class ContactsMixin:
         return self._insert_contact(name or card.name, public.age_recipient,
                                     public.minisign_public_key_base64, public)
 
-    def add_contact_age(self: Archive, name: str, age_recipient: str,
+    def add_contact_age(self, name: str, age_recipient: str,
                         minisign_key: str | None = None) -> Contact:
         """A partner who uses only the standard tools (age-keygen, minisign -G)."""
         recipient = X25519Recipient.from_string(age_recipient.strip())
@@ -61,7 +59,7 @@ class ContactsMixin:
             key_text = minisign.PublicKey.from_string(minisign_key).to_base64()
         return self._insert_contact(name, recipient.to_string(), key_text, None)
 
-    def _insert_contact(self: Archive, name: str, age_recipient: str, minisign_key: str | None,
+    def _insert_contact(self, name: str, age_recipient: str, minisign_key: str | None,
                         public: PublicIdentity | None) -> Contact:
         name = name.strip()
         if not name:
@@ -86,7 +84,7 @@ class ContactsMixin:
                 "age_recipient": age_recipient})
         return self.get_contact(ident)
 
-    def get_contact(self: Archive, id_or_name: str) -> Contact:
+    def get_contact(self, id_or_name: str) -> Contact:
         rows = self.db.execute(
             f"SELECT {_COLUMNS} FROM contacts WHERE id = ? OR name = ? OR id LIKE ?",
             (id_or_name, id_or_name, id_or_name.lower() + "%" if len(id_or_name) >= 4 else "")
@@ -98,11 +96,11 @@ class ContactsMixin:
                            hint="List contacts with 'contact list'.")
         return _contact(rows[0])
 
-    def list_contacts(self: Archive) -> list[Contact]:
+    def list_contacts(self) -> list[Contact]:
         rows = self.db.execute(f"SELECT {_COLUMNS} FROM contacts ORDER BY name").fetchall()
         return [_contact(row) for row in rows]
 
-    def verify_contact(self: Archive, id_or_name: str) -> Contact:
+    def verify_contact(self, id_or_name: str) -> Contact:
         """Marks a contact verified; call only after the fingerprints were compared."""
         contact = self.get_contact(id_or_name)
         with self.transaction() as db:
@@ -113,7 +111,7 @@ class ContactsMixin:
                 "age_recipient": contact.age_recipient})
         return self.get_contact(contact.id)
 
-    def rename_contact(self: Archive, id_or_name: str, new_name: str) -> Contact:
+    def rename_contact(self, id_or_name: str, new_name: str) -> Contact:
         contact = self.get_contact(id_or_name)
         if not new_name.strip():
             raise BadInput(what="a contact needs a name")
@@ -121,14 +119,14 @@ class ContactsMixin:
             db.execute("UPDATE contacts SET name = ? WHERE id = ?", (new_name.strip(), contact.id))
         return self.get_contact(contact.id)
 
-    def remove_contact(self: Archive, id_or_name: str) -> None:
+    def remove_contact(self, id_or_name: str) -> None:
         contact = self.get_contact(id_or_name)
         with self.transaction() as db:
             db.execute("DELETE FROM contacts WHERE id = ?", (contact.id,))
             self._log("contact.removed", details={"contact_id": contact.id,
                                                   "fingerprint": contact.fingerprint})
 
-    def contact_signing_key(self: Archive, contact: Contact) -> minisign.PublicKey | None:
+    def contact_signing_key(self, contact: Contact) -> minisign.PublicKey | None:
         if not contact.minisign_public_key:
             return None
         return minisign.PublicKey.from_string(contact.minisign_public_key)

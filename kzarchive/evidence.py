@@ -14,7 +14,7 @@ import io
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from kzarchive.canonical import canonical_json, utc_timestamp
 from kzarchive.crypto.stream import SeekablePayloadReader
@@ -29,12 +29,10 @@ from kzarchive.errors import (
 from kzarchive.models import Item, VerifyReport
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.records import new_id
+from kzarchive.session import VaultSession
 from kzarchive.vault import custody, database, keyslots
 from kzarchive.vault.blobs import StoredBlob
 from kzarchive.vocabulary import ITEM_KINDS, check
-
-if TYPE_CHECKING:
-    from kzarchive.archive import Archive
 
 _ITEM_COLUMNS = (
     "id, incident_id, kind, name, mime, size, sha256, captured_at, collected_at, collector, "
@@ -72,11 +70,11 @@ def describe(reader: SeekablePayloadReader, name: str) -> dict[str, Any]:
     return described
 
 
-class EvidenceMixin:
+class EvidenceMixin(VaultSession):
     # -- intake ----------------------------------------------------------------------
 
     def attach_file(
-        self: Archive, incident_id: str, path: Path | str, kind: str | None = None,
+        self, incident_id: str, path: Path | str, kind: str | None = None,
         note: str = "", source: str = "", language: str = "",
         progress: Progress | None = None, cancel: CancelToken | None = None,
     ) -> Item:
@@ -97,7 +95,7 @@ class EvidenceMixin:
                 language=language, expected_size=size, progress=progress, cancel=cancel)
 
     def add_text(
-        self: Archive, incident_id: str, text: str, kind: str = "testimony",
+        self, incident_id: str, text: str, kind: str = "testimony",
         witness: str | None = None, language: str = "", note: str = "", name: str | None = None,
         source: str = "",
     ) -> Item:
@@ -114,7 +112,7 @@ class EvidenceMixin:
             mime="text/plain; charset=utf-8")
 
     def add_derived_item(
-        self: Archive, original_id: str, source: BinaryIO, name: str, mime: str,
+        self, original_id: str, source: BinaryIO, name: str, mime: str,
         derivation: dict[str, Any],
     ) -> Item:
         original = self.get_item(original_id)
@@ -124,7 +122,7 @@ class EvidenceMixin:
         return item
 
     def store_content(
-        self: Archive, incident_id: str, source: BinaryIO, name: str, kind: str | None = None,
+        self, incident_id: str, source: BinaryIO, name: str, kind: str | None = None,
         notes: str = "", source_description: str = "", language: str = "",
         witness: str | None = None, expected_size: int = 0, progress: Progress | None = None,
         cancel: CancelToken | None = None, text: str | None = None, mime: str | None = None,
@@ -134,7 +132,7 @@ class EvidenceMixin:
         expected_sha256: str | None = None,
     ) -> Item:
         """Stores one content and its item row; the whole item, or no trace of it."""
-        self.get_incident(incident_id)
+        self._require_incident(incident_id)
         if kind is not None:
             check(kind, ITEM_KINDS, "item kind")
         blob_id = self.blobs.new_id()
@@ -195,13 +193,13 @@ class EvidenceMixin:
                 raise DiskFull(what="the vault's drive has no room") from None
             raise
 
-    def _write_small_blob(self: Archive, data: bytes) -> StoredBlob:
+    def _write_small_blob(self, data: bytes) -> StoredBlob:
         blob_id = self.blobs.new_id()
         with self._mutex, database.transaction(self.db) as db:
             db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob_id,))
         return self.blobs.write(blob_id, io.BytesIO(data), len(data))
 
-    def _insert_blob(self: Archive, blob: StoredBlob) -> str:
+    def _insert_blob(self, blob: StoredBlob) -> str:
         """Row for a written blob; returns the id to use (an existing one for equal content)."""
         row = self.db.execute("SELECT id FROM blobs WHERE sha256 = ? AND size = ? LIMIT 1",
                               (blob.sha256, blob.size)).fetchone()
@@ -215,7 +213,7 @@ class EvidenceMixin:
 
     # -- reading ---------------------------------------------------------------------
 
-    def get_item(self: Archive, item_id: str) -> Item:
+    def get_item(self, item_id: str) -> Item:
         with self._mutex:
             row = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?",
                                   (item_id,)).fetchone()
@@ -223,14 +221,14 @@ class EvidenceMixin:
             raise NotFound(what="item", ident=item_id)
         return _item(row)
 
-    def list_items(self: Archive, incident_id: str) -> list[Item]:
+    def list_items(self, incident_id: str) -> list[Item]:
         with self._mutex:
             rows = self.db.execute(
                 f"SELECT {_ITEM_COLUMNS} FROM items WHERE incident_id = ? ORDER BY created, id",
                 (incident_id,)).fetchall()
         return [_item(row) for row in rows]
 
-    def _blob_of(self: Archive, item_id: str, column: str = "blob_id") -> tuple[str, bytes]:
+    def _blob_of(self, item_id: str, column: str = "blob_id") -> tuple[str, bytes]:
         with self._mutex:
             row = self.db.execute(
                 f"SELECT b.id, b.file_key FROM items i JOIN blobs b ON b.id = i.{column} "
@@ -239,24 +237,24 @@ class EvidenceMixin:
             raise NotFound(what="item" if column == "blob_id" else "thumbnail", ident=item_id)
         return str(row[0]), bytes(row[1])
 
-    def open_item(self: Archive, item_id: str) -> SeekablePayloadReader:
+    def open_item(self, item_id: str) -> SeekablePayloadReader:
         """A read/seek view of the original content; nothing is written anywhere."""
         return self.blobs.open(*self._blob_of(item_id))
 
-    def read_thumbnail(self: Archive, item_id: str) -> bytes:
+    def read_thumbnail(self, item_id: str) -> bytes:
         with self.blobs.open(*self._blob_of(item_id, "thumbnail_blob_id")) as reader:
             return reader.read()
 
-    def read_text(self: Archive, item_id: str) -> str:
+    def read_text(self, item_id: str) -> str:
         with self.open_item(item_id) as reader:
             return reader.read().decode("utf-8", errors="replace")
 
-    def iter_content(self: Archive, item_id: str) -> Any:
+    def iter_content(self, item_id: str) -> Any:
         """Authenticated plaintext chunks of an item, streamed (for export)."""
         return self.blobs.iter_plaintext(*self._blob_of(item_id))
 
     def extract_item(
-        self: Archive, item_id: str, out_path: Path | str, progress: Progress | None = None,
+        self, item_id: str, out_path: Path | str, progress: Progress | None = None,
         cancel: CancelToken | None = None, overwrite: bool = False,
     ) -> Path:
         """Writes the original, in clear, to ``out_path`` (an explicit act, logged)."""
@@ -296,7 +294,7 @@ class EvidenceMixin:
 
     # -- verification ----------------------------------------------------------------
 
-    def verify_item(self: Archive, item_id: str) -> None:
+    def verify_item(self, item_id: str) -> None:
         item = self.get_item(item_id)
         digest, size = hashlib.sha256(), 0
         for chunk in self.iter_content(item_id):
@@ -306,7 +304,7 @@ class EvidenceMixin:
             raise IntegrityError(what=f"item {item.id} ({item.name}) does not match its SHA-256")
 
     def verify(
-        self: Archive, progress: Progress | None = None, cancel: CancelToken | None = None,
+        self, progress: Progress | None = None, cancel: CancelToken | None = None,
     ) -> VerifyReport:
         """Checks everything: keys file, database pages, custody log, every blob.
 
@@ -341,7 +339,7 @@ class EvidenceMixin:
             raise error
         return report
 
-    def _verify_blobs(self: Archive, report: VerifyReport, progress: Progress | None,
+    def _verify_blobs(self, report: VerifyReport, progress: Progress | None,
                       cancel: CancelToken | None) -> None:
         with self._mutex:
             rows = self.db.execute(

@@ -191,7 +191,7 @@ class BlobStore:
         self.path(blob_id).unlink(missing_ok=True)
 
     def all_ids(self) -> set[str]:
-        found = set()
+        found: set[str] = set()
         if self.root.exists():
             for folder in self.root.iterdir():
                 if folder.name == "tmp" or not folder.is_dir():

@@ -1,0 +1,239 @@
+"""An unlocked vault: keys, database, blob store and custody log.
+
+``VaultSession`` holds the vault master key only while it is open; ``close()``
+drops every key and the database connection.  The parts of the service API
+(incidents, evidence, contacts) build on it; ``kzarchive.archive.Archive`` joins
+them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Self
+
+import platformdirs
+
+from kzarchive.canonical import utc_timestamp
+from kzarchive.crypto.identity import Identity
+from kzarchive.crypto.kdf import calibrate, hkdf
+from kzarchive.errors import BadInput, IntegrityError, NotAVault, NotFound, VaultLocked
+from kzarchive.models import CustodyEntry
+from kzarchive.progress import Progress
+from kzarchive.vault import custody, database, keyslots
+from kzarchive.vault.blobs import BlobStore
+from kzarchive.vault.lock import VaultLock
+from kzarchive.vault.wipe import wipe_vault
+
+
+class VaultSession:
+    """An open, unlocked vault."""
+
+    """An open, unlocked vault."""
+
+    def __init__(self, path: Path, keyfile: keyslots.KeyFile, vmk: bytes, lock: VaultLock):
+        self.path = path
+        self._keyfile = keyfile
+        self._vmk: bytes | None = vmk
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self.blobs = BlobStore(path)
+        self._db: Any = database.connect(path / database.FILE_NAME,
+                                         hkdf(vmk, "kzarchive/v1/sqlcipher"))
+        try:
+            database.migrate(self._db)
+            self.vault_id = keyfile.vault_id
+            if self._meta("vault_id") not in (None, self.vault_id):
+                raise IntegrityError(what="archive.db belongs to another vault than vault.keys")
+            row = self._db.execute("SELECT secret FROM identity WHERE id = 1").fetchone()
+            self.identity: Identity | None = Identity.from_secret_bytes(row[0]) if row else None
+        except BaseException:
+            self._db.close()
+            raise
+
+    # -- life cycle ----------------------------------------------------------------
+
+    @staticmethod
+    def default_path() -> Path:
+        return Path(platformdirs.user_data_dir("kzarchive", appauthor=False)) / "vault"
+
+    @staticmethod
+    def is_vault(path: Path) -> bool:
+        return (Path(path) / keyslots.FILE_NAME).is_file()
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, name: str = "", progress: Progress | None = None
+    ) -> tuple[Self, str]:
+        """Creates a vault; returns it open, and the recovery code to show once."""
+        path = Path(path)
+        if len(passphrase) < 8:
+            raise BadInput(what="the passphrase is too short",
+                           hint="Use at least 8 characters; a few unrelated words are best.")
+        if path.exists() and any(path.iterdir()):
+            raise BadInput(what=f"{path} already exists and is not empty",
+                           hint="Choose a new folder for the vault.")
+        path.mkdir(parents=True, exist_ok=True)
+        lock = VaultLock.acquire(path)
+        try:
+            if progress:
+                progress(0, 3)
+            vmk = os.urandom(keyslots.VMK_SIZE)
+            keyfile = keyslots.KeyFile(vault_id=str(uuid.uuid4()))
+            keyfile.set_passphrase(vmk, passphrase, calibrate())
+            if progress:
+                progress(1, 3)
+            recovery_code = keyslots.new_recovery_code()
+            keyfile.set_recovery_code(vmk, recovery_code)
+            BlobStore(path).prepare()
+            archive = cls(path, keyfile, vmk, lock)
+            identity = Identity.generate()
+            with database.transaction(archive._db) as db:
+                db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                    ("vault_id", keyfile.vault_id), ("name", name), ("created", utc_timestamp()),
+                ])
+                db.execute("INSERT INTO identity (id, secret, created) VALUES (1, ?, ?)",
+                           (identity.to_secret_bytes(), utc_timestamp()))
+                archive.identity = identity
+                archive._log("vault.created", details={"name": name})
+            if progress:
+                progress(2, 3)
+            # vault.keys last: until it exists, the folder is not a vault.
+            keyfile.save(path, vmk)
+            if progress:
+                progress(3, 3)
+            return archive, recovery_code
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Self:
+        return cls._open(Path(path), lambda keyfile: keyfile.unlock_with_passphrase(passphrase))
+
+    @classmethod
+    def open_with_recovery(cls, path: Path, recovery_code: str) -> Self:
+        return cls._open(Path(path), lambda keyfile: keyfile.unlock_with_recovery(recovery_code))
+
+    @classmethod
+    def _open(cls, path: Path, unlock: Any) -> Self:
+        if not cls.is_vault(path):
+            raise NotAVault(path=path)
+        lock = VaultLock.acquire(path)
+        try:
+            keyfile = keyslots.load(path)
+            vmk = unlock(keyfile)
+            archive = cls(path, keyfile, vmk, lock)
+            archive._clean_interrupted_writes()
+            return archive
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._vmk is None:
+                return
+            with contextlib.suppress(Exception):
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.close()
+            self._vmk = None
+            self.identity = None
+            self._lock.release()
+
+    def panic_wipe(self) -> None:
+        """Destroys the vault: keys first, then every file. Irreversible."""
+        path = self.path
+        self.close()
+        wipe_vault(path)
+
+    @property
+    def is_open(self) -> bool:
+        return self._vmk is not None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def db(self) -> Any:
+        if self._vmk is None:
+            raise VaultLocked()
+        return self._db
+
+    @property
+    def name(self) -> str:
+        return self._meta("name") or ""
+
+    @property
+    def fingerprint(self) -> str:
+        return self._identity().public.fingerprint
+
+    def _identity(self) -> Identity:
+        if self.identity is None or self._vmk is None:
+            raise VaultLocked()
+        return self.identity
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        if len(new_passphrase) < 8:
+            raise BadInput(what="the passphrase is too short",
+                           hint="Use at least 8 characters; a few unrelated words are best.")
+        vmk = self._vmk
+        if vmk is None:
+            raise VaultLocked()
+        self._keyfile.set_passphrase(vmk, new_passphrase, calibrate())
+        self._keyfile.save(self.path, vmk)
+        with database.transaction(self.db):
+            self._log("passphrase.changed")
+
+    def _clean_interrupted_writes(self) -> None:
+        """A crash at any instant leaves the whole item or no trace of it."""
+        self.blobs.prepare()
+        self.blobs.clear_tmp()
+        with database.transaction(self.db) as db:
+            for (blob_id,) in db.execute("SELECT id FROM pending_blobs").fetchall():
+                if db.execute("SELECT 1 FROM blobs WHERE id = ?", (blob_id,)).fetchone() is None:
+                    self.blobs.delete(blob_id)
+            db.execute("DELETE FROM pending_blobs")
+
+    def _log(self, action: str, incident_id: str | None = None, item_id: str | None = None,
+             details: dict[str, Any] | None = None) -> None:
+        custody.append(self.db, self.fingerprint, action, incident_id, item_id, details)
+
+    def _require_incident(self, incident_id: str) -> None:
+        row = self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        if row is None:
+            raise NotFound(what="incident", ident=incident_id)
+
+    # -- custody ---------------------------------------------------------------------
+
+    def custody_entries(self, incident_id: str | None = None) -> list[CustodyEntry]:
+        with self._mutex:
+            return custody.entries(self.db, incident_id)
+
+    def make_checkpoint(self) -> custody.Checkpoint:
+        with self._mutex, database.transaction(self.db) as db:
+            return custody.make_checkpoint(db, self.vault_id, self._identity().signing_key)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self._mutex, database.transaction(self.db) as db:
+            yield db
+
+    def log(self, action: str, incident_id: str | None = None, item_id: str | None = None,
+            details: dict[str, Any] | None = None) -> None:
+        """Records an act of another layer (bundles, contacts) in the custody log."""
+        with self._mutex, database.transaction(self.db):
+            self._log(action, incident_id, item_id, details)
+
+

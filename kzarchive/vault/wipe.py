@@ -1,0 +1,34 @@
+"""Panic wipe: make a vault unreadable at once, then remove its files.
+
+The keys go first (crypto-shredding): once ``vault.keys`` is overwritten, the
+database and every blob are ciphertext under keys that no longer exist, so an
+interruption after that first step already leaves nothing readable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+from kzarchive.vault import keyslots
+
+
+def wipe_vault(folder: Path) -> None:
+    folder = Path(folder)
+    keys = folder / keyslots.FILE_NAME
+    if keys.exists():
+        size = max(keys.stat().st_size, 4096)
+        with open(keys, "r+b") as handle:
+            handle.write(os.urandom(size))
+            handle.flush()
+            os.fsync(handle.fileno())
+        keys.unlink()
+        keyslots.fsync_dir(folder)
+    for name in ("archive.db", "archive.db-wal", "archive.db-shm"):
+        (folder / name).unlink(missing_ok=True)
+    shutil.rmtree(folder / "blobs", ignore_errors=True)
+    (folder / "vault.lock").unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # other files of the user's own stay untouched
+        folder.rmdir()
