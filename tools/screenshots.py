@@ -118,11 +118,10 @@ def shoot(language: str, out: Path, scratch: Path) -> None:
     _wait(lambda: unlock.error.isVisible())
     _save(unlock, out, prefix + "unlock-wrong-passphrase")
 
-    controller.shutdown()
+    controller.dispose()
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()
-    controller.idle.dispose()
     QApplication.processEvents()
 
 

@@ -12,20 +12,22 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.demo import demo_vault_path
 from kzarchive.gui.config import GuiConfig, save_config
 from kzarchive.gui.i18n import effective_language, install_language
-from kzarchive.gui.idle import IdleWatcher
+from kzarchive.gui.idle import IdleWatcher, LockKeyFilter
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.welcome import WelcomeWindow
 from kzarchive.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
+
+LOCK_KEY = QKeySequence("Ctrl+L")
 
 
 class AppController(QObject):
@@ -40,6 +42,7 @@ class AppController(QObject):
         self.archive: Archive | None = None
         self.screen: QWidget | None = None
         self.idle = IdleWatcher(self.lock, self.auto_lock_ms, self)
+        self.lock_key = LockKeyFilter(self.lock, LOCK_KEY, self)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -120,6 +123,7 @@ class AppController(QObject):
         self.save_settings()
         self.show_main()
         self.idle.start()
+        self.lock_key.enabled = True
 
     def lock(self) -> None:
         """Drop the keys and every window that could show evidence."""
@@ -127,6 +131,7 @@ class AppController(QObject):
         if archive is None:
             return
         self.idle.stop()
+        self.lock_key.enabled = False
         if not self.vault_tasks.cancel_all():
             log.warning("Background work on the vault did not stop in time.")
         self.show_unlock(archive.path)
@@ -141,8 +146,15 @@ class AppController(QObject):
         self.lock()
         self.show_welcome()
 
+    def dispose(self) -> None:
+        """Shut down and stop watching input (an app that runs several controllers)."""
+        self.shutdown()
+        self.idle.dispose()
+        self.lock_key.dispose()
+
     def shutdown(self) -> None:
         self.idle.stop()
+        self.lock_key.enabled = False
         self.tasks.cancel_all(2_000)
         self.vault_tasks.cancel_all()
         if self.archive is not None:

@@ -1,8 +1,11 @@
-"""Auto-lock: notice when the person stops using the app.
+"""Auto-lock and the lock key: application-wide watchers of user input.
 
 One event filter on the whole application sees every keyboard, mouse, wheel and
 touch event of every window; each restarts a single-shot timer.  When the timer
 runs out, the callback (the controller's lock) is called.
+
+The lock key gets a filter of its own because Qt blocks a window's shortcuts
+while a modal dialog covers it, and locking must work from any dialog.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress,
@@ -69,3 +73,33 @@ class IdleWatcher(QObject):
 
     def _fire(self) -> None:
         self._on_idle()
+
+
+class LockKeyFilter(QObject):
+    """Calls ``on_lock`` when ``sequence`` is pressed in any window, modal or not."""
+
+    def __init__(self, on_lock: Callable[[], None], sequence: QKeySequence,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_lock = on_lock
+        self.sequence = sequence
+        self.enabled = False
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("LockKeyFilter needs a running QApplication")
+        app.installEventFilter(self)
+
+    def dispose(self) -> None:
+        self.enabled = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Unblocked, the window's own shortcut takes the key before any KeyPress is sent.
+        if (self.enabled and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and QKeySequence(event.keyCombination()) == self.sequence):
+            self._on_lock()
+            return True
+        return False

@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label, 1)
-        self.statusBar().addPermanentWidget(QLabel(archive.name or archive.path.name))
+        self.vault_label = QLabel(archive.name or archive.path.name)
+        self.statusBar().addPermanentWidget(self.vault_label)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.vault_menu = bar.addMenu(self.tr("&Vault"))
         self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcut(self.controller.lock_key.sequence)
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.controller.lock)
         self.vault_menu.addAction(self.lock_action)

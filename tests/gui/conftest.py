@@ -7,6 +7,7 @@ config location once per process.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,13 +17,12 @@ os.environ.setdefault("KZARCHIVE_KDF_TARGET_MS", "50")
 # Qt keeps its own settings (file-dialog history) under XDG_CONFIG_HOME: keep them in tmp.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kzarchive-gui-config-")
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import pytest
+from gui_helpers import PASSPHRASE, close_all_windows
+from PySide6.QtWidgets import QApplication
 
-from kzarchive.archive import Archive  # noqa: E402
-from kzarchive.gui.config import GuiConfig  # noqa: E402
-
-PASSPHRASE = "snow over the square at dusk"
+from kzarchive.archive import Archive
+from kzarchive.gui.config import GuiConfig
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -52,28 +52,15 @@ def controller(qapp: QApplication) -> Iterator[object]:
     try:
         yield ctrl
     finally:
-        ctrl.shutdown()
+        ctrl.dispose()
         close_all_windows(qapp)
-        ctrl.idle.dispose()
         ctrl.deleteLater()
         qapp.processEvents()
 
 
-def close_all_windows(qapp: QApplication) -> None:
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    qapp.processEvents()
-
-
-def visible_windows() -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-
-
-@pytest.fixture()
-def vault(tmp_path: Path) -> tuple[Path, str]:
-    """A closed vault on disk with one incident; returns (path, recovery code)."""
-    path = tmp_path / "vault"
+@pytest.fixture(scope="session")
+def vault_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    path = tmp_path_factory.mktemp("template") / "vault"
     archive, code = Archive.create(path, PASSPHRASE, name="Field notes")
     try:
         archive.add_incident("Detention near the bus station", place="Aktau",
@@ -81,3 +68,31 @@ def vault(tmp_path: Path) -> tuple[Path, str]:
     finally:
         archive.close()
     return path, code
+
+
+@pytest.fixture()
+def vault(tmp_path: Path, vault_template: tuple[Path, str]) -> tuple[Path, str]:
+    """A closed vault on disk with one incident; returns (path, recovery code)."""
+    path = tmp_path / "vault"
+    shutil.copytree(vault_template[0], path)
+    return path, vault_template[1]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kzarchive.demo import build_demo_vault
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo-vault"
+    build_demo_vault(path).close()
+    return path
+
+
+@pytest.fixture()
+def demo_vault(demo_template: Path, isolated_dirs: Path) -> Path:
+    """The demo vault, already built, where the app looks for it."""
+    from kzarchive.demo import demo_vault_path
+
+    path = demo_vault_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(demo_template, path)
+    return path
