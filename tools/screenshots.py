@@ -22,10 +22,13 @@ SCREEN_PASSPHRASE = "winter evening over the square"
 
 
 def _prepare_environment(scratch: Path) -> None:
+    # A stand-in home folder, so paths on screen read ~/.local/share/kzarchive/...
+    home = scratch / "home" / "documenter"
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ["XDG_DATA_HOME"] = str(scratch / "data")
-    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
-    os.environ["KZARCHIVE_GUI_CONFIG"] = str(scratch / "config" / "gui.json")
+    os.environ["HOME"] = str(home)
+    os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
+    os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
+    os.environ["KZARCHIVE_GUI_CONFIG"] = str(home / ".config" / "kzarchive" / "gui.json")
     os.environ.setdefault("KZARCHIVE_KDF_TARGET_MS", "100")
     sys.path.insert(0, str(ROOT))
 
@@ -54,7 +57,7 @@ def _save(widget: object, out: Path, name: str) -> None:
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
-def shoot(language: str, out: Path, scratch: Path) -> None:
+def shoot(language: str, out: Path) -> None:
     from PySide6.QtWidgets import QApplication, QDialog
 
     from kzarchive.gui.config import GuiConfig
@@ -73,7 +76,7 @@ def shoot(language: str, out: Path, scratch: Path) -> None:
     _save(welcome, out, prefix + "welcome")
 
     dialog = CreateVaultDialog(controller, lambda archive: None, welcome)
-    dialog.location_edit.setText(str(scratch / f"vault-{language}"))
+    dialog.location_edit.setText(f"~/.local/share/kzarchive/vault-{language}")
     dialog.name_edit.setText("Field work 2024")
     dialog.passphrase_edit.setText(SCREEN_PASSPHRASE)
     dialog.repeat_edit.setText(SCREEN_PASSPHRASE[:-3])
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application([sys.argv[0]])
     args.out.mkdir(parents=True, exist_ok=True)
     for language in args.languages:
-        shoot(language, args.out, scratch)
+        shoot(language, args.out)
     app.quit()
     return 0
 

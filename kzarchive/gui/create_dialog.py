@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.file_dialogs import choose_directory
+from kzarchive.gui.file_dialogs import choose_directory, display_path
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
 from kzarchive.gui.style import label, set_role
@@ -76,7 +76,7 @@ class CreateVaultDialog(QDialog):
         page = QWidget()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("For example: Field work 2024"))
-        self.location_edit = QLineEdit(str(free_vault_location(Archive.default_path())))
+        self.location_edit = QLineEdit(display_path(free_vault_location(Archive.default_path())))
         choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_location)
         location = QHBoxLayout()
@@ -162,7 +162,7 @@ class CreateVaultDialog(QDialog):
             return
         empty = folder.is_dir() and not any(folder.iterdir())
         target = folder if empty else free_vault_location(folder / VAULT_FOLDER_NAME)
-        self.location_edit.setText(str(target))
+        self.location_edit.setText(display_path(target))
 
     # -- page 2: deriving keys ---------------------------------------------------------
 

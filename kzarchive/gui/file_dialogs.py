@@ -18,6 +18,15 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 _OPTIONS = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.DontUseCustomDirectoryIcons
 
 
+def display_path(path: Path) -> str:
+    """A folder as people read it: under the home folder it starts with ``~``."""
+    try:
+        inside = path.relative_to(Path.home())
+    except ValueError:
+        return str(path)
+    return "~" if inside == Path() else f"~/{inside}"
+
+
 def forget_dialog_history() -> None:
     """Remove what Qt's file chooser wrote about visited folders."""
     settings = QSettings(QSettings.Scope.UserScope, "QtProject")

@@ -20,6 +20,7 @@ from kzarchive.archive import Archive
 from kzarchive.demo import DEMO_PASSPHRASE
 from kzarchive.errors import KzError
 from kzarchive.gui.busy import BusyIndicator
+from kzarchive.gui.file_dialogs import display_path
 from kzarchive.gui.language_box import LanguageBox
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.style import app_icon, label, set_role
@@ -40,7 +41,7 @@ class UnlockWindow(QWidget):
         icon.setPixmap(app_icon().pixmap(56, 56))
         heading = QVBoxLayout()
         heading.addWidget(label(self.tr("Unlock the vault"), "title"))
-        where = label(str(vault_path), "muted")
+        where = label(display_path(vault_path), "muted")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heading.addWidget(where)
         top = QHBoxLayout()

@@ -31,7 +31,7 @@ def test_create_shows_the_recovery_code_once_and_opens_the_vault(
 ) -> None:
     dialog = open_create_dialog(controller, qtbot)
     # The suggested folder is the platform default, kept in the user data dir.
-    assert Path(dialog.location_edit.text()) == Archive.default_path()
+    assert Path(dialog.location_edit.text()).expanduser() == Archive.default_path()
     dialog.location_edit.setText(str(tmp_path / "field-vault"))
     qtbot.keyClicks(dialog.name_edit, "Field work")
     qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
