@@ -50,6 +50,7 @@ class UnlockWindow(QWidget):
 
         self.prompt = QLabel()
         self.secret_edit = QLineEdit()
+        self.prompt.setBuddy(self.secret_edit)
         self.secret_edit.returnPressed.connect(self.unlock)
         self.use_recovery = QCheckBox(self.tr("I lost the passphrase: use the recovery code"))
         self.use_recovery.toggled.connect(self._mode_changed)
@@ -61,13 +62,14 @@ class UnlockWindow(QWidget):
         set_role(self.unlock_button, "primary")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
-        other = QPushButton(self.tr("Other vault…"))
-        other.clicked.connect(controller.show_welcome)
+        self.other_button = QPushButton(self.tr("Other vault…"))
+        self.other_button.clicked.connect(controller.show_welcome)
+        self.language_box = LanguageBox(controller.language, controller.set_language)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Language:")))
-        buttons.addWidget(LanguageBox(controller.language, controller.set_language))
+        buttons.addWidget(self.language_box)
         buttons.addStretch(1)
-        buttons.addWidget(other)
+        buttons.addWidget(self.other_button)
         buttons.addWidget(self.unlock_button)
 
         layout = QVBoxLayout(self)
@@ -98,7 +100,9 @@ class UnlockWindow(QWidget):
         self.secret_edit.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.secret_edit, self.use_recovery, self.unlock_button):
+        # Leaving this screen mid-derivation would orphan the vault the worker opens.
+        for widget in (self.secret_edit, self.use_recovery, self.unlock_button,
+                       self.other_button, self.language_box):
             widget.setEnabled(not busy)
 
     def unlock(self) -> None:

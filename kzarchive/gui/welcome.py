@@ -70,8 +70,9 @@ class WelcomeWindow(QWidget):
         bottom.addWidget(label(self.tr("Version {version}").format(
             version=kzarchive.__version__), "muted"))
         bottom.addStretch(1)
+        self.language_box = LanguageBox(controller.language, controller.set_language)
         bottom.addWidget(QLabel(self.tr("Language:")))
-        bottom.addWidget(LanguageBox(controller.language, controller.set_language))
+        bottom.addWidget(self.language_box)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 18)
@@ -87,8 +88,10 @@ class WelcomeWindow(QWidget):
         layout.addLayout(bottom)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for button in (self.create_button, self.open_button, self.demo_button):
-            button.setEnabled(enabled)
+        # Leaving this screen while the demo vault opens would orphan the open vault.
+        for widget in (self.create_button, self.open_button, self.demo_button,
+                       self.language_box):
+            widget.setEnabled(enabled)
 
     def _show_error(self, exc: KzError) -> None:
         self.busy.stop()

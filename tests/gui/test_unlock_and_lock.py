@@ -69,7 +69,10 @@ def test_wrong_passphrase_is_explained_then_the_right_one_opens(
     path, _code = vault
     screen = unlock_screen(controller, path)
     type_and_submit(qtbot, screen, "not the passphrase")
+    # While the key is derived, nothing can leave the screen and orphan the vault.
+    assert not screen.other_button.isEnabled() and not screen.language_box.isEnabled()
     qtbot.waitUntil(screen.error.isVisible, timeout=10_000)
+    assert screen.other_button.isEnabled()
     assert "The passphrase is not correct for this vault." in screen.error.text()
     assert controller.archive is None
     assert screen.secret_edit.isEnabled() and screen.secret_edit.hasSelectedText()
