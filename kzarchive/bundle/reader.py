@@ -248,6 +248,11 @@ class BundleReading:
     def _check_signature(self) -> None:
         signature = self.files[layout.SIGNATURE]
         tag_manifest = self.files[layout.TAG_MANIFEST]
+        if not _is_kzarchive_signature_text(signature):
+            # minisign leaves its first line unsigned and tolerates other line
+            # endings; kzarchive writes one form only, so nothing can change unseen.
+            self.report.add("signature", False, "the signature file is not in kzarchive's form")
+            return
         claimed = _claimed_sender(self.bag_info, self.files[layout.SENDER_PUB])
         signer: PublicIdentity | None = None
         comment: str | None = None
@@ -296,7 +301,7 @@ class BundleReading:
         if bundle_id != self._root_id() or [created] != self.bag_info.values(layout.LABEL_CREATED):
             self.report.add("signature", False, "the signature was made for another bundle")
             return
-        if fingerprint != identity.fingerprint or claimed != identity:
+        if claimed != identity or fingerprint != identity.fingerprint:
             self.report.add(
                 "signature", False, "the sender named in the bundle is not the key that signed it"
             )
@@ -519,6 +524,18 @@ def _is_fingerprint(text: str) -> bool:
         return normalize_fingerprint(text) == text
     except BadInput:
         return False
+
+
+def _is_kzarchive_signature_text(data: bytes) -> bool:
+    lines = data.split(b"\n")
+    first = f"untrusted comment: {minisign.DEFAULT_UNTRUSTED_COMMENT}".encode()
+    return (
+        len(lines) == 5
+        and lines[0] == first
+        and lines[2].startswith(b"trusted comment: ")
+        and lines[4] == b""
+        and b"\r" not in data
+    )
 
 
 def _claimed_sender(info: bagit.TagElements, sender_pub: bytes) -> PublicIdentity | None:

@@ -11,11 +11,16 @@ moment nothing is authenticated yet: anybody can encrypt a crafted tar to a
 partner's public key.  It therefore refuses, before handing out a single byte
 of content, every entry that is not a plain file or folder, every name that is
 not a short relative ASCII path inside one top-level folder, duplicates (also
-those that differ only in letter case, which collide on Windows and macOS), and
-anything after the end of the archive but its zero padding.  The standard
-library parses the headers; this module adds the policy and feeds ``tarfile``
-through a forward-only window that caps every single read, so a hostile header
-cannot make it allocate more than a small, fixed amount of memory.
+those that differ only in letter case, which collide on Windows and macOS),
+and anything after the end of the archive but its zero padding.  Beyond that,
+every header must be byte for byte the one the writer produces for that name
+and size, and all padding must be zero: no byte of the stream can change
+without the reader noticing, even where tar itself would not care.
+
+The standard library parses the headers; this module adds the policy and
+feeds ``tarfile`` through a forward-only window that caps every single read,
+so a hostile header cannot make it allocate more than a small, fixed amount of
+memory.
 """
 
 from __future__ import annotations
@@ -79,6 +84,18 @@ def _parent(path: str) -> str:
     return path.rpartition("/")[0]
 
 
+def entry_header(name: str, is_dir: bool, size: int) -> bytes:
+    """The exact header bytes (pax extended header included, when needed) of an entry."""
+    info = tarfile.TarInfo(name)
+    info.type = tarfile.DIRTYPE if is_dir else tarfile.REGTYPE
+    info.mode = DIR_MODE if is_dir else FILE_MODE
+    info.size = size
+    info.mtime = TAR_MTIME
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    return info.tobuf(tarfile.PAX_FORMAT, "utf-8", "strict")
+
+
 class TarWriter:
     """Writes a pax tar stream into ``sink`` without ever seeking.
 
@@ -109,14 +126,7 @@ class TarWriter:
         self._seen.add(key)
         if is_dir:
             self._directories.add(key)
-        info = tarfile.TarInfo(name)
-        info.type = tarfile.DIRTYPE if is_dir else tarfile.REGTYPE
-        info.mode = DIR_MODE if is_dir else FILE_MODE
-        info.size = size
-        info.mtime = TAR_MTIME
-        info.uid = info.gid = 0
-        info.uname = info.gname = ""
-        return info.tobuf(tarfile.PAX_FORMAT, "utf-8", "strict")
+        return entry_header(name, is_dir, size)
 
     def add_directory(self, name: str) -> None:
         self._check_open()
@@ -168,7 +178,7 @@ class _ForwardWindow:
     def __init__(self, source: Readable):
         self._source = source
         self.position = 0
-        self.last_read = b""
+        self._captured: bytearray | None = None
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0 or size > READ_PIECE:
@@ -177,8 +187,16 @@ class _ForwardWindow:
             raise _refuse("a header is larger than any bundle ever needs")
         data = _read_exact(self._source, size)
         self.position += len(data)
-        self.last_read = data
+        if self._captured is not None:
+            self._captured += data
         return data
+
+    def begin_capture(self) -> None:
+        self._captured = bytearray()
+
+    def end_capture(self) -> bytes:
+        captured, self._captured = bytes(self._captured or b""), None
+        return captured
 
     def tell(self) -> int:
         return self.position
@@ -221,9 +239,11 @@ class TarEntry:
     def chunks(self, piece: int = READ_PIECE) -> Iterator[bytes]:
         """Yields the content in pieces of at most ``piece`` bytes."""
         piece = min(piece, READ_PIECE)
-        while self._remaining > 0:
+        while True:
             if not self._active:
                 raise RuntimeError("the archive has moved past this entry")
+            if self._remaining <= 0:
+                return
             data = self._window.read(min(piece, self._remaining))
             if not data:
                 raise IntegrityError(what="the bundle ends in the middle of a file (truncated)")
@@ -258,8 +278,10 @@ class StrictTarReader:
         self._directories: set[str] = set()
 
     def __iter__(self) -> Iterator[TarEntry]:
+        window = self._window
+        window.begin_capture()
         try:
-            archive = tarfile.TarFile(fileobj=self._window, mode="r", encoding="utf-8")  # type: ignore[arg-type]
+            archive = tarfile.TarFile(fileobj=window, mode="r", encoding="utf-8")  # type: ignore[arg-type]
         except tarfile.TarError:
             raise _refuse("it is not a tar archive, or it is damaged") from None
         previous: TarEntry | None = None
@@ -267,20 +289,26 @@ class StrictTarReader:
             if previous is not None:
                 previous.skip()
                 previous._active = False
+                if window.read(-previous.size % BLOCK_SIZE).strip(b"\0"):
+                    raise _refuse(f"the padding after {previous.path or 'an entry'} is not zero")
+                window.begin_capture()
             try:
                 member = archive.next()
             except tarfile.TarError:
                 raise _refuse("an entry header is damaged") from None
+            header = window.end_capture()
             if member is None:
+                if header != b"\0" * BLOCK_SIZE:
+                    raise _refuse("it is truncated or an entry header is damaged")
                 break
             cast(Any, archive).members.clear()  # tarfile would keep every header
             if archive.pax_headers:
                 raise _refuse("it carries global pax headers")
-            previous = self._admit(member)
+            previous = self._admit(member, header)
             yield previous
         self._finish()
 
-    def _admit(self, member: tarfile.TarInfo) -> TarEntry:
+    def _admit(self, member: tarfile.TarInfo, header: bytes) -> TarEntry:
         if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE, tarfile.DIRTYPE):
             kind = _KIND_NAMES.get(member.type, "an entry of an unknown kind")
             raise _refuse(
@@ -296,6 +324,9 @@ class StrictTarReader:
             raise _refuse(f"the folder {name!r} claims to have content")
         if member.offset_data != self._window.position:
             raise _refuse("an entry header is inconsistent")
+        if header != entry_header(name, is_dir, member.size):
+            # Owner, time, mode, padding of fields: anything not exactly as written.
+            raise _refuse(f"the header of {name!r} is not in the form kzarchive writes")
         key = name.lower()
         if self.root is None:
             if not is_dir or "/" in name:
@@ -316,14 +347,13 @@ class StrictTarReader:
         return TarEntry(relative, is_dir, member.size, self._window)
 
     def _finish(self) -> None:
-        if self._window.last_read != b"\0" * BLOCK_SIZE:
-            raise _refuse("it is truncated or an entry header is damaged")
         trailer = 0
         while data := self._window.read(READ_PIECE):
             if data.strip(b"\0"):
                 raise _refuse("there is data after the end of the archive")
             trailer += len(data)
-        if not BLOCK_SIZE <= trailer < BLOCK_SIZE + RECORD_SIZE:
+        whole_records = self._window.position % RECORD_SIZE == 0
+        if not BLOCK_SIZE <= trailer < BLOCK_SIZE + RECORD_SIZE or not whole_records:
             raise _refuse("the end of the archive is malformed")
         if self.root is None:
             raise _refuse("it is empty")

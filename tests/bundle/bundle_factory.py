@@ -8,16 +8,19 @@ proofs, without a database.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
-from collections.abc import Iterator, Mapping, Sequence
+import tarfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kzarchive.bundle import BundleSpec, CustodyExport, PayloadFile, write_bundle
+from kzarchive.bundle import BundleSpec, CustodyExport, PayloadFile, bagit, write_bundle
+from kzarchive.bundle.tarstream import TarWriter
 from kzarchive.canonical import canonical_json
-from kzarchive.crypto import minisign
+from kzarchive.crypto import age, minisign
 from kzarchive.crypto.age import X25519Identity
 from kzarchive.crypto.identity import Identity
 from kzarchive.vault import merkle
@@ -40,7 +43,9 @@ PARTNER = fixed_identity("partner")
 STRANGER = fixed_identity("stranger")
 
 
-def custody_entries(actor: str, incidents: Sequence[str], items: Sequence[str]) -> list[dict[str, Any]]:
+def custody_entries(
+    actor: str, incidents: Sequence[str], items: Sequence[str]
+) -> list[dict[str, Any]]:
     """A small log as the vault writes it: a vault entry, then per incident its acts."""
     raw: list[dict[str, Any]] = [
         {"action": "vault.created", "incident_id": None, "item_id": None, "details": {}}
@@ -72,8 +77,6 @@ def custody_export(
 ) -> CustodyExport:
     leaves = [bytes.fromhex(entry["leaf_hash"]) for entry in entries]
     root = merkle.root(leaves)
-    import base64
-
     text = f"kzarchive/{vault_id}\n{len(leaves)}\n{base64.b64encode(root).decode()}\n"
     signature = minisign.sign(
         identity.signing_key, text.encode(), f"kzarchive checkpoint {vault_id} {len(leaves)}"
@@ -140,3 +143,75 @@ def bundle_bytes(spec: BundleSpec | None = None) -> bytes:
     out = io.BytesIO()
     write_bundle(spec or make_spec(), out)
     return out.getvalue()
+
+
+# --- taking a bundle apart, as someone who can encrypt to the partner but not sign ---------
+
+
+def plaintext_of(data: bytes, identity: Identity = PARTNER) -> bytes:
+    out = io.BytesIO()
+    age.decrypt([identity.age_identity], io.BytesIO(data), out)
+    return out.getvalue()
+
+
+def encrypted(plain: bytes, *to: Identity) -> bytes:
+    out = io.BytesIO()
+    age.encrypt([i.age_identity.recipient() for i in (to or (PARTNER,))], io.BytesIO(plain), out)
+    return out.getvalue()
+
+
+def members_of(plain: bytes) -> tuple[str, dict[str, bytes | None]]:
+    """The root folder and every entry (path below it → content, None for folders), in order."""
+    entries: dict[str, bytes | None] = {}
+    with tarfile.open(fileobj=io.BytesIO(plain), mode="r:") as archive:
+        root = archive.getmembers()[0].name
+        for member in archive.getmembers()[1:]:
+            path = member.name[len(root) + 1 :]
+            handle = archive.extractfile(member) if member.isfile() else None
+            entries[path] = handle.read() if handle is not None else None
+    return root, entries
+
+
+def packed(root: str, entries: Mapping[str, bytes | None]) -> bytes:
+    out = io.BytesIO()
+    writer = TarWriter(out)
+    writer.add_directory(root)
+    for path, content in entries.items():
+        if content is None:
+            writer.add_directory(f"{root}/{path}")
+        else:
+            writer.add_file(f"{root}/{path}", len(content), [content])
+    writer.close()
+    return out.getvalue()
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def remanifest(entries: dict[str, bytes | None]) -> None:
+    """Recomputes manifest and tag manifest hashes after files changed (signature unchanged)."""
+    for name, is_payload in (("manifest-sha256.txt", True), ("tagmanifest-sha256.txt", False)):
+        listed = bagit.parse_manifest(entries[name] or b"", name, payload=is_payload)
+        fresh = [(path, sha256_hex(entries[path] or b"")) for path in listed if path in entries]
+        entries[name] = bagit.format_manifest(fresh, payload=is_payload)
+
+
+def resign(entries: dict[str, bytes | None], signer: Identity, comment: str | None = None) -> None:
+    """Re-hashes the manifests and signs the tag manifest again with ``signer``'s key."""
+    remanifest(entries)
+    tag_manifest = entries["tagmanifest-sha256.txt"] or b""
+    old = (entries["tagmanifest-sha256.txt.minisig"] or b"").decode().split("\n")[2]
+    trusted = comment if comment is not None else old.removeprefix("trusted comment: ")
+    entries["tagmanifest-sha256.txt.minisig"] = minisign.sign(
+        signer.signing_key, tag_manifest, trusted
+    ).encode()
+
+
+def altered_bundle(
+    change: Callable[[dict[str, bytes | None]], None], data: bytes | None = None
+) -> bytes:
+    """The bundle after ``change`` edited its entries, re-packed and encrypted to the partner."""
+    root, entries = members_of(plaintext_of(data if data is not None else bundle_bytes()))
+    change(entries)
+    return encrypted(packed(root, entries))
