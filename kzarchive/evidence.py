@@ -331,7 +331,12 @@ class EvidenceMixin(VaultSession):
             report.add("custody log", True, f"{size} entries")
         except KzError as exc:
             report.add("custody log", False, exc.message)
-        self._verify_blobs(report, progress, cancel)
+        except database.DatabaseError as exc:  # a damaged page, also named under "database"
+            report.add("custody log", False, f"it could not be read ({exc})")
+        try:
+            self._verify_blobs(report, progress, cancel)
+        except database.DatabaseError as exc:
+            report.add("stored files", False, f"their list could not be read ({exc})")
         if not report.ok:
             failed = ", ".join(check.name for check in report.failures[:5])
             error = IntegrityError(what=f"{len(report.failures)} check(s) failed: {failed}")

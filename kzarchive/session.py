@@ -128,8 +128,15 @@ class VaultSession:
             keyfile = keyslots.load(path)
             vmk = unlock(keyfile)
             archive = cls(path, keyfile, vmk, lock)
-            archive._clean_interrupted_writes()
+            try:
+                archive._clean_interrupted_writes()
+            except BaseException:
+                archive._db.close()
+                raise
             return archive
+        except database.DatabaseError as exc:
+            lock.release()
+            raise IntegrityError(what=f"archive.db is damaged or was altered ({exc})") from None
         except BaseException:
             lock.release()
             raise

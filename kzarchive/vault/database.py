@@ -21,6 +21,8 @@ FILE_NAME = "archive.db"
 SCHEMA_VERSION = 1
 
 Connection = Any  # sqlcipher3 ships no type information
+# What the driver raises when a page cannot be read: damage, alteration or a wrong key.
+DatabaseError = sqlcipher3.DatabaseError
 
 
 class NotSQLCipher(KzError):
@@ -180,6 +182,9 @@ def connect(path: Path, key: bytes) -> Connection:
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
             raise NotSQLCipher()
+        # Damage is reported as IntegrityError; SQLCipher's own lines on stderr would
+        # only confuse the person reading the message.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Temporary tables and sort files would otherwise go to /tmp unencrypted.
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -236,7 +241,10 @@ def transaction(conn: Connection) -> Iterator[Connection]:
 def integrity_problems(conn: Connection) -> list[str]:
     """Every page's HMAC (SQLCipher) and SQLite's own structure check."""
     problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
-    rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    except DatabaseError as exc:  # a page too damaged for the check itself to read
+        rows = [f"the structure check stopped: {exc}"]
     if rows != ["ok"]:
         problems.extend(rows)
     return problems
