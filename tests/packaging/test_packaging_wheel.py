@@ -1,0 +1,58 @@
+"""The wheel and sdist of ``python -m build``: complete, and working in a fresh venv."""
+
+from __future__ import annotations
+
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from packaging_helpers import InstalledWheel, first_window, isolated_env, run, vault_round_trip
+
+pytestmark = pytest.mark.slow
+
+RESOURCES = "kzarchive/resources/"
+
+
+def test_wheel_carries_translations_icons_and_demo(installed_wheel: InstalledWheel) -> None:
+    with zipfile.ZipFile(installed_wheel.wheel) as wheel:
+        names = set(wheel.namelist())
+    assert {RESOURCES + "translations/kz_ru.qm", RESOURCES + "translations/kz_kk.qm",
+            RESOURCES + "icons/kzarchive.svg", RESOURCES + "demo/incidents.json",
+            "kzarchive/py.typed"} <= names
+    sizes = {f"{RESOURCES}icons/kzarchive-{size}.png" for size in (16, 32, 48, 256, 512)}
+    assert sizes <= names
+    assert not [name for name in names if name.endswith(".ts") or name.startswith("tests/")]
+
+
+def test_sdist_builds_the_same_package(installed_wheel: InstalledWheel) -> None:
+    with tarfile.open(installed_wheel.sdist) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    assert {"pyproject.toml", "README.md", "kzarchive/__init__.py",
+            "kzarchive/resources/icons/kzarchive.svg"} <= names
+
+
+def test_installed_cli_creates_vault_attaches_and_verifies(installed_wheel: InstalledWheel,
+                                                           tmp_path: Path) -> None:
+    env = isolated_env(tmp_path / "home", PATH=f"{installed_wheel.bin}:/usr/bin:/bin")
+    report = vault_round_trip(installed_wheel.bin / "kzarchive", tmp_path, env)
+    assert report["items_checked"] == 1
+
+
+def test_installed_package_finds_its_resources(installed_wheel: InstalledWheel,
+                                               tmp_path: Path) -> None:
+    env = isolated_env(tmp_path / "home")
+    probe = ("from kzarchive.resources import resource_path as r; "
+             "import kzarchive, sys; "
+             "print(kzarchive.__file__); "
+             "sys.exit(0 if all(r(*p).is_file() for p in (('translations', 'kz_ru.qm'), "
+             "('icons', 'kzarchive-256.png'), ('demo', 'incidents.json'))) else 1)")
+    result = run([installed_wheel.bin / "python", "-c", probe], env, cwd=tmp_path)
+    # Imported from the venv, not from the source tree.
+    assert "site-packages" in result.stdout
+
+
+def test_installed_gui_shows_its_first_window(installed_wheel: InstalledWheel,
+                                              tmp_path: Path) -> None:
+    env = isolated_env(tmp_path / "home", PATH=f"{installed_wheel.bin}:/usr/bin:/bin")
+    first_window([installed_wheel.bin / "kzarchive-gui"], env)
