@@ -21,7 +21,8 @@ from kzarchive import __version__
 from kzarchive.cli import cmd_incident, cmd_items, cmd_log, cmd_vault
 from kzarchive.cli.common import ENV_VAULT
 from kzarchive.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
-from kzarchive.errors import DiskFull, KzError
+from kzarchive.errors import DiskFull, IntegrityError, KzError
+from kzarchive.vault.database import DatabaseError
 
 EXIT_UNEXPECTED = 1
 EXIT_INTERRUPTED = 130
@@ -80,15 +81,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KzError as exc:
         _fail(exc.diagnostics())
         return exc.exit_code
+    except DatabaseError as exc:  # a page damaged after the vault opened
+        damaged = IntegrityError(what=f"archive.db is damaged or was altered ({exc})")
+        _fail(damaged.diagnostics())
+        return damaged.exit_code
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            error = DiskFull(what="no room left on the drive")
-            _fail(error.diagnostics())
-            return error.exit_code
+            full = DiskFull(what="no room left on the drive")
+            _fail(full.diagnostics())
+            return full.exit_code
         where = f" ({exc.filename})" if exc.filename else ""
         _fail(f"the system refused: {exc.strerror or exc}{where}")
         return EXIT_UNEXPECTED
