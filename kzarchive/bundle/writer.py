@@ -29,10 +29,12 @@ from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.tarstream import TarWriter
 from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto import minisign
-from kzarchive.crypto.age import AgeWriter, X25519Recipient
+from kzarchive.crypto.age import AgeWriter, X25519Identity, X25519Recipient
 from kzarchive.crypto.identity import Identity, normalize_fingerprint
-from kzarchive.errors import BadInput, DiskFull, IntegrityError, KzError
+from kzarchive.errors import BadInput, DiskFull, IntegrityError
 from kzarchive.progress import CancelToken, Progress
+
+RECIPIENT_BLOCK = 4
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,17 @@ def _prepare(spec: BundleSpec) -> _Prepared:
 
 
 def _recipients(spec: BundleSpec) -> list[X25519Recipient]:
+    """The sender, each partner once, then decoys up to a multiple of RECIPIENT_BLOCK.
+
+    A decoy is a fresh key whose secret is thrown away: its stanza looks like any
+    other, so the header no longer tells how many people can open the bundle.
+    """
     own = spec.sender.age_identity.recipient()
     others = [recipient for recipient in spec.recipients if recipient != own]
-    return [own, *dict.fromkeys(others)]
+    recipients = [own, *dict.fromkeys(others)]
+    while len(recipients) % RECIPIENT_BLOCK:
+        recipients.append(X25519Identity.generate().recipient())
+    return recipients
 
 
 def _checked_chunks(
@@ -319,7 +329,7 @@ def write_bundle_file(
             os.unlink(temporary)
         if isinstance(error, OSError) and error.errno == errno.ENOSPC:
             raise DiskFull(what="the bundle does not fit on the target disk") from None
-        if isinstance(error, OSError) and not isinstance(error, KzError):
+        if isinstance(error, OSError):
             raise BadInput(what=f"the bundle cannot be written there ({error.strerror})") from None
         raise
     return written
