@@ -10,6 +10,7 @@ a complete, verified bag.  Files and folders are private to the user (0600 and
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -24,7 +25,7 @@ from kzarchive.bundle.reader import BundleReading
 from kzarchive.bundle.report import BundleReport
 from kzarchive.crypto.age import X25519Identity
 from kzarchive.crypto.identity import PublicIdentity
-from kzarchive.errors import BadInput
+from kzarchive.errors import BadInput, DiskFull
 from kzarchive.progress import CancelToken, Progress
 
 
@@ -86,7 +87,11 @@ def extract_verified(
         if not report.bundle_id or target.exists():
             raise BadInput(what=f"{target} already exists; choose another folder")
         os.rename(staging, target)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            raise DiskFull(what="the extracted bundle does not fit on the disk") from None
+        if isinstance(error, OSError):
+            raise BadInput(what=f"cannot extract the bundle there ({error.strerror})") from None
         raise
     return Extracted(target, report)

@@ -19,6 +19,7 @@ stores evidence must discard all of it when ``read_bundle`` raises.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO, NoReturn
 
@@ -139,7 +140,7 @@ class BundleReading:
             try:
                 plaintext = open_decrypting_reader(self.identities, source)
             except IntegrityError as error:
-                self._stop("decryption", _what(error))
+                self._stop("decryption and archive", _what(error))
             tar = StrictTarReader(plaintext)
             entries = iter(tar)
             description = self._read_leading(entries, tar)
@@ -229,8 +230,8 @@ class BundleReading:
         info = bagit.parse_tag_elements(data)
         self.report.bag_info = list(info.elements)
         version = info.single(layout.LABEL_FORMAT)
-        if not version.isdigit():
-            raise IntegrityError(what="bag-info.txt: KZ-Format-Version is not a number")
+        if not re.fullmatch(r"[1-9][0-9]{0,5}", version):
+            raise IntegrityError(what="bag-info.txt: KZ-Format-Version is not a version number")
         if int(version) > layout.FORMAT_VERSION:
             raise NewerFormat(what="bundle", found=int(version), known=layout.FORMAT_VERSION)
         problems = _bag_info_problems(info, self._root_id())

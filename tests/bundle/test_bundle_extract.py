@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -26,7 +27,7 @@ from bundle_factory import (
 
 from kzarchive.bundle import BundleError, UntrustedBundleSigner, extract_verified
 from kzarchive.bundle.tarstream import TAR_MTIME, entry_header
-from kzarchive.errors import BadInput
+from kzarchive.errors import BadInput, DiskFull
 
 
 def extract(data: bytes, into: Path, accept_untrusted_signer: bool = False) -> Path:
@@ -95,6 +96,21 @@ def test_an_existing_folder_is_never_overwritten(sandbox: Path) -> None:
     with pytest.raises(BadInput, match="already exists"):
         extract(bundle_bytes(), sandbox / "into")
     assert tree(sandbox / "into") == [BUNDLE_ID, f"{BUNDLE_ID}/keep.txt"]
+
+
+def test_a_full_disk_is_reported_and_leaves_nothing_behind(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class FullDisk(io.FileIO):
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            if len(data) > 500:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return super().write(data)
+
+    monkeypatch.setattr("kzarchive.bundle.extract.os.fdopen", lambda fd, mode: FullDisk(fd, mode))
+    with pytest.raises(DiskFull):
+        extract(bundle_bytes(), sandbox / "into")
+    assert tree(sandbox) == ["into"]
 
 
 def test_the_target_must_be_a_folder(sandbox: Path) -> None:

@@ -420,14 +420,19 @@ def test_proofs_for_another_log_are_refused() -> None:
 # --- versions -------------------------------------------------------------------------------------
 
 
-def test_a_newer_format_version_is_reported_as_such() -> None:
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [("2", NewerFormat), ("10", NewerFormat), ("²", BundleError), ("01", BundleError),
+     ("1.1", BundleError), ("0", BundleError)],
+)
+def test_the_format_version_is_checked_first(version: str, expected: type[Exception]) -> None:
     def bump(entries: Entries) -> None:
         entries["bag-info.txt"] = (entries["bag-info.txt"] or b"").replace(
-            b"KZ-Format-Version: 1", b"KZ-Format-Version: 2"
+            b"KZ-Format-Version: 1", f"KZ-Format-Version: {version}".encode()
         )
         resign(entries, SENDER)
 
-    with pytest.raises(NewerFormat):
+    with pytest.raises(expected):
         read(altered_bundle(bump))
 
 
