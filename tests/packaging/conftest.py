@@ -48,16 +48,19 @@ def _source_copy(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InstalledWheel]:
     python = sys.executable
-    if subprocess.run([python, "-c", "import build"], check=False).returncode != 0:
-        _check(subprocess.run([python, "-m", "pip", "install", "-q", "build"],
+    out = tmp_path_factory.mktemp("wheel")
+    # Run from outside the checkout: there, a build/ folder would pass for the package.
+    if subprocess.run([python, "-c", "import build.__main__"], cwd=out, capture_output=True,
+                      check=False).returncode != 0:
+        _check(subprocess.run([python, "-m", "pip", "install", "-q", "build"], cwd=out,
                               capture_output=True, text=True, check=False), "installing build")
     # The .qm files are build output: compile them before packing, as a release would.
-    _check(subprocess.run([python, "-m", "kzarchive.gui.i18n_build"], cwd=ROOT,
+    _check(subprocess.run([python, "-m", "kzarchive.gui.i18n_build"], cwd=out,
                           capture_output=True, text=True, check=False), "compiling translations")
-    out = tmp_path_factory.mktemp("wheel")
     source = _source_copy(out / "source")
     _check(subprocess.run([python, "-m", "build", "--outdir", str(out / "dist"), str(source)],
-                          capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False),
+                          cwd=out, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
+                          check=False),
            "python -m build")
     (wheel,) = (out / "dist").glob("kzarchive-*.whl")
     (sdist,) = (out / "dist").glob("kzarchive-*.tar.gz")
