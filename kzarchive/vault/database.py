@@ -18,7 +18,7 @@ import sqlcipher3
 from kzarchive.errors import IntegrityError, KzError, NewerFormat
 
 FILE_NAME = "archive.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Connection = Any  # sqlcipher3 ships no type information
 # What the driver raises when a page cannot be read: damage, alteration or a wrong key.
@@ -170,8 +170,24 @@ def _run_script(conn: Connection, script: str) -> None:
             conn.execute(statement)
 
 
+# Version 2: the signed custody chains received with bundles, kept so that they
+# travel on with the evidence when it is exported again.
+SCHEMA_V2 = """
+CREATE TABLE received_custody (
+    origin TEXT NOT NULL,
+    checkpoint_text TEXT NOT NULL,
+    minisign_public_key TEXT NOT NULL,
+    age_recipient TEXT NOT NULL,
+    checkpoint_signature TEXT NOT NULL,
+    entries TEXT NOT NULL,
+    proofs TEXT NOT NULL,
+    PRIMARY KEY (origin, checkpoint_text)
+);
+"""
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: lambda conn: _run_script(conn, SCHEMA_V1),
+    2: lambda conn: _run_script(conn, SCHEMA_V2),
 }
 
 
