@@ -31,7 +31,7 @@ if [ "${1:-}" = "--remove" ]; then
   exit 0
 fi
 if [ $# -gt 0 ]; then
-  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 
@@ -43,9 +43,11 @@ case "$here" in
 esac
 
 mkdir -p "$data/applications" "$bin"
-# The menu entry starts the program in this folder by its full path.
-sed -e "s|^Exec=kzarchive-gui|Exec=\"$here/kzarchive-gui\"|" \
-    -e "s|^TryExec=kzarchive-gui|TryExec=$here/kzarchive-gui|" \
+# The menu entry starts the program in this folder by its full path; & and | are
+# special in a sed replacement and are escaped.
+escaped=$(printf '%s' "$here" | sed 's/[&|]/\\&/g')
+sed -e "s|^Exec=kzarchive-gui|Exec=\"$escaped/kzarchive-gui\"|" \
+    -e "s|^TryExec=kzarchive-gui|TryExec=$escaped/kzarchive-gui|" \
     "$here/share/applications/$app_id.desktop" > "$desktop.part"
 mv "$desktop.part" "$desktop"
 for icon in "$here"/share/icons/hicolor/*/apps/$app_id.*; do
