@@ -477,12 +477,12 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                      canonical_json(body).decode(), entry["leaf_hash"]))
 
     def received_custody(self, incident_id: str) -> list[tuple[str, list[dict[str, Any]]]]:
-        """The custody chains of other vaults for an incident: (origin, entries)."""
+        """The custody chains of other vaults for an incident: (origin, entries with leaf hash)."""
         by_origin: dict[str, list[dict[str, Any]]] = {}
-        for origin, entry in self.db.execute(
-            "SELECT origin, entry FROM foreign_custody WHERE incident_id = ? ORDER BY origin, seq",
-            (incident_id,)):
-            by_origin.setdefault(origin, []).append(json.loads(entry))
+        for origin, entry, leaf in self.db.execute(
+            "SELECT origin, entry, leaf_hash FROM foreign_custody WHERE incident_id = ? "
+            "ORDER BY origin, seq", (incident_id,)):
+            by_origin.setdefault(origin, []).append({**json.loads(entry), "leaf_hash": leaf})
         return list(by_origin.items())
 
 
