@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
-from kzarchive.errors import IntegrityError
+from kzarchive.errors import IntegrityError, KzError
 
 TAR_MTIME = 946_684_800
 """2000-01-01T00:00:00Z: fixed, in the past for every clock, and after 1980 (zip tools)."""
@@ -41,6 +41,9 @@ DIR_MODE = 0o755
 BLOCK_SIZE = tarfile.BLOCKSIZE
 RECORD_SIZE = tarfile.RECORDSIZE
 READ_PIECE = 64 * 1024
+# What the writer emits before one entry's content is a block or two; this bounds
+# the memory a chain of crafted extended headers could take.
+MAX_HEADER = 16 * 1024
 MAX_PATH_LENGTH = 1024
 _ALLOWED_PAX_KEYS = frozenset({"path", "size"})
 _COMPONENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,127}")
@@ -189,6 +192,8 @@ class _ForwardWindow:
         self.position += len(data)
         if self._captured is not None:
             self._captured += data
+            if len(self._captured) > MAX_HEADER:
+                raise _refuse("an entry has more header data than any bundle ever needs")
         return data
 
     def begin_capture(self) -> None:
@@ -282,7 +287,11 @@ class StrictTarReader:
         window.begin_capture()
         try:
             archive = tarfile.TarFile(fileobj=window, mode="r", encoding="utf-8")  # type: ignore[arg-type]
-        except tarfile.TarError:
+        except KzError:
+            raise
+        except Exception:
+            # tarfile meets hostile headers with many kinds of exception (and deep
+            # recursion for chained extended headers); all mean the same here.
             raise _refuse("it is not a tar archive, or it is damaged") from None
         previous: TarEntry | None = None
         while True:
@@ -294,7 +303,9 @@ class StrictTarReader:
                 window.begin_capture()
             try:
                 member = archive.next()
-            except tarfile.TarError:
+            except KzError:
+                raise
+            except Exception:
                 raise _refuse("an entry header is damaged") from None
             header = window.end_capture()
             if member is None:

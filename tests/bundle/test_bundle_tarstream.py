@@ -7,6 +7,8 @@ import tarfile
 from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzarchive.bundle.tarstream import (
     BLOCK_SIZE,
@@ -268,6 +270,24 @@ def test_a_huge_pax_header_is_refused_without_allocating_it() -> None:
         read_all(data + b"\0" * 4096)
 
 
+@pytest.mark.parametrize("count", [3, 40, 5000])
+def test_chained_extended_headers_are_refused_without_recursion_or_memory(count: int) -> None:
+    record = b"13 path=root\n"
+    start = written(lambda w: w.add_directory("root"))[:BLOCK_SIZE]
+    chain = (info("root/PaxHeader", tarfile.XHDTYPE, size=len(record)).tobuf(tarfile.USTAR_FORMAT)
+             + record.ljust(BLOCK_SIZE, b"\0")) * count
+    with pytest.raises(IntegrityError):
+        read_all(start + chain + written(lambda w: w.add_directory("root"))[BLOCK_SIZE:])
+
+
+def test_undecodable_extended_header_values_are_refused() -> None:
+    record = b"17 path=\xff\xfe\x80x\n"
+    start = written(lambda w: w.add_directory("root"))[:BLOCK_SIZE]
+    header = info("root/PaxHeader", tarfile.XHDTYPE, size=len(record)).tobuf(tarfile.USTAR_FORMAT)
+    with pytest.raises(IntegrityError):
+        read_all(start + header + record.ljust(BLOCK_SIZE, b"\0") + bytes(RECORD_SIZE))
+
+
 def test_a_folder_with_content_is_refused() -> None:
     member = info("root/d", tarfile.DIRTYPE, size=512)
     with pytest.raises(IntegrityError, match="claims to have content"):
@@ -313,6 +333,21 @@ def test_an_empty_or_foreign_stream_is_refused() -> None:
     for data in (b"", b"\0" * RECORD_SIZE, b"not a tar at all" * 100):
         with pytest.raises(IntegrityError):
             read_all(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6 * BLOCK_SIZE), st.integers(0, 255)), min_size=1,
+                max_size=6))
+def test_random_damage_only_ever_raises_integrity_errors(changes: list[tuple[int, int]]) -> None:
+    data = bytearray(written(simple_tar))
+    for position, value in changes:
+        data[position] = value
+    try:
+        entries = read_all(bytes(data))
+    except IntegrityError:
+        return
+    # Accepted only when nothing that matters changed.
+    assert entries == read_all(written(simple_tar))
 
 
 @pytest.mark.parametrize(
