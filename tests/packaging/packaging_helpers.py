@@ -156,3 +156,10 @@ def first_window(command: Sequence[str | Path], env: dict[str, str],
                 process.wait()
         reader.join(timeout=10)
     return "".join(lines)
+
+
+def assert_translated(gui_log: str) -> None:
+    """The GUI loaded the translation it was asked for."""
+    # The app logs this (to stderr, as logging is left unconfigured) when it cannot
+    # load the .qm file of the chosen language.
+    assert "stays in English" not in gui_log, gui_log

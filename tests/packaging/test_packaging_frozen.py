@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from packaging_helpers import FrozenBuild, first_window, isolated_env, run, vault_round_trip
+from packaging_helpers import (
+    FrozenBuild,
+    assert_translated,
+    first_window,
+    isolated_env,
+    run,
+    vault_round_trip,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -59,8 +66,9 @@ def test_cli_creates_vault_attaches_and_verifies(frozen_build: FrozenBuild, tmp_
 
 def test_gui_shows_its_first_window_offscreen(frozen_build: FrozenBuild, tmp_path: Path) -> None:
     env = isolated_env(tmp_path / "home", PATH="/usr/bin:/bin")
-    log = first_window([frozen_build.folder / "kzarchive-gui"], env)
+    log = first_window([frozen_build.folder / "kzarchive-gui", "--language", "kk"], env)
     assert "Traceback" not in log
+    assert_translated(log)
 
 
 @pytest.fixture
@@ -89,7 +97,8 @@ def test_gui_shows_its_first_window_on_x11(frozen_build: FrozenBuild, tmp_path: 
     env = isolated_env(tmp_path / "home", PATH="/usr/bin:/bin", QT_QPA_PLATFORM="xcb",
                        DISPLAY=x_display)
     env.pop("WAYLAND_DISPLAY", None)
-    first_window([frozen_build.folder / "kzarchive-gui", "--language", "ru"], env)
+    log = first_window([frozen_build.folder / "kzarchive-gui", "--language", "ru"], env)
+    assert_translated(log)
 
 
 def test_resources_are_where_the_app_looks(frozen_build: FrozenBuild) -> None:

@@ -7,7 +7,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from packaging_helpers import InstalledWheel, first_window, isolated_env, run, vault_round_trip
+from packaging_helpers import (
+    InstalledWheel,
+    assert_translated,
+    first_window,
+    isolated_env,
+    run,
+    vault_round_trip,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -55,4 +62,5 @@ def test_installed_package_finds_its_resources(installed_wheel: InstalledWheel,
 def test_installed_gui_shows_its_first_window(installed_wheel: InstalledWheel,
                                               tmp_path: Path) -> None:
     env = isolated_env(tmp_path / "home", PATH=f"{installed_wheel.bin}:/usr/bin:/bin")
-    first_window([installed_wheel.bin / "kzarchive-gui"], env)
+    log = first_window([installed_wheel.bin / "kzarchive-gui", "--language", "ru"], env)
+    assert_translated(log)
