@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kzarchive.bundle import (
+    BundleError,
     BundleReport,
     BundleSpec,
     CustodyExport,
@@ -511,12 +512,11 @@ def _check_upstream(report: BundleReport) -> None:
             _check_upstream_block(block)
         except (KeyError, TypeError, ValueError):
             report.add("upstream custody", False, "a received custody chain is malformed")
-            raise IntegrityError(what="bundle.json: a received custody chain is malformed") \
-                from None
+            raise BundleError(report, "a received custody chain is malformed") from None
         except KzError as error:
             detail = str(error.fields.get("what", error.message))
             report.add("upstream custody", False, detail)
-            raise IntegrityError(what=f"upstream custody: {detail}") from None
+            raise BundleError(report, f"upstream custody: {detail}") from None
         report.add("upstream custody", True,
                    f"{len(block['entries'])} entries from {block['origin']}, signed and complete")
 

@@ -1,0 +1,162 @@
+"""Bundles: export to partners, verify what arrives, import it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kzarchive.bundle import BundleError, BundleReport, Status
+from kzarchive.cli import jsonout
+from kzarchive.cli.common import add_json_flag, open_vault
+from kzarchive.cli.terminal import progress_for
+from kzarchive.errors import UntrustedSigner
+from kzarchive.exchange import ExportOptions
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    export = commands.add_parser(
+        "export", parents=[common],
+        help="write a signed, encrypted bundle of incidents for verified contacts")
+    export.add_argument("incidents", metavar="INCIDENT_ID", nargs="+")
+    export.add_argument("--to", metavar="CONTACT", action="append", required=True,
+                        help="a verified contact (repeat for several)")
+    export.add_argument("-o", "--output", metavar="OUT.kzb", type=Path, required=True)
+    export.add_argument("--originals", action="store_true",
+                        help="send photos as collected, with all their metadata "
+                        "(default: sanitized copies)")
+    export.add_argument("--include-real-names", action="store_true",
+                        help="include people's real names (default: pseudonyms only)")
+    export.add_argument("--include-gps", action="store_true",
+                        help="include GPS positions in the items' metadata")
+    add_json_flag(export)
+    export.set_defaults(run=run_export)
+
+    verify = commands.add_parser(
+        "verify-bundle", parents=[common],
+        help="check a bundle: signature, every hash, custody; exit 0 only if all holds "
+        "and the signer is a verified contact")
+    verify.add_argument("bundle", metavar="FILE.kzb", type=Path)
+    verify.add_argument("--extract-to", metavar="DIR", type=Path,
+                        help="write the verified bag as files, only after everything held")
+    add_json_flag(verify)
+    verify.set_defaults(run=run_verify_bundle)
+
+    imp = commands.add_parser("import", parents=[common],
+                              help="verify a bundle, then store what is new in this vault")
+    imp.add_argument("bundle", metavar="FILE.kzb", type=Path)
+    imp.add_argument("--accept-unverified-signer", action="store_true",
+                     help="import even though the signer is not a verified contact")
+    add_json_flag(imp)
+    imp.set_defaults(run=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    options = ExportOptions(originals=args.originals,
+                            include_real_names=args.include_real_names,
+                            include_gps=args.include_gps)
+    with open_vault(args) as archive:
+        incidents = [archive.resolve_id("incidents", i) for i in args.incidents]
+        progress = progress_for("Exporting")
+        try:
+            result = archive.export_bundle(incidents, args.to, args.output, options,
+                                           progress=progress)
+        finally:
+            if progress is not None:
+                progress.finish()
+    if args.json:
+        jsonout.emit({"bundle": {
+            "id": result.bundle_id, "path": str(result.path), "size": result.size,
+            "tag_manifest_sha256": result.tag_manifest_sha256, "recipients": result.recipients,
+            "items": [{"id": e.item_id, "name": e.name, "sent": e.sent, "sha256": e.sha256,
+                       "original_sha256": e.original_sha256} for e in result.items]}})
+        return 0
+    for entry in result.items:
+        print(f"{entry.sent:9}  {entry.item_id}  {entry.sha256}  {entry.name}")
+    print(f"Bundle {result.bundle_id} written to {result.path} ({result.size} bytes)")
+    print(f"Bundle hash (SHA-256 of its signed tag manifest): {result.tag_manifest_sha256}")
+    return 0
+
+
+def report_json(report: BundleReport) -> dict[str, Any]:
+    signer = report.signer
+    return {
+        "bundle_id": report.bundle_id, "ok": report.ok, "intact": report.intact,
+        "signer": None if signer is None else {
+            "fingerprint": signer.fingerprint, "minisign_key_id": signer.key_id,
+            "verified_contact": signer.trusted},
+        "checks": [{"name": c.name, "status": c.status.value, "detail": c.detail}
+                   for c in report.checks],
+        "files": [{"item_id": f.item_id, "path": f.path, "size": f.size, "sha256": f.sha256,
+                   "status": f.status.value, "detail": f.detail} for f in report.files],
+        "stopped": report.stopped,
+    }
+
+
+def _print_report(report: BundleReport) -> None:
+    marks = {Status.OK: "ok       ", Status.FAILED: "FAILED   ", Status.UNTRUSTED: "UNTRUSTED"}
+    for check in report.checks:
+        print(f"{marks[check.status]}  {check.name}: {check.detail}")
+    for result in report.files:
+        print(f"{marks[result.status]}  {result.path}: {result.detail}")
+    if report.stopped:
+        print(f"STOPPED    {report.stopped}")
+
+
+def _show(report: BundleReport | None, as_json: bool) -> None:
+    if report is None:
+        return
+    if as_json:
+        jsonout.emit({"report": report_json(report)})
+    else:
+        _print_report(report)
+
+
+def run_verify_bundle(args: argparse.Namespace) -> int:
+    with open_vault(args) as archive:
+        progress = progress_for("Verifying")
+        try:
+            report = archive.verify_bundle(args.bundle, args.extract_to, progress=progress)
+        except (BundleError, UntrustedSigner) as exc:
+            if progress is not None:
+                progress.finish()
+            _show(getattr(exc, "report", None), args.json)
+            raise
+        if progress is not None:
+            progress.finish()
+    _show(report, args.json)
+    if not args.json:
+        print("Everything holds, and the signer is a verified contact.")
+        if args.extract_to:
+            print(f"The verified bag was written to {args.extract_to / str(report.bundle_id)}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    with open_vault(args) as archive:
+        progress = progress_for("Importing")
+        try:
+            result = archive.import_bundle(args.bundle, progress=progress,
+                                           accept_untrusted_signer=args.accept_unverified_signer)
+        except (BundleError, UntrustedSigner) as exc:
+            if progress is not None:
+                progress.finish()
+            _show(getattr(exc, "report", None), args.json)
+            raise
+        if progress is not None:
+            progress.finish()
+    if args.json:
+        jsonout.emit({"import": {
+            "bundle_id": result.bundle_id, "sender": result.sender,
+            "already_imported": result.already_imported,
+            "incidents_added": result.incidents_added, "items_added": result.items_added}})
+        return 0
+    if result.already_imported:
+        print(f"Bundle {result.bundle_id} was imported before; nothing changed.")
+    else:
+        print(f"Imported bundle {result.bundle_id} from {result.sender}: "
+              f"{len(result.incidents_added)} incident(s), {len(result.items_added)} item(s).")
+    if sys.stderr.isatty() and result.report and not result.report.ok:
+        print("Warning: the signer is not a verified contact.", file=sys.stderr)
+    return 0
