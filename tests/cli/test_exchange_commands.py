@@ -24,7 +24,8 @@ def _pair(tmp_path: Path, verify_back: bool = True) -> tuple[Cli, Cli]:
 
 def test_export_verify_import_round_trip(tmp_path: Path):
     documenter, partner = _pair(tmp_path)
-    incident = documenter("incident", "add", "--title", "Задержание", "--json").json()["incident"]["id"]
+    added = documenter("incident", "add", "--title", "Задержание", "--json").json()
+    incident = added["incident"]["id"]
     evidence = tmp_path / "evidence.bin"
     evidence.write_bytes(bytes(range(256)) * 400)
     documenter("attach", incident, evidence)
