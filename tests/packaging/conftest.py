@@ -20,7 +20,7 @@ def _check(result: subprocess.CompletedProcess[str], what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def frozen_build(tmp_path_factory: pytest.TempPathFactory) -> FrozenBuild:
+def frozen_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FrozenBuild]:
     if not VENV_PYTHON.exists():
         pytest.skip("the project's .venv is missing (scripts/setup makes it)")
     out = tmp_path_factory.mktemp("frozen")
@@ -33,7 +33,9 @@ def frozen_build(tmp_path_factory: pytest.TempPathFactory) -> FrozenBuild:
     assert len(tarballs) == 1, tarballs
     # The work folder holds a second copy of everything; only the result is needed.
     shutil.rmtree(out / "work", ignore_errors=True)
-    return FrozenBuild(out / "dist" / "kzarchive", tarballs[0], result.stdout + result.stderr)
+    yield FrozenBuild(out / "dist" / "kzarchive", tarballs[0], result.stdout + result.stderr)
+    # Some 300 MB per run; pytest would otherwise keep the last three.
+    shutil.rmtree(out / "dist", ignore_errors=True)
 
 
 def _source_copy(target: Path) -> Path:
