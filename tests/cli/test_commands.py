@@ -9,7 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from cli_runner import PASSPHRASE, Cli
+from cli_runner import PASSPHRASE, Cli, Terminal
 
 from kzarchive import __version__
 from kzarchive.archive import Archive
@@ -241,3 +241,15 @@ def test_errors_are_clear_and_carry_their_exit_code(cli: Cli, tmp_path: Path) ->
                                         expect=11).err
     assert cli("extract", "0123456789abcdef", tmp_path, expect=11).code == 11
     assert cli("no-such-command", expect=2).err
+
+
+def test_progress_is_drawn_on_a_terminal(vault_cli: Cli, tmp_path: Path) -> None:
+    incident_id = add_incident(vault_cli)
+    source = tmp_path / "large.bin"
+    with open(source, "wb") as handle:
+        handle.truncate(48 * 1024 * 1024)
+    terminal = Terminal(vault_cli, "attach", incident_id, source, ask_passphrase=False)
+    assert terminal.finish() == 0
+    shown = terminal.transcript.decode()
+    assert "File 1 of 1: 100% 48.0 MiB" in shown
+    assert re.search(r"[0-9a-f]{16}  [0-9a-f]{64}  .*large\.bin", shown)

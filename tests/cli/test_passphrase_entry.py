@@ -3,14 +3,10 @@ scripts; a wrong one changes nothing; the recovery code replaces a lost one."""
 
 from __future__ import annotations
 
-import os
-import select
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
-from cli_runner import PASSPHRASE, Cli
+from cli_runner import PASSPHRASE, Cli, Terminal
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -90,51 +86,6 @@ def test_passwd_with_the_current_passphrase(vault_cli: Cli, tmp_path: Path) -> N
 
 
 # -- on a terminal ----------------------------------------------------------------------
-
-
-class Terminal:
-    """The command on a pseudo-terminal of its own, as a person would run it."""
-
-    def __init__(self, cli: Cli, *args: str):
-        master, slave = os.openpty()
-        env = {k: v for k, v in cli.env.items() if k != "KZARCHIVE_PASSPHRASE"}
-        # A new session: the command must not reach the terminal running the tests.
-        self.process = subprocess.Popen(cli.command(*args), stdin=slave, stdout=slave,
-                                        stderr=slave, env=env, start_new_session=True)
-        os.close(slave)
-        self.master = master
-        self.transcript = b""
-
-    def read_until(self, text: str, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        start = len(self.transcript)
-        while text.encode() not in self.transcript[start:]:
-            remaining = deadline - time.monotonic()
-            assert remaining > 0, f"no {text!r} in {self.transcript!r}"
-            ready, _, _ = select.select([self.master], [], [], remaining)
-            if ready:
-                try:
-                    chunk = os.read(self.master, 4096)
-                except OSError:
-                    chunk = b""
-                assert chunk, f"the command ended; no {text!r} in {self.transcript!r}"
-                self.transcript += chunk
-
-    def type(self, line: str) -> None:
-        os.write(self.master, line.encode() + b"\n")
-
-    def finish(self, timeout: float = 60) -> int:
-        code = self.process.wait(timeout)
-        while True:
-            try:
-                chunk = os.read(self.master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            self.transcript += chunk
-        os.close(self.master)
-        return code
 
 
 def test_init_on_a_terminal_asks_twice_without_echo(cli: Cli) -> None:
