@@ -66,3 +66,13 @@ def test_ctrl_c_during_extract_leaves_no_file(vault_cli: Cli, tmp_path: Path) ->
     assert list(out.iterdir()) == []
     entries = vault_cli("log", "--json").json()["entries"]
     assert "item.extracted" not in [e["action"] for e in entries]
+
+
+def test_ctrl_c_during_init_leaves_no_half_made_vault(cli: Cli) -> None:
+    process = cli.popen("init", env={"KZARCHIVE_KDF_TARGET_MS": "1000"})
+    interrupt_when(process, (cli.vault / "vault.lock").exists)
+    process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert not cli.vault.exists()
+    cli.init()  # nothing blocks a new attempt
+    assert (cli.vault / "vault.keys").is_file()
