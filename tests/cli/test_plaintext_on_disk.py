@@ -37,6 +37,18 @@ def windows(data: bytes) -> set[bytes]:
     return {data[i : i + WINDOW] for i in range(len(data) - WINDOW + 1)}
 
 
+def evidence_in(data: bytes, needles: list[str], forbidden: set[bytes]) -> str | None:
+    """What of the evidence ``data`` holds in clear, or None."""
+    for needle in needles:
+        for encoded in encodings(needle):
+            if encoded in data:
+                return f"{needle!r} ({len(encoded)} bytes)"
+    for offset in range(len(data) - WINDOW + 1):
+        if data[offset : offset + WINDOW] in forbidden:
+            return f"attached content at offset {offset}"
+    return None
+
+
 def all_files(*folders: Path) -> list[Path]:
     return [p for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()]
 
@@ -76,10 +88,15 @@ def test_no_evidence_in_clear_under_the_vault_or_the_temp_folder(
                PASSPHRASE, cli.recovery_code, cli.recovery_code.replace("-", "")]
     forbidden = windows(photo) | windows(letter) | windows(TESTIMONY_FILE_TEXT.encode())
     for path in files:
-        data = path.read_bytes()
-        for needle in needles:
-            for encoded in encodings(needle):
-                assert encoded not in data, f"{needle!r} in clear in {path}"
-        found = next((i for i in range(len(data) - WINDOW + 1)
-                      if data[i : i + WINDOW] in forbidden), None)
-        assert found is None, f"attached content in clear in {path} at offset {found}"
+        found = evidence_in(path.read_bytes(), needles, forbidden)
+        assert found is None, f"{found} in clear in {path}"
+
+
+def test_the_scan_finds_evidence_in_any_encoding_and_any_window() -> None:
+    attached = os.urandom(1000)
+    forbidden = windows(attached)
+    noise = os.urandom(300)
+    assert evidence_in(noise, TITLES, forbidden) is None
+    assert evidence_in(noise + TITLES[1].encode("utf-16-be") + noise, TITLES, forbidden)
+    assert evidence_in(noise + attached[517:549] + noise, TITLES, forbidden)
+    assert evidence_in(noise + attached[517:548] + noise, TITLES, forbidden) is None
