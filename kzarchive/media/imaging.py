@@ -96,17 +96,31 @@ def decode_upright(stream: Stream, mime: str, draft_side: int | None = None) -> 
     """
     with open_image(stream, mime) as image:
         try:
-            orientation = orientation_of(image.getexif())
             if draft_side is not None:
                 image.draft("RGB", (draft_side, draft_side))
             image.load()
-            return upright(image, orientation)
+            # Read after loading: Pillow's TIFF decoder turns the pixels upright
+            # itself and then drops the tag, so it must not be applied twice.
+            return upright(image, orientation_of(image.getexif()))
         except KzError:
             raise
         except Image.DecompressionBombError as error:
             raise ImageUnavailable(TOO_LARGE) from error
         except Exception as error:
             raise ImageUnavailable(DAMAGED) from error
+
+
+def stored_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height as the file stores them, before any orientation.
+
+    Pillow reports TIFF sizes already turned by the orientation tag.
+    """
+    tags = getattr(image, "tag_v2", None)
+    if image.format == "TIFF" and tags is not None:
+        width, height = tags.get(256), tags.get(257)
+        if isinstance(width, int) and isinstance(height, int):
+            return width, height
+    return image.size
 
 
 def upright(image: Image.Image, orientation: int | None) -> Image.Image:

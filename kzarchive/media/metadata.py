@@ -11,7 +11,13 @@ from __future__ import annotations
 from kzarchive.errors import KzError
 from kzarchive.media.containers import read_container
 from kzarchive.media.exif import apply_exif
-from kzarchive.media.imaging import NOT_DECODED, ImageUnavailable, open_image, pillow_format
+from kzarchive.media.imaging import (
+    NOT_DECODED,
+    ImageUnavailable,
+    open_image,
+    pillow_format,
+    stored_size,
+)
 from kzarchive.media.records import GpsPosition, MediaMetadata
 from kzarchive.media.streams import Stream
 from kzarchive.media.types import kind_of, normalise_mime
@@ -51,12 +57,13 @@ def _read_image(stream: Stream, mime: str, with_size: bool) -> MediaMetadata:
     meta = MediaMetadata()
     try:
         with open_image(stream, mime) as image:
+            width, height = stored_size(image)
             if with_size:
                 # Known before EXIF, so a broken EXIF block does not hide it.
-                meta.set_size(image.width, image.height, None)
+                meta.set_size(width, height, None)
             apply_exif(image.getexif(), meta)
             if with_size:
-                meta.set_size(image.width, image.height, meta.orientation)
+                meta.set_size(width, height, meta.orientation)
     except KzError:
         raise
     except ImageUnavailable as error:

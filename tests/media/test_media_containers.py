@@ -6,11 +6,10 @@ import datetime as dt
 import io
 import struct
 import wave
-from pathlib import Path
 
 import media_builders as mb
 import pytest
-from media_helpers import CountingStream, exiftool_read_file
+from media_helpers import CountingStream, exiftool_read
 
 from kzarchive.media.containers import read_container
 from kzarchive.media.metadata import read_metadata
@@ -98,8 +97,8 @@ def test_3gp_and_m4a_use_the_same_reader() -> None:
 
 
 @pytest.mark.interop
-def test_exiftool_reads_the_same_movie(exiftool: None, tmp_path: Path) -> None:
-    tags = exiftool_read_file(android_video(), tmp_path, "android.mp4", "-n")
+def test_exiftool_reads_the_same_movie(exiftool: None) -> None:
+    tags = exiftool_read(android_video(), "-n", name="android.mp4")
     meta = read(android_video(), "video/mp4")
     assert meta.duration_ms == round(tags["QuickTime:Duration"] * 1000)
     assert (
@@ -111,7 +110,7 @@ def test_exiftool_reads_the_same_movie(exiftool: None, tmp_path: Path) -> None:
     assert meta.gps is not None
     assert float(meta.gps.latitude) == tags["Composite:GPSLatitude"]
     assert float(meta.gps.longitude) == tags["Composite:GPSLongitude"]
-    apple = exiftool_read_file(iphone_video(), tmp_path, "iphone.mov", "-n")
+    apple = exiftool_read(iphone_video(), "-n", name="iphone.mov")
     assert apple["Keys:CreationDate"] == "2024:03:05 14:22:01+05:00"
     assert apple["Keys:Model"] == read(iphone_video(), "video/quicktime").model
 
@@ -186,7 +185,7 @@ def test_rf64_takes_the_size_from_ds64() -> None:
 
 
 @pytest.mark.interop
-def test_exiftool_agrees_on_wav_flac_avi_mkv_mp3(exiftool: None, tmp_path: Path) -> None:
+def test_exiftool_agrees_on_wav_flac_avi_mkv_mp3(exiftool: None) -> None:
     cases = [
         ("a.wav", wav(12345), "audio/wav"),
         ("a.flac", mb.flac(44100, 44100 * 7 + 22050), "audio/flac"),
@@ -196,7 +195,7 @@ def test_exiftool_agrees_on_wav_flac_avi_mkv_mp3(exiftool: None, tmp_path: Path)
         ("b.mp3", mb.mp3_frame() * 200, "audio/mpeg"),
     ]
     for name, data, mime in cases:
-        tags = exiftool_read_file(data, tmp_path, name, "-n")
+        tags = exiftool_read(data, "-n", name=name)
         expected = tags.get("Composite:Duration", tags.get("Matroska:Duration"))
         assert expected is not None, name
         # exiftool counts WAV and CBR MP3 headers as audio; a few ms apart is agreement.

@@ -19,7 +19,10 @@ from kzarchive.media.metadata import read_metadata
 from kzarchive.media.records import MediaMetadata
 
 # Pillow warns about each odd tag it skips in a damaged TIFF; skipping is the point.
-pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::UserWarning"),
+    pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning"),
+]
 
 CREATED = dt.datetime(2024, 3, 5, 9, 22, 1, tzinfo=dt.UTC)
 UNFORESEEN = "the file's structure could not be read"
