@@ -162,3 +162,49 @@ class CountingStream:
 
     def tell(self) -> int:
         return self.position
+
+
+def exiftool_path(data: bytes, name: str = "item") -> str:
+    """A file exiftool can take a value from (``-ThumbnailImage<=path``)."""
+    return str(_exiftool().file(data, name))
+
+
+# What exiftool may still find in a file that carries nothing but pixels.
+PIXELS_ONLY_GROUPS = {"SourceFile", "ExifTool", "System", "File", "JFIF", "PNG", "Composite"}
+PIXELS_ONLY_PNG_TAGS = {
+    "ImageWidth",
+    "ImageHeight",
+    "BitDepth",
+    "ColorType",
+    "Compression",
+    "Filter",
+    "Interlace",
+}
+
+
+def leftover_metadata(data: bytes) -> dict[str, Any]:
+    """Every tag exiftool finds beyond the bare description of the pixels."""
+    return {key: value for key, value in exiftool_read(data).items() if not _describes_pixels(key)}
+
+
+def _describes_pixels(key: str) -> bool:
+    group, _, tag = key.partition(":")
+    if group == "PNG":
+        return tag in PIXELS_ONLY_PNG_TAGS
+    if group == "Composite":
+        return tag in ("ImageSize", "Megapixels")
+    if group == "File":
+        return "Comment" not in tag and "Thumbnail" not in tag
+    return group in PIXELS_ONLY_GROUPS
+
+
+def mean_difference(first: Image.Image, second: Image.Image) -> float:
+    assert first.size == second.size
+    a, b = first.convert("RGB").tobytes(), second.convert("RGB").tobytes()
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def srgb_icc() -> bytes:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
