@@ -95,14 +95,16 @@ def exiftool_read(data: bytes, *options: str, name: str = "item") -> dict[str, A
 
 
 def gradient(width: int, height: int, mode: str = "RGB") -> Image.Image:
-    """A photo-like test image: smooth colours, so JPEG keeps it close."""
-    image = Image.new("RGB", (width, height))
-    image.putdata(
-        [
-            (x * 255 // max(width - 1, 1), y * 255 // max(height - 1, 1), 128)
-            for y in range(height)
-            for x in range(width)
-        ]
+    """A photo-like test image: red grows to the right, green downwards."""
+    vertical = Image.linear_gradient("L")
+    red = vertical.transpose(Image.Transpose.ROTATE_90)
+    image = Image.merge(
+        "RGB",
+        (
+            red.resize((width, height), Image.Resampling.BILINEAR),
+            vertical.resize((width, height), Image.Resampling.BILINEAR),
+            Image.new("L", (width, height), 128),
+        ),
     )
     return image.convert(mode)
 
