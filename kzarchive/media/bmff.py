@@ -252,12 +252,20 @@ def _apply_apple_keys(values: dict[str, str | None], meta: MediaMetadata) -> Non
     created = values.get(prefix + "creationdate")
     if created:
         match = _APPLE_DATE.match(created)
-        if match:
+        if match and _is_valid_local_time(match.group(1)):
             zone = match.group(2) or ""
             if len(zone) == 5:
                 zone = f"{zone[:3]}:{zone[3:]}"
             meta.captured_at = match.group(1) + zone
             meta.captured_source = "quicktime:creationdate"
+
+
+def _is_valid_local_time(text: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _set_place(text: str | None, meta: MediaMetadata) -> None:

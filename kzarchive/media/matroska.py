@@ -106,6 +106,7 @@ def _read_info(stream: Stream, start: int, end: int, budget: Budget, meta: Media
             duration = _float(stream, body, body_end)
         elif element_id == _DATE_UTC:
             nanoseconds = int.from_bytes(_small(stream, body, body_end), "big", signed=True)
+            # Eight bytes of nanoseconds reach only ±292 years: always a valid date.
             moment = _EPOCH_2001 + dt.timedelta(microseconds=nanoseconds // 1000)
             meta.captured_at = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
             meta.captured_source = "matroska:DateUTC"

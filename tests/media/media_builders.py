@@ -305,8 +305,8 @@ def matroska(
     if duration is not None:
         info += ebml(0x4489, struct.pack(">d", duration))
     if created is not None:
-        nanoseconds = int((created - EPOCH_2001).total_seconds()) * 1_000_000_000
-        info += ebml(0x4461, nanoseconds.to_bytes(8, "big", signed=True))
+        date_ns = int((created - EPOCH_2001).total_seconds()) * 1_000_000_000
+        info += ebml(0x4461, date_ns.to_bytes(8, "big", signed=True))
     tracks = b""
     if size is not None:
         video = ebml_uint(0xB0, size[0]) + ebml_uint(0xBA, size[1])

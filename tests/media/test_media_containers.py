@@ -268,3 +268,44 @@ def test_avi() -> None:
 def test_formats_without_a_duration_reader_say_so() -> None:
     meta = read(b"#!AMR\n" + b"\x3c" * 320, "audio/amr")
     assert meta.duration_ms is None and "does not read the duration" in meta.note
+
+
+GIB = 1024**3
+
+
+@pytest.mark.parametrize(
+    ("mime", "prefix", "gap", "suffix", "duration_ms"),
+    [
+        # 2 GiB of PCM at 16 kB/s after a normal header.
+        (
+            "audio/wav",
+            mb.wav_with_chunks((8000, 1, 16), b"", data_size=2 * GIB),
+            2 * GIB,
+            b"",
+            2 * GIB * 1000 // 16000,
+        ),
+        # 1 GiB of 128 kbps MP3 frames: the estimate comes from the size.
+        ("audio/mpeg", mb.mp3_frame() * 3, GIB, b"", (3 * 417 + GIB) * 8 // 128),
+        # An Ogg file whose middle is 1 GiB: only its start and end are read.
+        (
+            "audio/opus",
+            mb.opus_file(1),
+            GIB,
+            mb.ogg_page(b"\x00", granule=48000 * 3600 + 312, serial=0x1234, sequence=9, flags=4),
+            3_600_000,
+        ),
+        ("audio/flac", mb.flac(48000, 48000 * 7200), GIB, b"", 7_200_000),
+    ],
+)
+def test_reading_is_bounded_whatever_the_size(
+    mime: str, prefix: bytes, gap: int, suffix: bytes, duration_ms: int
+) -> None:
+    stream = CountingStream(prefix, gap, suffix)
+    assert read_container(stream, mime).duration_ms == duration_ms
+    assert stream.bytes_read < 256 * 1024
+
+
+def test_impossible_dates_are_not_times() -> None:
+    apple = mb.apple_keys({"com.apple.quicktime.creationdate": "2024-13-45T99:00:00+0500"})
+    meta = read(mb.mp4(created=CREATED, duration=1000, extra=apple), "video/mp4")
+    assert meta.captured_source == "mp4:mvhd"  # the invalid Apple date was passed over
