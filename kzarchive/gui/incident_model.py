@@ -118,6 +118,10 @@ class IncidentSortModel(QSortFilterProxyModel):
 
     def set_status_filter(self, status: str) -> None:
         """Show only incidents with this status key; "" shows all."""
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
+            self._status = status
+            self.invalidateRowsFilter()
+            return
         self.beginFilterChange()
         self._status = status
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -33,9 +33,12 @@ QCommandLinkButton:disabled { background: palette(window); }
 
 
 def app_icon() -> QIcon:
+    """The SVG, plus every rendered PNG size for when the SVG plugin is missing."""
     icon = QIcon()
-    icon.addFile(str(resource_path("icons", "kzarchive.svg")))
-    icon.addFile(str(resource_path("icons", "kzarchive-256.png")))
+    icons = resource_path("icons")
+    icon.addFile(str(icons / "kzarchive.svg"))
+    for png in sorted(icons.glob("kzarchive-*.png")):
+        icon.addFile(str(png))
     return icon
 
 

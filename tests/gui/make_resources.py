@@ -1,17 +1,15 @@
-"""Make the checked-in binary resources of the desktop app.
+"""Make the demo vault's photo, ``kzarchive/resources/demo/square.jpg``.
 
     .venv/bin/python tests/gui/make_resources.py
 
-Writes ``kzarchive/resources/icons/kzarchive-256.png`` (rendered from the SVG
-icon) and ``kzarchive/resources/demo/square.jpg``, the demo vault's photo: a
-drawn winter scene of a city square with a crowd, with EXIF capture time,
+A drawn winter scene of a city square with a crowd, with EXIF capture time,
 camera and GPS, so the demo shows what intake reads from a photo.  Nothing in it
-is a real photograph or a real person.
+is a real photograph or a real person.  (The icon's PNG sizes are rendered from
+its SVG by ``packaging/make_icons.py``.)
 """
 
 from __future__ import annotations
 
-import os
 import random
 from pathlib import Path
 
@@ -19,22 +17,6 @@ from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "kzarchive" / "resources"
-
-
-def render_icon_png(size: int = 256) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
-
-    app = QGuiApplication.instance() or QGuiApplication([])
-    renderer = QSvgRenderer(str(RESOURCES / "icons" / "kzarchive.svg"))
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    image.save(str(RESOURCES / "icons" / f"kzarchive-{size}.png"))
-    del app
 
 
 def _sky(draw: ImageDraw.ImageDraw, width: int, height: int) -> None:
@@ -123,5 +105,4 @@ def make_demo_photo() -> None:
 
 
 if __name__ == "__main__":
-    render_icon_png()
     make_demo_photo()
