@@ -52,9 +52,6 @@ class IncidentTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def clear(self) -> None:
-        self.set_incidents([])
-
     def incident_at(self, row: int) -> IncidentSummary:
         return self._rows[row]
 

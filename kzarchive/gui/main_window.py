@@ -221,13 +221,6 @@ class MainWindow(QMainWindow):
         except KzError as exc:
             self._search_failed(exc)
 
-    def select_incident(self, incident_id: str) -> bool:
-        row = self.model.row_of(incident_id)
-        if row < 0:
-            return False
-        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        return True
-
     # -- other -----------------------------------------------------------------------
 
     def _language_chosen(self, action: QAction) -> None:

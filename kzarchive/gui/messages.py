@@ -11,7 +11,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kzarchive import errors
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
@@ -95,11 +94,3 @@ def error_html(exc: errors.KzError) -> str:
     """Message and hint for a label: the message first, the hint beneath it."""
     message, hint = error_text(exc)
     return f"<b>{escape(message)}</b>" + (f"<br>{escape(hint)}" if hint else "")
-
-
-def show_error(parent: QWidget | None, exc: errors.KzError) -> None:
-    message, hint = error_text(exc)
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "kzarchive"),
-                      message, QMessageBox.StandardButton.Ok, parent)
-    box.setInformativeText(hint)
-    box.open()

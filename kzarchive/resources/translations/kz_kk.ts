@@ -197,10 +197,6 @@
         <source>Nothing was changed. Please try again.</source>
         <translation>Ештеңе өзгертілген жоқ. Қайталап көріңіз.</translation>
     </message>
-    <message>
-        <source>kzarchive</source>
-        <translation>kzarchive</translation>
-    </message>
 </context>
 <context>
     <name>IncidentDetailPanel</name>

@@ -197,10 +197,6 @@
         <source>Nothing was changed. Please try again.</source>
         <translation>Ничего не изменено. Попробуйте ещё раз.</translation>
     </message>
-    <message>
-        <source>kzarchive</source>
-        <translation>kzarchive</translation>
-    </message>
 </context>
 <context>
     <name>IncidentDetailPanel</name>
