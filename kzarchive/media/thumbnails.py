@@ -36,6 +36,9 @@ def _flatten(image: Image.Image) -> Image.Image:
     """RGB or L pixels; transparent areas shown on white, as viewers do."""
     if image.mode in ("RGB", "L"):
         return image
+    if image.mode.startswith("I"):
+        # 16- and 32-bit grey: scale to 8 bits rather than clip to white.
+        return image.convert("I").point(lambda value: value / 256).convert("L")
     if image.mode in ("RGBA", "LA", "PA", "P") or "transparency" in image.info:
         rgba = image.convert("RGBA")
         background = Image.new("RGB", rgba.size, _BACKGROUND)

@@ -113,3 +113,12 @@ def test_the_source_stream_is_left_as_it_was() -> None:
 def test_a_thumbnail_needs_a_size() -> None:
     with pytest.raises(BadInput):
         make_thumbnail(io.BytesIO(jpeg()), "image/jpeg", 0)
+
+
+def test_sixteen_bit_grey_is_scaled_not_clipped() -> None:
+    row = (0).to_bytes(2, "little") * 10 + (32768).to_bytes(2, "little") * 10
+    deep = Image.frombytes("I;16", (20, 10), row * 10)
+    made = thumb(encoded(deep, "PNG"), "image/png").convert("L")
+    left, right = made.getpixel((2, 5)), made.getpixel((17, 5))
+    assert isinstance(left, int) and isinstance(right, int)
+    assert left < 10 and 110 < right < 145
