@@ -138,3 +138,20 @@ def test_sorting_by_date_uses_the_dates_not_their_text(
     window.table.sortByColumn(IncidentTableModel.DATE, Qt.SortOrder.AscendingOrder)
     first = window.proxy.index(0, IncidentTableModel.TITLE).data()
     assert first == "Peaceful protest over fuel prices begins in Zhanaozen"
+
+
+def test_building_the_demo_vault_can_be_cancelled(
+    controller: AppController, qtbot: QtBot
+) -> None:
+    from kzarchive.demo import demo_vault_path
+
+    welcome = controller.show_welcome()
+    assert isinstance(welcome, WelcomeWindow)
+    welcome.demo_button.click()
+    assert welcome.busy.cancel_button.isVisible() and not welcome.language_box.isEnabled()
+    welcome.busy.cancel_button.click()
+    qtbot.waitUntil(welcome.error.isVisible, timeout=10_000)
+    assert "Cancelled. Nothing was changed." in welcome.error.text()
+    assert welcome.demo_button.isEnabled() and controller.archive is None
+    assert not demo_vault_path().exists()
+    assert not demo_vault_path().with_name("demo-vault.partial").exists()
