@@ -194,3 +194,15 @@ def test_damaged_and_truncated_images_are_a_clear_refusal() -> None:
         sanitize_image(io.BytesIO(data[: len(data) // 2]), "image/jpeg")
     with pytest.raises(BadInput, match="damaged"):
         sanitize_image(io.BytesIO(encoded(gradient(8, 8), "PNG")), "image/jpeg")
+
+
+def test_a_turned_tiff_is_turned_once() -> None:
+    # Pillow's TIFF decoder applies the orientation itself; it must not happen twice.
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    data = encoded(quadrants(40, 24), "TIFF", exif=exif)
+    result = sanitize_image(io.BytesIO(data), "image/tiff")
+    clean = Image.open(io.BytesIO(result.data)).convert("RGB")
+    assert clean.size == (24, 40)
+    top_left = clean.getpixel((3, 3))
+    assert isinstance(top_left, tuple) and top_left[2] > 180 and top_left[0] < 80  # blue
