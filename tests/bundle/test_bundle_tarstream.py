@@ -346,8 +346,9 @@ def test_random_damage_only_ever_raises_integrity_errors(changes: list[tuple[int
         entries = read_all(bytes(data))
     except IntegrityError:
         return
-    # Accepted only when nothing that matters changed.
-    assert entries == read_all(written(simple_tar))
+    # Content is the bag's business (hashes); the archive's structure must be untouched.
+    original = read_all(written(simple_tar))
+    assert [(p, d, len(c)) for p, d, c in entries] == [(p, d, len(c)) for p, d, c in original]
 
 
 @pytest.mark.parametrize(
