@@ -331,6 +331,12 @@ class EvidenceMixin(VaultSession):
             report.add("custody log", True, f"{size} entries")
         except KzError as exc:
             report.add("custody log", False, exc.message)
+        try:
+            with self._mutex:
+                received = custody.verify_received(self.db)
+            report.add("received custody", True, f"{received} entries from partners")
+        except KzError as exc:
+            report.add("received custody", False, exc.message)
         except database.DatabaseError as exc:  # a damaged page, also named under "database"
             report.add("custody log", False, f"it could not be read ({exc})")
         try:

@@ -203,3 +203,20 @@ def test_partner_with_only_standard_tools_can_check_everything(vaults, tmp_path)
     assert valid.returncode == 0, valid.stderr
     for item_id, data in contents.items():
         assert next((bag / "data" / "files").glob(f"{item_id}*")).read_bytes() == data
+
+
+def test_altered_received_custody_fails_verify(vaults, tmp_path):  # type: ignore[no-untyped-def]
+    from kzarchive.errors import IntegrityError
+
+    documenter, partner = vaults["Documenter"], vaults["Partner"]
+    vaults["introduce"]("Documenter", "Partner")
+    vaults["introduce"]("Partner", "Documenter")
+    incident, _ = _evidence(documenter, tmp_path)
+    documenter.export_bundle([incident], ["Partner"], tmp_path / "b.kzb")
+    partner.import_bundle(tmp_path / "b.kzb")
+    partner.verify()
+    partner.db.execute("UPDATE foreign_custody SET entry = replace(entry, 'item.added', "
+                       "'item.xdded') WHERE seq = (SELECT max(seq) FROM foreign_custody)")
+    with pytest.raises(IntegrityError) as caught:
+        partner.verify()
+    assert "received custody" in caught.value.message

@@ -149,3 +149,15 @@ def verify_log(conn: Connection, vault_id: str, public_key: minisign.PublicKey) 
             raise IntegrityError(what=f"custody checkpoint at size {size} was altered")
         public_key.verify(signature, text.encode())
     return len(rows)
+
+
+def verify_received(conn: Connection) -> int:
+    """Entries received from partners: each still matches the leaf hash it came with."""
+    count = 0
+    for origin, seq, entry_json, leaf in conn.execute(
+        "SELECT origin, seq, entry, leaf_hash FROM foreign_custody ORDER BY origin, seq"
+    ):
+        if leaf_hash_of(json.loads(entry_json)) != leaf:
+            raise IntegrityError(what=f"a custody entry received from {origin} ({seq}) was altered")
+        count += 1
+    return count
