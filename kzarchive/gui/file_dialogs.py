@@ -41,6 +41,10 @@ def choose_directory(
     dialog = QFileDialog(parent, caption, str(start) if start else "")
     dialog.setOptions(_OPTIONS | QFileDialog.Option.ShowDirsOnly)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
+    return _run(dialog)
+
+
+def _run(dialog: QFileDialog) -> Path | None:
     try:
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         chosen = dialog.selectedFiles() if accepted else []
@@ -49,3 +53,33 @@ def choose_directory(
         shiboken6.delete(dialog)
         forget_dialog_history()
     return Path(chosen[0]) if chosen else None
+
+
+def choose_open_file(
+    parent: QWidget | None, caption: str, start: Path | None = None,
+    name_filters: list[str] | None = None,
+) -> Path | None:
+    """Ask for an existing file; None when the person cancels."""
+    dialog = QFileDialog(parent, caption, str(start) if start else "")
+    dialog.setOptions(_OPTIONS)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if name_filters:
+        dialog.setNameFilters(name_filters)
+    return _run(dialog)
+
+
+def choose_save_file(
+    parent: QWidget | None, caption: str, suggested: Path,
+    name_filters: list[str] | None = None, default_suffix: str = "",
+) -> Path | None:
+    """Ask where to write a new file, proposing ``suggested``; None when cancelled."""
+    dialog = QFileDialog(parent, caption, str(suggested.parent))
+    dialog.setOptions(_OPTIONS)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    if name_filters:
+        dialog.setNameFilters(name_filters)
+    if default_suffix:
+        dialog.setDefaultSuffix(default_suffix)
+    dialog.selectFile(suggested.name)
+    return _run(dialog)
