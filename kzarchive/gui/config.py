@@ -2,9 +2,10 @@
 
 Decision (see docs/gui.md): Qt's ``QSettings`` is not used, because Qt itself
 keeps file-dialog history there.  This file holds only the interface language,
-the auto-lock time and the folder of the last vault opened.  The vault folder is
-not evidence: an adversary with the disk finds it anyway by its ``vault.keys``.
-Never add evidence titles, names, file names or item paths here.
+the auto-lock time, the folder of the last vault opened and two default export
+choices (originals, GPS).  The vault folder is not evidence: an adversary with
+the disk finds it anyway by its ``vault.keys``.  Never add evidence titles,
+names, file names, item paths or recipients here.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ class GuiConfig:
     language: str = ""  # "" = follow the system locale
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
     last_vault: str = ""
+    # The export wizard's starting choices.  Real names are deliberately not among
+    # them: sending them is a choice made in the wizard, each time.
+    export_originals: bool = False
+    export_gps: bool = False
 
     def normalised(self) -> GuiConfig:
         """The same settings with every value forced into its allowed range."""
@@ -39,7 +44,9 @@ class GuiConfig:
             minutes = DEFAULT_AUTO_LOCK_MINUTES
         minutes = min(max(minutes, 1), MAX_AUTO_LOCK_MINUTES)
         last_vault = self.last_vault if isinstance(self.last_vault, str) else ""
-        return GuiConfig(language=language, auto_lock_minutes=minutes, last_vault=last_vault)
+        return GuiConfig(language=language, auto_lock_minutes=minutes, last_vault=last_vault,
+                         export_originals=self.export_originals is True,
+                         export_gps=self.export_gps is True)
 
 
 def config_path() -> Path:

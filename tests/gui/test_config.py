@@ -40,11 +40,11 @@ def test_values_out_of_range_are_corrected(tmp_path: Path) -> None:
     assert load_config(path).auto_lock_minutes == DEFAULT_AUTO_LOCK_MINUTES
 
 
-def test_only_the_three_documented_settings_are_written(tmp_path: Path) -> None:
+def test_only_the_documented_settings_are_written(tmp_path: Path) -> None:
     path = tmp_path / "gui.json"
     save_config(GuiConfig(language="ru"), path)
     assert set(json.loads(path.read_text(encoding="utf-8"))) == {
-        "language", "auto_lock_minutes", "last_vault"}
+        "language", "auto_lock_minutes", "last_vault", "export_originals", "export_gps"}
 
 
 def test_config_location_can_be_overridden(tmp_path: Path) -> None:

@@ -41,7 +41,8 @@ def test_a_session_leaves_no_evidence_in_settings_or_data_dirs(
     controller.lock()
 
     settings = json.loads((isolated_dirs / "config" / "gui.json").read_text(encoding="utf-8"))
-    assert set(settings) == {"language", "auto_lock_minutes", "last_vault"}
+    assert set(settings) == {"language", "auto_lock_minutes", "last_vault",
+                             "export_originals", "export_gps"}
     roots = [isolated_dirs / "config", isolated_dirs / "data",
              Path(os.environ["XDG_CONFIG_HOME"])]
     for path in files_outside_vaults(*roots):
