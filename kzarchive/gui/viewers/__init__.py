@@ -1,0 +1,39 @@
+"""Viewers of evidence: one window per item, chosen by what the item is.
+
+``open_viewer`` is the one entry point (the evidence list, the gallery).
+Everything is shown from memory or from the vault's decrypting reader; nothing
+decrypted is written anywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kzarchive.archive import Archive
+from kzarchive.gui.viewers.file_viewer import FileViewer
+from kzarchive.gui.viewers.text_viewer import TextViewer
+from kzarchive.gui.viewers.window import ViewerWindow
+from kzarchive.media.types import normalise_mime
+from kzarchive.models import Item
+
+__all__ = ["ViewerWindow", "open_viewer", "viewer_class"]
+
+_TEXT_KINDS = ("testimony", "source-text")
+
+
+def viewer_class(item: Item) -> type[ViewerWindow]:
+    """The viewer that shows an item best."""
+    mime = normalise_mime(item.mime)
+    if item.kind in _TEXT_KINDS or mime.startswith("text/"):
+        return TextViewer
+    return FileViewer
+
+
+def open_viewer(archive: Archive, item_id: str, parent: QWidget | None) -> QWidget:
+    """Open and show the viewer window for one item; KzError if it cannot be found."""
+    item = archive.get_item(item_id)
+    viewer = viewer_class(item)(archive, item, parent)
+    viewer.show()
+    viewer.raise_()
+    viewer.activateWindow()
+    return viewer

@@ -1,0 +1,42 @@
+"""Files kzarchive does not show itself: their record, and Extract with its warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QStyle, QVBoxLayout, QWidget
+
+from kzarchive.archive import Archive
+from kzarchive.gui.style import label
+from kzarchive.gui.viewers.window import ViewerWindow
+from kzarchive.models import Item
+
+
+def placeholder(window: ViewerWindow, text: str) -> QWidget:
+    """A calm explanation in place of content, with the Extract button beneath it."""
+    content = QWidget()
+    icon = label("")
+    icon.setPixmap(window.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon).pixmap(64, 64))
+    icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    message = label(text)
+    message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    message.setMaximumWidth(520)
+    button = QPushButton(window.tr("Extract…"))
+    button.clicked.connect(window.extract)
+    layout = QVBoxLayout(content)
+    layout.addStretch(1)
+    layout.addWidget(icon)
+    layout.addWidget(message, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addStretch(2)
+    content.setProperty("extract_button", button)
+    return content
+
+
+class FileViewer(ViewerWindow):
+    def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None,
+                 reason: str = "") -> None:
+        super().__init__(archive, item, parent)
+        self.reason = reason or self.tr(
+            "kzarchive cannot show this kind of file. To open it in another program, "
+            "extract it: it will then be written to disk unencrypted.")
+        self.set_content(placeholder(self, self.reason))

@@ -1,0 +1,113 @@
+"""What is known about an item: its record and the metadata read at intake."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from kzarchive.gui import labels
+from kzarchive.gui.noop import QT_TRANSLATE_NOOP
+from kzarchive.gui.style import label
+from kzarchive.media.imaging import DAMAGED, NOT_DECODED, TOO_LARGE
+from kzarchive.models import Item
+
+# The core writes these notes in English; known ones are shown translated.
+NOTES = {
+    NOT_DECODED:
+        QT_TRANSLATE_NOOP("Viewer", "this format cannot be decoded; the original is kept as it is"),
+    TOO_LARGE:
+        QT_TRANSLATE_NOOP("Viewer", "the image is too large to decode safely"),
+    DAMAGED:
+        QT_TRANSLATE_NOOP("Viewer", "the image data is damaged or is not in the format its "
+                          "type claims"),
+    "metadata could not be read": QT_TRANSLATE_NOOP("Viewer", "metadata could not be read"),
+    "the metadata is damaged and could not be read completely":
+        QT_TRANSLATE_NOOP("Viewer", "the metadata is damaged and could not be read completely"),
+}
+
+
+def translated_note(note: str) -> str:
+    parts = [part for part in note.split("; ") if part]
+    return "; ".join(QCoreApplication.translate("Viewer", NOTES[part]) if part in NOTES else part
+                     for part in parts)
+
+
+def duration_text(milliseconds: int) -> str:
+    seconds = milliseconds // 1000
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
+def gps_text(gps: dict[str, Any]) -> str:
+    text = f"{gps.get('latitude')}, {gps.get('longitude')}"
+    if gps.get("altitude") is not None:
+        text += QCoreApplication.translate("Viewer", ", altitude {metres} m").format(
+            metres=gps["altitude"])
+    return text
+
+
+class ItemInfoPanel(QWidget):
+    """The item's record as a form, with a warning when the file says where it was made."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        meta = item.metadata or {}
+        self.name_label = label(item.name, "subheading")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.rows: dict[str, QLabel] = {}
+        locale = QLocale()
+        self._add("kind", self.tr("Kind:"), labels.item_kind(item.kind))
+        self._add("type", self.tr("File type:"), item.mime)
+        self._add("size", self.tr("Size:"), locale.formattedDataSize(item.size))
+        self._add("captured", self.tr("Captured:"), item.captured_at or meta.get("captured_at"))
+        self._add("collected", self.tr("Collected:"), item.collected_at)
+        camera = " ".join(filter(None, [meta.get("make"), meta.get("model")]))
+        self._add("camera", self.tr("Camera:"), camera)
+        width = meta.get("display_width") or meta.get("width")
+        height = meta.get("display_height") or meta.get("height")
+        if width and height:
+            self._add("dimensions", self.tr("Dimensions:"),
+                      self.tr("{width} × {height} pixels").format(width=width, height=height))
+        if meta.get("duration_ms"):
+            self._add("duration", self.tr("Duration:"), duration_text(int(meta["duration_ms"])))
+        gps = meta.get("gps")
+        if gps:
+            self._add("location", self.tr("Location:"), gps_text(gps))
+        self._add("witness", self.tr("Witness:"), item.witness)
+        self._add("language", self.tr("Language:"), item.language)
+        self._add("source", self.tr("Source:"), item.source)
+        self._add("notes", self.tr("Notes:"), item.notes)
+        if item.derived_from:
+            kind = (item.derivation or {}).get("kind")
+            self._add("derived", self.tr("Derived:"),
+                      self.tr("redacted copy of item {ident}").format(ident=item.derived_from)
+                      if kind == "redaction"
+                      else self.tr("copy made from item {ident}").format(ident=item.derived_from))
+        if meta.get("note"):
+            self._add("note", self.tr("Note:"), translated_note(str(meta["note"])))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.name_label)
+        self.location_warning: QLabel | None = None
+        if gps:
+            text = (self.tr("This photo contains its location. Anyone who gets the original "
+                            "file can see where it was taken.") if item.kind == "photo"
+                    else self.tr("This file contains its location. Anyone who gets the original "
+                                 "file can see where it was made."))
+            self.location_warning = label(text, "notice")
+            layout.addWidget(self.location_warning)
+        layout.addLayout(self.form)
+
+    def _add(self, key: str, caption: str, value: object) -> None:
+        if value is None or value == "":
+            return
+        widget = label(str(value))
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rows[key] = widget
+        self.form.addRow(caption, widget)
