@@ -13,8 +13,9 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kzarchive.canonical import canonical_json, utc_timestamp
 from kzarchive.crypto.stream import SeekablePayloadReader
@@ -33,6 +34,9 @@ from kzarchive.session import VaultSession
 from kzarchive.vault import custody, database, keyslots
 from kzarchive.vault.blobs import StoredBlob
 from kzarchive.vocabulary import ITEM_KINDS, check
+
+if TYPE_CHECKING:
+    from kzarchive.media.redact import Box
 
 _ITEM_COLUMNS = (
     "id, incident_id, kind, name, mime, size, sha256, captured_at, collected_at, collector, "
@@ -120,6 +124,27 @@ class EvidenceMixin(VaultSession):
             original.incident_id, source, name=name, kind=original.kind, mime=mime,
             derived_from=original.id, derivation=derivation, action="item.derived")
         return item
+
+    def redact_item(self, item_id: str, boxes: Sequence[Box]) -> Item:
+        """A new item: the photo with every box filled solid black, linked to its original.
+
+        Boxes are in pixels of the upright image (as a viewer shows it).  The
+        original is not touched; the copy carries no metadata at all.
+        """
+        from kzarchive.media.redact import redact_image
+        from kzarchive.media.types import kind_of
+
+        original = self.get_item(item_id)
+        if kind_of(original.mime) != "photo":
+            raise BadInput(what=f"item {item_id} is not a photo", hint="Only photos can be "
+                           "redacted.")
+        with self.open_item(item_id) as reader:
+            redacted = redact_image(reader, original.mime, boxes)
+        stem = Path(original.name).stem or "photo"
+        return self.add_derived_item(
+            item_id, io.BytesIO(redacted.data), f"{stem}-redacted.{redacted.extension}",
+            redacted.mime,
+            {"kind": "redaction", "boxes": [box.to_dict() for box in redacted.boxes]})
 
     def store_content(
         self, incident_id: str, source: BinaryIO, name: str, kind: str | None = None,
