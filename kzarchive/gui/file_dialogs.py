@@ -45,6 +45,11 @@ def choose_directory(
 
 
 def _run(dialog: QFileDialog) -> Path | None:
+    chosen = _run_for_all(dialog)
+    return chosen[0] if chosen else None
+
+
+def _run_for_all(dialog: QFileDialog) -> list[Path]:
     try:
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         chosen = dialog.selectedFiles() if accepted else []
@@ -52,7 +57,17 @@ def _run(dialog: QFileDialog) -> Path | None:
         # Qt writes its history when the dialog is destroyed: destroy it now, then forget.
         shiboken6.delete(dialog)
         forget_dialog_history()
-    return Path(chosen[0]) if chosen else None
+    return [Path(name) for name in chosen]
+
+
+def choose_open_files(
+    parent: QWidget | None, caption: str, start: Path | None = None
+) -> list[Path]:
+    """Ask for one or more existing files; empty when the person cancels."""
+    dialog = QFileDialog(parent, caption, str(start) if start else "")
+    dialog.setOptions(_OPTIONS)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return _run_for_all(dialog)
 
 
 def choose_open_file(
