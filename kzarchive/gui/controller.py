@@ -21,6 +21,7 @@ from kzarchive.gui.config import GuiConfig, save_config
 from kzarchive.gui.i18n import effective_language, install_language
 from kzarchive.gui.idle import IdleWatcher, LockKeyFilter
 from kzarchive.gui.main_window import MainWindow
+from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.welcome import WelcomeWindow
 from kzarchive.gui.workers import TaskRunner
@@ -56,6 +57,13 @@ class AppController(QObject):
     def set_auto_lock_ms(self, milliseconds: int) -> None:
         """Change the idle time before locking (the settings screen, and tests)."""
         self.idle.set_timeout_ms(milliseconds)
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        """Store the idle time before locking, and apply it at once."""
+        self.config.auto_lock_minutes = minutes
+        self.config = self.config.normalised()
+        self.save_settings()
+        self.set_auto_lock_ms(self.auto_lock_ms)
 
     def save_settings(self) -> None:
         try:
@@ -116,14 +124,18 @@ class AppController(QObject):
 
     def vault_opened(self, archive: Archive) -> None:
         """A vault was created or unlocked: remember where, show it, start the idle clock."""
+        recovered = isinstance(self.screen, UnlockWindow) and self.screen.use_recovery.isChecked()
         if self.archive is not None and self.archive is not archive:
             self.archive.close()
         self.archive = archive
         self.config.last_vault = str(archive.path)
         self.save_settings()
-        self.show_main()
+        window = self.show_main()
         self.idle.start()
         self.lock_key.enabled = True
+        if recovered:
+            # Whoever needed the recovery code may have lost the passphrase, or had it seen.
+            ChangePassphraseDialog(self, archive, after_recovery=True, parent=window).open()
 
     def lock(self) -> None:
         """Drop the keys and every window that could show evidence."""
@@ -140,6 +152,35 @@ class AppController(QObject):
         clipboard = QGuiApplication.clipboard()
         if clipboard.ownsClipboard():
             clipboard.clear()
+
+    def panic_wipe(self) -> None:
+        """Destroy the open vault (keys first, then files) and show the welcome screen."""
+        archive = self.archive
+        if archive is None:
+            return
+        self.idle.stop()
+        self.lock_key.enabled = False
+        self.vault_tasks.cancel_all(2_000)
+        self.archive = None
+        path = archive.path
+        failed = False
+        try:
+            archive.panic_wipe()
+        except OSError:
+            failed = True
+            log.warning("Some files of the wiped vault could not be removed.")
+        if self.config.last_vault and Path(self.config.last_vault) == path:
+            self.config.last_vault = ""
+            self.save_settings()
+        welcome = self.show_welcome()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.ownsClipboard():
+            clipboard.clear()
+        if failed and isinstance(welcome, WelcomeWindow):
+            welcome.error.setText(self.tr(
+                "The vault's keys were destroyed, but some of its files could not be "
+                "removed. Nothing in them can be decrypted; delete the folder by hand."))
+            welcome.error.show()
 
     def close_vault(self) -> None:
         """Lock, then go to the welcome screen to pick another vault."""

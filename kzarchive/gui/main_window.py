@@ -7,9 +7,10 @@ detail panel without reshaping the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +31,18 @@ import kzarchive
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
+from kzarchive.gui.bundle_dialog import open_bundle
 from kzarchive.gui.config import LANGUAGES
 from kzarchive.gui.create_dialog import group_digits
+from kzarchive.gui.export_wizard import ExportWizard
 from kzarchive.gui.i18n import LANGUAGE_NAMES
 from kzarchive.gui.incident_detail import IncidentDetailPanel
 from kzarchive.gui.incident_model import ID_ROLE, IncidentSortModel, IncidentTableModel
 from kzarchive.gui.messages import error_text
+from kzarchive.gui.panic import PanicWipeDialog
+from kzarchive.gui.partners import PartnersWindow
+from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.settings_dialog import SettingsDialog
 from kzarchive.models import IncidentSummary
 from kzarchive.vocabulary import STATUSES
 
@@ -51,6 +58,8 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.archive = archive
         self._search_generation = 0
+        self._wanted_selection: list[str] = []  # incidents to select when the list arrives
+        self.child_windows: list[QWidget] = []
         self.setWindowTitle(self.tr("kzarchive"))
         self.resize(1280, 760)
 
@@ -92,7 +101,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(IncidentTableModel.DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -145,6 +154,7 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.search_edit.setFocus)
         self.incident_menu.addAction(find)
+        self._add_exchange_actions(quit_action)
 
         view_menu = bar.addMenu(self.tr("V&iew"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -192,9 +202,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{message} {hint}".strip(), 8000)
 
     def _show_incidents(self, rows: list[IncidentSummary]) -> None:
+        wanted, self._wanted_selection = self._wanted_selection, []
         selected = self.detail.incident_id
         self.model.set_incidents(rows)
         self._update_count()
+        if wanted:
+            self._select_ids(wanted)
+            return
         row = self.model.row_of(selected) if selected else -1
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -220,6 +234,88 @@ class MainWindow(QMainWindow):
             self.detail.show_incident(incident_id)
         except KzError as exc:
             self._search_failed(exc)
+
+    def selected_incident_ids(self) -> list[str]:
+        return [str(self.proxy.data(index, ID_ROLE))
+                for index in self.table.selectionModel().selectedRows()]
+
+    def select_incidents(self, incident_ids: list[str]) -> None:
+        """Show these incidents selected (after an import): unfiltered, freshly listed."""
+        self._wanted_selection = list(incident_ids)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.status_filter.setCurrentIndex(0)
+        self.run_search()
+
+    def _select_ids(self, incident_ids: list[str]) -> None:
+        selection = QItemSelection()
+        for incident_id in incident_ids:
+            row = self.model.row_of(incident_id)
+            if row >= 0:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                selection.select(index, index)
+        if selection.isEmpty():
+            return
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().select(selection, flags)
+        self.table.scrollTo(selection.indexes()[0])
+
+    # -- partners, bundles and the vault's safety ----------------------------------------
+
+    def _add_exchange_actions(self, before: QAction) -> None:
+        """Vault menu entries above Quit; panic wipe set apart from the rest."""
+        entries: list[tuple[str, Callable[[], object]] | None] = [
+            (self.tr("&Partners…"), self.show_partners),
+            (self.tr("&Export bundle…"), self.export_bundle),
+            (self.tr("&Open bundle…"), self.open_bundle),
+            None,
+            (self.tr("C&hange passphrase…"), self.change_passphrase),
+            (self.tr("&Settings…"), self.show_settings),
+            None,
+            (self.tr("Panic &wipe…"), self.panic_wipe),
+            None,
+        ]
+        self.exchange_actions: dict[str, QAction] = {}
+        for entry in entries:
+            if entry is None:
+                self.vault_menu.insertSeparator(before)
+                continue
+            text, slot = entry
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.vault_menu.insertAction(before, action)
+            self.exchange_actions[slot.__name__] = action
+        export_selected = QAction(self.tr("E&xport selected incidents…"), self)
+        export_selected.triggered.connect(self.export_bundle)
+        self.incident_menu.addAction(export_selected)
+
+    def _child(self, dialog: QWidget) -> QWidget:
+        # Kept as a child, so locking (which deletes this window) deletes it too.
+        self.child_windows = [w for w in self.child_windows if w.isVisible()]
+        self.child_windows.append(dialog)
+        dialog.show()
+        return dialog
+
+    def show_partners(self) -> QWidget:
+        return self._child(PartnersWindow(self.archive, self))
+
+    def export_bundle(self) -> QWidget:
+        return self._child(ExportWizard(self.controller, self.archive,
+                                        self.selected_incident_ids(), self))
+
+    def open_bundle(self) -> QWidget | None:
+        return open_bundle(self.controller, self.archive, self.select_incidents, self)
+
+    def change_passphrase(self) -> QWidget:
+        return self._child(ChangePassphraseDialog(self.controller, self.archive, parent=self))
+
+    def show_settings(self) -> QWidget:
+        return self._child(SettingsDialog(self.controller, self))
+
+    def panic_wipe(self) -> QWidget:
+        return self._child(PanicWipeDialog(self.controller, self))
 
     # -- other -----------------------------------------------------------------------
 

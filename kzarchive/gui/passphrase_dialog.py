@@ -1,0 +1,182 @@
+"""Changing the vault's passphrase; also offered right after a recovery-code unlock.
+
+Only the passphrase keyslot is rewrapped (the vault's key and the recovery code
+stay); deriving the new key takes about a second on purpose, so it runs in a
+worker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzarchive.archive import Archive
+from kzarchive.errors import KzError
+from kzarchive.gui.busy import BusyIndicator
+from kzarchive.gui.messages import error_html
+from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
+from kzarchive.gui.style import label, set_role
+from kzarchive.gui.workers import Task
+
+if TYPE_CHECKING:
+    from kzarchive.gui.controller import AppController
+
+
+class ChangePassphraseDialog(QDialog):
+    FORM, DONE = range(2)
+
+    def __init__(self, controller: AppController, archive: Archive,
+                 after_recovery: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.archive = archive
+        self.task: Task | None = None
+        self.setWindowTitle(self.tr("Change the passphrase — kzarchive"))
+        self.setMinimumWidth(600)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._form_page(after_recovery))
+        self.pages.addWidget(self._done_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self._update_form()
+
+    def _form_page(self, after_recovery: bool) -> QWidget:
+        page = QWidget()
+        self.passphrase_edit = QLineEdit()
+        self.repeat_edit = QLineEdit()
+        for edit in (self.passphrase_edit, self.repeat_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._update_form)
+        self.show_passphrase = QCheckBox(self.tr("Show the passphrase"))
+        self.show_passphrase.toggled.connect(self._toggle_echo)
+        self.strength_label = label("")
+        self.match_label = label("", "error")
+        self.error = label("", "error")
+        self.error.hide()
+        self.busy = BusyIndicator()
+        form = QFormLayout()
+        form.addRow(self.tr("New passphrase:"), self.passphrase_edit)
+        form.addRow(self.tr("Repeat it:"), self.repeat_edit)
+        form.addRow("", self.show_passphrase)
+        form.addRow("", self.strength_label)
+        form.addRow("", self.match_label)
+
+        self.change_button = QPushButton(self.tr("Change the passphrase"))
+        set_role(self.change_button, "primary")
+        self.change_button.setDefault(True)
+        self.change_button.clicked.connect(self.change)
+        self.cancel_button = QPushButton(self.tr("Later") if after_recovery
+                                         else self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.change_button)
+
+        layout = QVBoxLayout(page)
+        if after_recovery:
+            layout.addWidget(label(self.tr("Choose a new passphrase now"), "heading"))
+            layout.addWidget(label(self.tr(
+                "You unlocked the vault with the recovery code. If the passphrase is lost, "
+                "or someone else may know it, set a new one now. The recovery code stays "
+                "valid: keep it safe."), "notice"))
+        else:
+            layout.addWidget(label(self.tr("Change the passphrase"), "heading"))
+            layout.addWidget(label(self.tr(
+                "The new passphrase replaces the old one at once. The recovery code does "
+                "not change."), "muted"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        close = QPushButton(self.tr("Close"))
+        set_role(close, "primary")
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(page)
+        layout.addWidget(label(self.tr("The passphrase was changed"), "heading"))
+        layout.addWidget(label(self.tr(
+            "From now on, unlock the vault with the new passphrase. The old one no longer "
+            "opens it.")))
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _toggle_echo(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.passphrase_edit.setEchoMode(mode)
+        self.repeat_edit.setEchoMode(mode)
+
+    def _strength_text(self, strength: Strength) -> str:
+        return {
+            Strength.TOO_SHORT: self.tr("Too short: use at least {n} characters.").format(
+                n=MIN_LENGTH),
+            Strength.WEAK: self.tr("Weak: add another word or two."),
+            Strength.FAIR: self.tr("Fair: acceptable, but a longer passphrase is safer."),
+            Strength.STRONG: self.tr("Strong."),
+        }[strength]
+
+    def _update_form(self) -> None:
+        passphrase = self.passphrase_edit.text()
+        strength = passphrase_strength(passphrase)
+        self.strength_label.setText(self._strength_text(strength) if passphrase else self.tr(
+            "Use at least {n} characters; a few unrelated words are best.").format(n=MIN_LENGTH))
+        set_role(self.strength_label, "muted" if strength >= Strength.FAIR or not passphrase
+                 else "error")
+        self.strength_label.style().polish(self.strength_label)
+        repeated = self.repeat_edit.text()
+        mismatch = bool(repeated) and repeated != passphrase
+        self.match_label.setText(self.tr("The two passphrases are not the same.")
+                                 if mismatch else "")
+        self.match_label.setVisible(mismatch)
+        self.change_button.setEnabled(self.task is None and acceptable(passphrase)
+                                      and repeated == passphrase)
+
+    def change(self) -> None:
+        if not self.change_button.isEnabled():
+            return
+        archive, passphrase = self.archive, self.passphrase_edit.text()
+        self.error.hide()
+        self.task = self.controller.vault_tasks.run(
+            lambda progress, cancel: archive.change_passphrase(passphrase),
+            on_success=self._changed, on_failure=self._failed)
+        self.busy.start(self.tr("Deriving the new key from the passphrase…"), self.task)
+        for widget in (self.passphrase_edit, self.repeat_edit, self.cancel_button):
+            widget.setEnabled(False)
+        self._update_form()
+
+    def _finished(self) -> None:
+        self.task = None
+        self.busy.stop()
+        for widget in (self.passphrase_edit, self.repeat_edit, self.cancel_button):
+            widget.setEnabled(True)
+
+    def _changed(self, _result: object) -> None:
+        self._finished()
+        self.passphrase_edit.clear()
+        self.repeat_edit.clear()
+        self.pages.setCurrentIndex(self.DONE)
+
+    def _failed(self, exc: KzError) -> None:
+        self._finished()
+        self.error.setText(error_html(exc))
+        self.error.show()
+        self._update_form()
