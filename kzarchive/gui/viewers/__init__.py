@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers.file_viewer import FileViewer
+from kzarchive.gui.viewers.photo_viewer import PhotoViewer
 from kzarchive.gui.viewers.text_viewer import TextViewer
 from kzarchive.gui.viewers.window import ViewerWindow
-from kzarchive.media.types import normalise_mime
+from kzarchive.media.types import kind_of, normalise_mime
 from kzarchive.models import Item
 
-__all__ = ["ViewerWindow", "open_viewer", "viewer_class"]
+__all__ = ["FileViewer", "PhotoViewer", "TextViewer", "ViewerWindow", "open_viewer",
+           "viewer_class"]
 
 _TEXT_KINDS = ("testimony", "source-text")
 
@@ -26,6 +28,8 @@ def viewer_class(item: Item) -> type[ViewerWindow]:
     mime = normalise_mime(item.mime)
     if item.kind in _TEXT_KINDS or mime.startswith("text/"):
         return TextViewer
+    if item.kind == "photo" or kind_of(mime) == "photo":
+        return PhotoViewer
     return FileViewer
 
 

@@ -29,9 +29,10 @@ NOTES = {
 
 
 def translated_note(note: str) -> str:
-    parts = [part for part in note.split("; ") if part]
-    return "; ".join(QCoreApplication.translate("Viewer", NOTES[part]) if part in NOTES else part
-                     for part in parts)
+    # Notes are joined with "; ", which some notes contain: replace, do not split.
+    for english, words in NOTES.items():
+        note = note.replace(english, QCoreApplication.translate("Viewer", words))
+    return note
 
 
 def duration_text(milliseconds: int) -> str:

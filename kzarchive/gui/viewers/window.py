@@ -128,15 +128,16 @@ class ViewerWindow(QWidget):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(
-            lambda _result: self._extract_confirmed() if box.clickedButton() is proceed else None)
+        box.finished.connect(lambda _result: self._extract_answered(box.clickedButton() is proceed))
         self.extract_warning = box
         box.open()
 
-    def _extract_confirmed(self) -> None:
+    def _extract_answered(self, proceed: bool) -> None:
         self.extract_warning = None
-        if self.closed:
-            return
+        if proceed and not self.closed:
+            self._extract_confirmed()
+
+    def _extract_confirmed(self) -> None:
         folder = choose_directory(self, self.tr("Choose a folder for the unencrypted copy"))
         if folder is None:
             return
