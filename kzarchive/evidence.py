@@ -13,7 +13,7 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -349,21 +349,16 @@ class EvidenceMixin(VaultSession):
         with self._mutex:
             problems = database.integrity_problems(self.db)
         report.add("database", not problems, "; ".join(problems[:5]))
-        try:
-            with self._mutex:
-                size = custody.verify_log(self.db, self.vault_id,
-                                          self._identity().public.minisign_public_key())
-            report.add("custody log", True, f"{size} entries")
-        except KzError as exc:
-            report.add("custody log", False, exc.message)
-        try:
-            with self._mutex:
-                received = custody.verify_received(self.db)
-            report.add("received custody", True, f"{received} entries from partners")
-        except KzError as exc:
-            report.add("received custody", False, exc.message)
-        except database.DatabaseError as exc:  # a damaged page, also named under "database"
-            report.add("custody log", False, f"it could not be read ({exc})")
+        public_key = self._identity().public.minisign_public_key()
+
+        def own_log() -> str:
+            return f"{custody.verify_log(self.db, self.vault_id, public_key)} entries"
+
+        def received() -> str:
+            return f"{custody.verify_received(self.db)} entries from partners"
+
+        self._check(report, "custody log", own_log)
+        self._check(report, "received custody", received)
         try:
             self._verify_blobs(report, progress, cancel)
         except database.DatabaseError as exc:
@@ -374,6 +369,17 @@ class EvidenceMixin(VaultSession):
             error.report = report  # type: ignore[attr-defined]
             raise error
         return report
+
+    def _check(self, report: VerifyReport, name: str, check: Callable[[], str]) -> None:
+        try:
+            with self._mutex:
+                detail = check()
+        except KzError as exc:
+            report.add(name, False, exc.message)
+        except database.DatabaseError as exc:  # a damaged page, also named under "database"
+            report.add(name, False, f"it could not be read ({exc})")
+        else:
+            report.add(name, True, detail)
 
     def _verify_blobs(self, report: VerifyReport, progress: Progress | None,
                       cancel: CancelToken | None) -> None:

@@ -42,6 +42,7 @@ from kzarchive.errors import BadInput, IntegrityError, KzError, MissingFile
 from kzarchive.evidence import EvidenceMixin
 from kzarchive.incidents import IncidentsMixin
 from kzarchive.models import Item
+from kzarchive.pipeline import prefetched
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.vault import merkle
 
@@ -213,7 +214,9 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                     sent = "original"
                     payload = PayloadFile(
                         item.id, extension_for(item.mime), item.size, item.sha256,
-                        lambda item_id=item.id: self.iter_content(item_id))  # type: ignore[misc]
+                        lambda item_id=item.id: prefetched(  # type: ignore[misc]
+                            self.iter_content(item_id)),
+                        authenticated=True)
                 record["sent"] = sent
                 record["original_sha256"] = item.sha256
                 if payload is not None:

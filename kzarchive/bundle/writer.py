@@ -32,6 +32,7 @@ from kzarchive.crypto import minisign
 from kzarchive.crypto.age import AgeWriter, X25519Identity, X25519Recipient
 from kzarchive.crypto.identity import Identity, normalize_fingerprint
 from kzarchive.errors import BadInput, DiskFull, IntegrityError
+from kzarchive.pipeline import BackgroundSink
 from kzarchive.progress import CancelToken, Progress
 
 RECIPIENT_BLOCK = 4
@@ -43,6 +44,12 @@ class PayloadFile:
 
     ``open_chunks`` is called once, while the bundle is written, and must
     return the content as an iterable of byte pieces (from the encrypted vault).
+
+    ``authenticated`` says the pieces come from authenticated storage whose
+    SHA-256 was computed in the same pass that stored them (the vault's blobs:
+    every chunk carries a Poly1305 tag, so a changed byte cannot come out);
+    hashing them again would only repeat that proof, at the cost of the slowest
+    step of an export.  Other payloads (sanitized copies) are rehashed.
     """
 
     item_id: str
@@ -50,6 +57,7 @@ class PayloadFile:
     size: int
     sha256: str
     open_chunks: Callable[[], Iterable[bytes]] = field(repr=False)
+    authenticated: bool = False
 
     @property
     def record(self) -> FileRecord:
@@ -228,16 +236,17 @@ def _checked_chunks(
     payload: PayloadFile, counter: list[int], total: int, progress: Progress | None,
     cancel: CancelToken | None,
 ) -> Iterator[bytes]:
-    hasher = hashlib.sha256()
+    hasher = None if payload.authenticated else hashlib.sha256()
     for chunk in payload.open_chunks():
         if cancel is not None:
             cancel.check()
-        hasher.update(chunk)
+        if hasher is not None:
+            hasher.update(chunk)
         counter[0] += len(chunk)
         if progress is not None:
             progress(counter[0], total)
         yield chunk
-    if hasher.hexdigest() != payload.sha256:
+    if hasher is not None and hasher.hexdigest() != payload.sha256:
         raise IntegrityError(
             what=f"the stored content of item {payload.item_id} no longer matches the hash "
             "recorded when it was added; the export was stopped"
@@ -317,7 +326,11 @@ def write_bundle_file(
     descriptor, temporary = tempfile.mkstemp(prefix=".kzb-", suffix=".partial", dir=folder)
     try:
         with os.fdopen(descriptor, "wb") as out:
-            written = write_bundle(spec, out, progress, cancel)
+            sink = BackgroundSink(out)  # the writes overlap the encryption
+            try:
+                written = write_bundle(spec, sink, progress, cancel)  # type: ignore[arg-type]
+            finally:
+                sink.close()
             out.flush()
             os.fsync(out.fileno())
         if target.exists() and not overwrite:

@@ -28,6 +28,7 @@ from kzarchive.crypto.stream import (
     iter_payload,
 )
 from kzarchive.errors import DiskFull, IntegrityError
+from kzarchive.pipeline import BackgroundSink
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.vault.keyslots import fsync_dir
 
@@ -40,38 +41,6 @@ class StoredBlob:
     file_key: bytes
     size: int
     sha256: str
-
-
-class _BackgroundSink:
-    """Writes in a thread of its own: the write system calls overlap encryption."""
-
-    def __init__(self, handle: BinaryIO):
-        self._handle = handle
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while (data := self._queue.get()) is not None:
-            if self._error is None:
-                try:
-                    self._handle.write(data)
-                except BaseException as exc:  # re-raised in the producing thread
-                    self._error = exc
-
-    def write(self, data: bytes) -> int:
-        if self._error is not None:
-            raise self._error
-        self._queue.put(data)
-        return len(data)
-
-    def close(self) -> None:
-        """Waits for every pending write; raises the first write error."""
-        self._queue.put(None)
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
 
 
 class BlobStore:
@@ -133,7 +102,7 @@ class BlobStore:
         try:
             with open(tmp_path, "xb") as handle:
                 reader.start()
-                sink = _BackgroundSink(handle)
+                sink = BackgroundSink(handle)
                 writer = PayloadWriter(file_key, sink)  # type: ignore[arg-type]
                 try:
                     while (block := blocks.get()) is not None:

@@ -1,0 +1,82 @@
+"""Overlapping the stages of a stream on the machine's cores.
+
+Hashing, decryption and the write system calls release Python's global lock, so
+a stage in a thread of its own really runs beside the others.  Queues are short:
+memory stays bounded whatever the size of the stream.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+_DONE = object()
+
+
+class BackgroundSink:
+    """A write-only file that hands its writes to a thread of their own."""
+
+    def __init__(self, handle: BinaryIO, depth: int = 8):
+        self._handle = handle
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._handle.write(data)
+                except BaseException as exc:  # re-raised in the producing thread
+                    self._error = exc
+
+    def write(self, data: bytes) -> int:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to do until close(): ordering is kept by the queue."""
+
+    def close(self) -> None:
+        """Waits for every pending write; raises the first write error."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+def prefetched(source: Iterable[bytes], depth: int = 8) -> Iterator[bytes]:
+    """The items of ``source``, produced ahead in a thread; its errors re-raised here."""
+    pieces: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for piece in source:
+                if stop.is_set():
+                    return
+                pieces.put(piece)
+            pieces.put(_DONE)
+        except BaseException as exc:
+            pieces.put(exc)
+
+    worker = threading.Thread(target=produce, daemon=True)
+    worker.start()
+    try:
+        while (piece := pieces.get()) is not _DONE:
+            if isinstance(piece, BaseException):
+                raise piece
+            yield piece  # type: ignore[misc]
+    finally:
+        stop.set()
+        while worker.is_alive():
+            try:
+                pieces.get_nowait()
+            except queue.Empty:
+                worker.join(0.01)
