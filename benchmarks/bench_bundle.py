@@ -123,7 +123,8 @@ def main() -> None:
           f"{bundle.stat().st_size / 2**20:.0f} MiB")
     print(f"{'age -r (same files)':34} {age_seconds:7.2f} s")
     print(f"{'kzarchive export':34} {export_seconds:7.2f} s  ratio "
-          f"{export_seconds / age_seconds:.2f}  peak RSS {export_rss:.0f} MB   (target <= 1.5, < 150 MB)")
+          f"{export_seconds / age_seconds:.2f}  peak RSS {export_rss:.0f} MB"
+          "   (target <= 1.5, < 150 MB)")
     print(f"{'age -d | tar -x; bagit --validate':34} {manual_seconds:7.2f} s")
     print(f"{'kzarchive verify-bundle':34} {verify_seconds:7.2f} s  ratio "
           f"{verify_seconds / manual_seconds:.2f}  peak RSS {verify_rss:.0f} MB"
