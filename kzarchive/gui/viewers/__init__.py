@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers.file_viewer import FileViewer
+from kzarchive.gui.viewers.media_viewer import MediaViewer
 from kzarchive.gui.viewers.photo_viewer import PhotoViewer
 from kzarchive.gui.viewers.text_viewer import TextViewer
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.media.types import kind_of, normalise_mime
 from kzarchive.models import Item
 
-__all__ = ["FileViewer", "PhotoViewer", "TextViewer", "ViewerWindow", "open_viewer",
+__all__ = ["FileViewer", "MediaViewer", "PhotoViewer", "TextViewer", "ViewerWindow", "open_viewer",
            "viewer_class"]
 
 _TEXT_KINDS = ("testimony", "source-text")
@@ -30,6 +31,8 @@ def viewer_class(item: Item) -> type[ViewerWindow]:
         return TextViewer
     if item.kind == "photo" or kind_of(mime) == "photo":
         return PhotoViewer
+    if item.kind in ("video", "audio") or kind_of(mime) in ("video", "audio"):
+        return MediaViewer
     return FileViewer
 
 

@@ -1,0 +1,172 @@
+"""Video and audio played from the vault, with seeking, and nothing in clear on disk."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QIODevice, Qt
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QPushButton
+from viewer_helpers import label_texts, open_archive, store
+
+from kzarchive.archive import Archive
+from kzarchive.gui.media_device import PayloadDevice
+from kzarchive.gui.viewers import MediaViewer, open_viewer
+
+MEDIA = Path(__file__).resolve().parent / "media"
+CLIP = (MEDIA / "clip.mp4").read_bytes()
+TONE = (MEDIA / "tone.ogg").read_bytes()
+WINDOW = 32
+State, Status = QMediaPlayer.PlaybackState, QMediaPlayer.MediaStatus
+
+
+@pytest.fixture()
+def archive(vault: tuple[Path, str], tmp_path: Path,
+            monkeypatch: pytest.MonkeyPatch) -> Iterator[Archive]:
+    # Anything Qt or FFmpeg put in "the temp folder" lands where the test can see it.
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    yield from open_archive(vault)
+
+
+def _viewer(qtbot, archive: Archive, data: bytes, name: str) -> MediaViewer:
+    item = store(archive, data, name)
+    viewer = open_viewer(archive, item.id, None)
+    qtbot.addWidget(viewer)
+    assert isinstance(viewer, MediaViewer)
+    return viewer
+
+
+def _windows(data: bytes) -> set[bytes]:
+    return {data[i : i + WINDOW] for i in range(len(data) - WINDOW + 1)}
+
+
+def _files_holding(windows: set[bytes], folders: list[Path], since: float) -> list[Path]:
+    found = []
+    for folder in folders:
+        for path in folder.rglob("*"):
+            try:
+                if not path.is_file() or path.stat().st_mtime < since:
+                    continue
+                data = path.read_bytes()
+            except OSError:
+                continue  # gone, or not ours to read
+            if any(data[i : i + WINDOW] in windows for i in range(len(data) - WINDOW + 1)):
+                found.append(path)
+    return found
+
+
+def test_a_video_plays_and_seeks_from_the_vault_leaving_nothing_in_clear(
+        qtbot, archive: Archive, tmp_path: Path) -> None:
+    started = time.time() - 1
+    viewer = _viewer(qtbot, archive, CLIP, "задержание.mp4")
+    player = viewer.player
+    qtbot.waitUntil(lambda: player.duration() > 0, timeout=10_000)
+    assert player.duration() == pytest.approx(2000, abs=100)
+    assert viewer.slider.maximum() == player.duration()
+
+    qtbot.mouseClick(viewer.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.playbackState() == State.PlayingState, timeout=5000)
+    assert viewer.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: player.position() > 0, timeout=5000)
+
+    # Nothing decrypted was written while it played: not in the temp folders, not in the vault.
+    folders = [archive.path, tmp_path / "tmp", Path(tempfile.gettempdir())]
+    assert _files_holding(_windows(CLIP), folders, started) == []
+
+    qtbot.mouseClick(viewer.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.playbackState() == State.PausedState, timeout=5000)
+    player.setPosition(0)
+    viewer.slider.setFocus()
+    qtbot.keyClick(viewer.slider, Qt.Key.Key_Right)  # one step: one second on
+    qtbot.waitUntil(lambda: abs(player.position() - 1000) < 150, timeout=5000)
+    assert "0:01 / 0:02" in viewer.time_label.text()
+
+
+def test_audio_plays_from_the_vault(qtbot, archive: Archive) -> None:
+    viewer = _viewer(qtbot, archive, TONE, "голос.ogg")
+    assert viewer.video is None
+    viewer.player.play()
+    qtbot.waitUntil(lambda: viewer.player.mediaStatus() in (Status.BufferedMedia,
+                                                            Status.EndOfMedia), timeout=10_000)
+    qtbot.waitUntil(lambda: viewer.player.position() > 0, timeout=5000)
+    assert not viewer.failed
+
+
+def test_a_recording_qt_cannot_play_offers_extract(qtbot, archive: Archive) -> None:
+    ftyp = CLIP[: int.from_bytes(CLIP[:4], "big")]
+    broken = ftyp + b"\xff" * 2000  # an MP4's first box, then nothing playable
+    viewer = _viewer(qtbot, archive, broken, "broken.mp4")
+    viewer.player.play()
+    qtbot.waitUntil(lambda: viewer.failed, timeout=10_000)
+    assert "cannot be played" in label_texts(viewer.pages.currentWidget())
+    extract = viewer.pages.currentWidget().findChildren(QPushButton)[0]
+    qtbot.mouseClick(extract, Qt.MouseButton.LeftButton)
+    assert viewer.extract_warning is not None
+    assert "unencrypted" in viewer.extract_warning.text()
+    viewer.extract_warning.close()
+
+
+def test_altered_content_is_refused_not_played(qtbot, archive: Archive) -> None:
+    item = store(archive, CLIP, "clip.mp4")
+    path = archive.blobs.path(archive._blob_of(item.id)[0])
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    viewer = open_viewer(archive, item.id, None)
+    qtbot.addWidget(viewer)
+    assert isinstance(viewer, MediaViewer) and viewer.failed
+    assert "Integrity check failed" in viewer.status_label.text()
+
+
+def test_closing_the_viewer_stops_playback_and_closes_the_reader(qtbot, archive: Archive) -> None:
+    viewer = _viewer(qtbot, archive, CLIP, "clip.mp4")
+    viewer.player.play()
+    qtbot.waitUntil(lambda: viewer.player.playbackState() == State.PlayingState, timeout=5000)
+    device = viewer.device
+    assert device is not None
+    viewer.close()
+    assert viewer.player.playbackState() == State.StoppedState
+    assert not device.isOpen() and device.read(10) == b""
+
+
+# -- the device on its own ---------------------------------------------------------------
+
+
+def test_the_device_reads_and_seeks_like_a_file(archive: Archive) -> None:
+    item = store(archive, CLIP, "clip.mp4")
+    device = PayloadDevice(archive.open_item(item.id))
+    assert device.open_for_reading()
+    assert not device.isSequential() and device.size() == len(CLIP)
+    assert bytes(device.read(100).data()) == CLIP[:100]
+    assert device.seek(5000) and device.pos() == 5000
+    assert bytes(device.read(64).data()) == CLIP[5000:5064]
+    assert device.seek(len(CLIP) - 10)
+    assert bytes(device.readAll().data()) == CLIP[-10:]
+    assert device.atEnd()
+    assert not device.seek(len(CLIP) + 1) and not device.seek(-1)
+    assert device.openMode() & QIODevice.OpenModeFlag.Unbuffered
+    device.close()
+    assert not device.isOpen()
+
+
+def test_the_device_stops_at_altered_content(archive: Archive) -> None:
+    big = os.urandom(200_000)  # several chunks, so one can be altered after opening
+    item = store(archive, big, "noise.bin")
+    path = archive.blobs.path(archive._blob_of(item.id)[0])
+    data = bytearray(path.read_bytes())
+    data[100] ^= 0x01  # inside the first chunk
+    path.write_bytes(bytes(data))
+    device = PayloadDevice(archive.open_item(item.id))
+    device.open_for_reading()
+    assert device.seek(150_000)
+    assert bytes(device.read(10).data()) == big[150_000:150_010]
+    device.seek(0)
+    assert bytes(device.read(10).data()) == b""
+    assert device.failure is not None and "Integrity" in device.errorString()
+    device.close()
