@@ -12,27 +12,43 @@ from PySide6.QtWidgets import QWidget
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers.file_viewer import FileViewer
 from kzarchive.gui.viewers.media_viewer import MediaViewer
+from kzarchive.gui.viewers.pdf_viewer import PdfViewer
 from kzarchive.gui.viewers.photo_viewer import PhotoViewer
 from kzarchive.gui.viewers.text_viewer import TextViewer
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.media.types import kind_of, normalise_mime
 from kzarchive.models import Item
 
-__all__ = ["FileViewer", "MediaViewer", "PhotoViewer", "TextViewer", "ViewerWindow", "open_viewer",
-           "viewer_class"]
+__all__ = [
+    "FileViewer",
+    "MediaViewer",
+    "PdfViewer",
+    "PhotoViewer",
+    "TextViewer",
+    "ViewerWindow",
+    "open_viewer",
+    "viewer_class",
+]
 
 _TEXT_KINDS = ("testimony", "source-text")
 
 
 def viewer_class(item: Item) -> type[ViewerWindow]:
-    """The viewer that shows an item best."""
+    """The viewer that shows an item best: by what its bytes are, then by its kind."""
     mime = normalise_mime(item.mime)
-    if item.kind in _TEXT_KINDS or mime.startswith("text/"):
+    kind = kind_of(mime)
+    if mime.startswith("text/"):
         return TextViewer
-    if item.kind == "photo" or kind_of(mime) == "photo":
+    if kind == "photo":
         return PhotoViewer
-    if item.kind in ("video", "audio") or kind_of(mime) in ("video", "audio"):
+    if mime == "application/pdf":
+        return PdfViewer
+    if kind in ("video", "audio"):
         return MediaViewer
+    if item.kind in _TEXT_KINDS:
+        return TextViewer
+    if item.kind in ("video", "audio"):
+        return MediaViewer  # a container the sniffer does not know may still play
     return FileViewer
 
 
