@@ -350,16 +350,16 @@ class CompareDialog(QDialog):
         if contact.fingerprint:
             theirs_text = group_digits(contact.fingerprint)
             how = self.tr(
-                "Call {name} or meet them. Read your fingerprint aloud while they look at "
-                "theirs in kzarchive, then let them read theirs while you look here. Every "
-                "digit must be the same. Never compare over the channel that carried the "
-                "card.").format(name=contact.name)
+                "Compare with {name} in person or by phone. Read your fingerprint aloud "
+                "while they look at theirs in kzarchive, then let them read theirs while you "
+                "look here. Every digit must be the same. Never compare over the channel "
+                "that carried the card.").format(name=contact.name)
         else:
             theirs_text = "\n".join(filter(None, [
                 _wrap(contact.age_recipient), _wrap(contact.minisign_public_key or "")]))
             how = self.tr(
-                "{name} uses only age. Call them or meet them and compare their age "
-                "recipient (and minisign key) character by character with what they see "
+                "{name} uses only age. Compare with them in person or by phone: their age "
+                "recipient (and minisign key), character by character, with what they see "
                 "on their own computer.").format(name=contact.name)
         self.theirs = code_label(theirs_text)
         grid = QGridLayout()
@@ -382,7 +382,8 @@ class CompareDialog(QDialog):
         buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Compare before you trust"), "heading"))
-        layout.addWidget(label(how))
+        self.instructions = label(how)
+        layout.addWidget(self.instructions)
         layout.addLayout(grid)
         layout.addWidget(label(self.tr(
             "If anything differs, do not verify: someone may have swapped the card. Ask "
