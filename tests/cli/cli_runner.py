@@ -95,11 +95,13 @@ class Terminal:
         os.close(slave)
         self.master = master
         self.transcript = b""
+        self._seen = 0  # output up to here has been matched by read_until
 
     def read_until(self, text: str, timeout: float = 30) -> None:
+        """Waits for ``text`` after what earlier calls matched (it may have come already)."""
         deadline = time.monotonic() + timeout
-        start = len(self.transcript)
-        while text.encode() not in self.transcript[start:]:
+        wanted = text.encode()
+        while (found := self.transcript.find(wanted, self._seen)) == -1:
             remaining = deadline - time.monotonic()
             assert remaining > 0, f"no {text!r} in {self.transcript!r}"
             ready, _, _ = select.select([self.master], [], [], remaining)
@@ -110,6 +112,7 @@ class Terminal:
                     chunk = b""
                 assert chunk, f"the command ended; no {text!r} in {self.transcript!r}"
                 self.transcript += chunk
+        self._seen = found + len(wanted)
 
     def type(self, line: str) -> None:
         os.write(self.master, line.encode() + b"\n")
