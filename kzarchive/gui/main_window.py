@@ -34,15 +34,18 @@ from kzarchive.gui import labels
 from kzarchive.gui.bundle_dialog import open_bundle
 from kzarchive.gui.config import LANGUAGES
 from kzarchive.gui.create_dialog import group_digits
+from kzarchive.gui.custody_view import CustodyWindow
 from kzarchive.gui.export_wizard import ExportWizard
 from kzarchive.gui.i18n import LANGUAGE_NAMES
 from kzarchive.gui.incident_detail import IncidentDetailPanel
+from kzarchive.gui.incident_editor import NewIncidentDialog
 from kzarchive.gui.incident_model import ID_ROLE, IncidentSortModel, IncidentTableModel
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.panic import PanicWipeDialog
 from kzarchive.gui.partners import PartnersWindow
 from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.settings_dialog import SettingsDialog
+from kzarchive.gui.verify_dialog import VerifyDialog
 from kzarchive.models import IncidentSummary
 from kzarchive.vocabulary import STATUSES
 
@@ -65,7 +68,8 @@ class MainWindow(QMainWindow):
 
         self.model = IncidentTableModel(self)
         self.proxy = IncidentSortModel(self.model, self)
-        self.detail = IncidentDetailPanel(archive)
+        self.detail = IncidentDetailPanel(archive, controller.vault_tasks)
+        self.detail.incident_changed.connect(self.run_search)  # new title, item count
         self.setCentralWidget(self._central())
         self._build_menus()
         self.count_label = QLabel()
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self.search_edit.setFocus)
         self.incident_menu.addAction(find)
         self._add_exchange_actions(quit_action)
+        self._add_evidence_actions(find)
 
         view_menu = bar.addMenu(self.tr("V&iew"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -213,7 +218,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             self.table.selectRow(index.row())
-        else:
+        elif not self.detail.has_unsaved_edits():  # edits stay shown when the search hides them
             self.detail.clear()
 
     def _update_count(self) -> None:
@@ -230,10 +235,24 @@ class MainWindow(QMainWindow):
         if not indexes:
             return
         incident_id = str(self.proxy.data(indexes[0], ID_ROLE))
+        if incident_id != self.detail.incident_id and self.detail.has_unsaved_edits():
+            # Asked once the click is over, not inside the selection change.
+            QTimer.singleShot(0, self, lambda: self._leave_edits_for(incident_id))
+            return
+        self._show_detail(incident_id)
+
+    def _show_detail(self, incident_id: str) -> None:
         try:
             self.detail.show_incident(incident_id)
         except KzError as exc:
             self._search_failed(exc)
+
+    def _leave_edits_for(self, incident_id: str) -> None:
+        edited = self.detail.incident_id
+        if self.detail.confirm_leave():
+            self._show_detail(incident_id)
+        elif edited is not None and self.archive.is_open:
+            self._select_ids([edited])  # stay on the incident being edited
 
     def selected_incident_ids(self) -> list[str]:
         return [str(self.proxy.data(index, ID_ROLE))
@@ -306,7 +325,8 @@ class MainWindow(QMainWindow):
                                         self.selected_incident_ids(), self))
 
     def open_bundle(self) -> QWidget | None:
-        return open_bundle(self.controller, self.archive, self.select_incidents, self)
+        dialog = open_bundle(self.controller, self.archive, self.select_incidents, self)
+        return self._child(dialog) if dialog is not None else None
 
     def change_passphrase(self) -> QWidget:
         return self._child(ChangePassphraseDialog(self.controller, self.archive, parent=self))
@@ -316,6 +336,59 @@ class MainWindow(QMainWindow):
 
     def panic_wipe(self) -> QWidget:
         return self._child(PanicWipeDialog(self.controller, self))
+
+    # -- incidents, evidence, custody and verification -------------------------------------
+
+    def _add_evidence_actions(self, find: QAction) -> None:
+        """New incident and adding evidence (Incident menu); verify and custody (Vault menu)."""
+        self.new_incident_action = QAction(self.tr("&New incident…"), self)
+        self.new_incident_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_incident_action.triggered.connect(self.new_incident)
+        self.incident_menu.insertAction(find, self.new_incident_action)
+        evidence = self.detail.evidence
+        self.evidence_actions: list[QAction] = []
+        for text, slot in ((self.tr("&Attach files…"), evidence.choose_and_attach),
+                           (self.tr("Add &testimony…"), lambda: evidence.add_text("testimony")),
+                           (self.tr("Add &source text…"),
+                            lambda: evidence.add_text("source-text"))):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.evidence_actions.append(action)
+        actions = self.incident_menu.actions()
+        if find is actions[-1]:
+            self.incident_menu.addSeparator()
+            self.incident_menu.addActions(self.evidence_actions)
+        else:  # between Find and what follows it, set apart on both sides
+            after_find = actions[actions.index(find) + 1]
+            self.incident_menu.insertSeparator(after_find)
+            self.incident_menu.insertActions(after_find, self.evidence_actions)
+            self.incident_menu.insertSeparator(after_find)
+        self.incident_menu.aboutToShow.connect(self._update_evidence_actions)
+
+        self.verify_action = QAction(self.tr("&Verify vault…"), self)
+        self.verify_action.triggered.connect(self.verify_vault)
+        self.custody_action = QAction(self.tr("C&ustody log…"), self)
+        self.custody_action.triggered.connect(self.show_custody_log)
+        first_separator = next(a for a in self.vault_menu.actions() if a.isSeparator())
+        self.vault_menu.insertSeparator(first_separator)
+        self.vault_menu.insertActions(first_separator, [self.verify_action, self.custody_action])
+
+    def _update_evidence_actions(self) -> None:
+        for action in self.evidence_actions:
+            action.setEnabled(self.detail.evidence.can_attach())
+
+    def new_incident(self) -> QWidget | None:
+        if not self.detail.confirm_leave():
+            return None
+        dialog = NewIncidentDialog(self.archive, self)
+        dialog.created.connect(lambda incident_id: self.select_incidents([incident_id]))
+        return self._child(dialog)
+
+    def verify_vault(self) -> QWidget:
+        return self._child(VerifyDialog(self.archive, self.controller.vault_tasks, self))
+
+    def show_custody_log(self) -> QWidget:
+        return self._child(CustodyWindow(self.archive, self.controller.vault_tasks, self))
 
     # -- other -----------------------------------------------------------------------
 
@@ -336,5 +409,10 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Quitting asks about unsaved edits; locking (another screen already current) never waits.
+        asking = self.controller.screen is self and self.archive.is_open
+        if asking and not self.detail.confirm_leave():
+            event.ignore()
+            return
         self.search_timer.stop()
         super().closeEvent(event)
