@@ -21,6 +21,8 @@ from kzarchive.crypto.kdf import MIN_MEMORY_KIB
 from kzarchive.vault import database
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+# Fixed when the golden vault was made (tests/golden/make_vault_v1.py); never changes.
+PASSPHRASE = "golden vault v1 — пароль"
 
 
 def maker() -> ModuleType:
@@ -56,7 +58,8 @@ def test_golden_vault_is_format_version_1_with_minimum_key_derivation(vault: Pat
 def test_golden_vault_opens_verifies_and_holds_its_known_content(
         vault: Path, expected: dict[str, Any], tmp_path: Path) -> None:
     known = maker()
-    with Archive.open(vault, expected["passphrase"]) as archive:
+    assert expected["passphrase"] == PASSPHRASE == known.PASSPHRASE
+    with Archive.open(vault, PASSPHRASE) as archive:
         # Made at schema version 1; opening migrated it step by step to the current one.
         assert database.schema_version(archive.db) == database.SCHEMA_VERSION
         assert archive.vault_id == expected["vault_id"]
