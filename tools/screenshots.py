@@ -59,6 +59,7 @@ def _save(widget: object, out: Path, name: str) -> None:
 
 def shoot(language: str, out: Path) -> None:
     from PySide6.QtWidgets import QApplication, QDialog
+    from screens_exchange import shoot_exchange
 
     from kzarchive.gui.config import GuiConfig
     from kzarchive.gui.controller import AppController
@@ -111,6 +112,7 @@ def shoot(language: str, out: Path) -> None:
     _wait(lambda: window.model.rowCount() == 1)
     window.table.selectRow(0)
     _save(window, out, prefix + "main-search")
+    shoot_exchange(controller, window, out, prefix, _save, _wait)
 
     controller.lock()
     unlock = controller.screen

@@ -222,6 +222,8 @@ class BundleDialog(QDialog):
 
     def _row(self, tree: QTreeWidget, status: Status, texts: list[str]) -> QTreeWidgetItem:
         row = QTreeWidgetItem([self._result_words(status), *texts])
+        for column, text in enumerate(texts, start=1):
+            row.setToolTip(column, text)
         row.setForeground(0, QBrush(QColor(STATUS_COLOURS[status])))
         font = row.font(0)
         font.setBold(True)

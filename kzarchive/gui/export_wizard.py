@@ -390,8 +390,8 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.where)
         layout.addWidget(self.items, 1)
         layout.addWidget(label(self.tr(
-            "Bundle hash (SHA-256 of its signed tag manifest). Tell it to the recipient by "
-            "another channel: the bundle they open must show the same."), "muted"))
+            "Bundle hash (SHA-256 of its signed tag manifest). It names this bundle in your "
+            "custody log, and in the recipient's once they import it."), "muted"))
         layout.addLayout(hash_row)
 
     def initializePage(self) -> None:

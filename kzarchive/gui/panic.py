@@ -47,7 +47,9 @@ class PanicWipeDialog(QDialog):
         buttons.addWidget(self.wipe_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Destroy this vault"), "heading"))
+        heading = label(self.tr("Destroy this vault"), "heading")
+        heading.setStyleSheet("color: #a8231c;")
+        layout.addWidget(heading)
         layout.addWidget(label(self.tr(
             "This destroys the vault in {folder} at once. First its keys are overwritten, "
             "so nothing in it can ever be decrypted again, not even with the passphrase or "
@@ -59,6 +61,7 @@ class PanicWipeDialog(QDialog):
         layout.addWidget(label(self.tr("To confirm, type {word}:").format(word=self.word),
                                "subheading"))
         layout.addWidget(self.word_edit)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         self._update()
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -177,6 +177,7 @@ class PartnersWindow(QDialog):
             trust = self.tr("Verified") if contact.verified else self.tr("Not verified")
             row = QTreeWidgetItem([contact.name, kind, trust])
             row.setData(0, CONTACT_ID_ROLE, contact.id)
+            row.setForeground(2, QBrush(QColor("#1d6b31" if contact.verified else "#8a6400")))
             if not contact.verified:
                 row.setToolTip(2, self.tr("Compare the fingerprint with them before you "
                                           "send them anything or trust what they send."))
@@ -348,6 +349,7 @@ class CompareDialog(QDialog):
         self.setMinimumWidth(820)
         self.mine = code_label(group_digits(archive.fingerprint))
         if contact.fingerprint:
+            theirs_title = self.tr("{name}'s fingerprint").format(name=contact.name)
             theirs_text = group_digits(contact.fingerprint)
             how = self.tr(
                 "Compare with {name} in person or by phone. Read your fingerprint aloud "
@@ -355,6 +357,7 @@ class CompareDialog(QDialog):
                 "look here. Every digit must be the same. Never compare over the channel "
                 "that carried the card.").format(name=contact.name)
         else:
+            theirs_title = self.tr("{name}'s keys").format(name=contact.name)
             theirs_text = "\n".join(filter(None, [
                 _wrap(contact.age_recipient), _wrap(contact.minisign_public_key or "")]))
             how = self.tr(
@@ -364,8 +367,7 @@ class CompareDialog(QDialog):
         self.theirs = code_label(theirs_text)
         grid = QGridLayout()
         grid.addWidget(label(self.tr("Your fingerprint"), "subheading"), 0, 0)
-        grid.addWidget(label(self.tr("{name}'s fingerprint").format(name=contact.name),
-                             "subheading"), 0, 1)
+        grid.addWidget(label(theirs_title, "subheading"), 0, 1)
         grid.addWidget(self.mine, 1, 0)
         grid.addWidget(self.theirs, 1, 1)
         self.confirm_button = QPushButton(self.tr("They match: mark as verified"))
@@ -393,6 +395,7 @@ class CompareDialog(QDialog):
                 name=contact.name), "notice"))
             self.confirm_button.setEnabled(False)
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(buttons)
 
     def _confirm(self) -> None:

@@ -1,0 +1,139 @@
+"""Screenshots of partners, export, open bundle, settings, passphrase and panic wipe.
+
+Called by ``tools/screenshots.py`` with the demo vault open in the main window.
+Two throw-away partner vaults in the stand-in home folder send bundles to the
+demo vault: one verified (GOOD), one unknown (SIGNER NOT VERIFIED), and a
+damaged copy shows BAD.  Running it again (the next language) reuses them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PARTNER_PASSPHRASE = "partner office by the river"
+Save = Callable[[object, Path, str], None]
+Wait = Callable[..., None]
+
+
+def _partner_vault(home: Path, folder: str, name: str, demo: Any) -> Path:
+    """A partner's vault that knows the demo vault's card; made once."""
+    from kzarchive.archive import Archive
+
+    path = home / folder
+    if Archive.is_vault(path):
+        return path
+    card = home / f"{folder}.kzcard"
+    demo.export_card(home / "demo.kzcard")
+    archive, _code = Archive.create(path, PARTNER_PASSPHRASE, name=name)
+    with archive:
+        incident = archive.add_incident("Statement collected in Aktobe", place="Aktobe",
+                                        occurred_start="2022-01-08")
+        archive.add_text(incident, "Written for the screenshots.", kind="testimony")
+        archive.add_contact_card(home / "demo.kzcard")
+        archive.export_card(card)
+    return path
+
+
+def _bundles(home: Path, demo: Any) -> tuple[Path, Path, Path]:
+    """(good, from an unknown signer, damaged), for the demo vault."""
+    from kzarchive.archive import Archive
+
+    good, unknown, damaged = (home / "from-legal-aid.kzb", home / "from-unknown.kzb",
+                              home / "damaged.kzb")
+    if good.exists():
+        return good, unknown, damaged
+    partner = _partner_vault(home, "legal-aid-vault", "Legal aid centre", demo)
+    stranger = _partner_vault(home, "unknown-vault", "Unknown sender", demo)
+    demo.add_contact_card(home / "legal-aid-vault.kzcard")
+    demo.verify_contact("Legal aid centre")
+    demo.add_contact_card(home / "unknown-vault.kzcard")
+    for path, target in ((partner, good), (stranger, unknown)):
+        with Archive.open(path, PARTNER_PASSPHRASE) as archive:
+            archive.verify_contact(demo.name or "kzarchive")
+            incidents = [i.id for i in archive.list_incidents()]
+            archive.export_bundle(incidents, [archive.list_contacts()[0].id], target)
+    raw = bytearray(good.read_bytes())
+    raw[len(raw) // 2] ^= 0x40
+    damaged.write_bytes(bytes(raw))
+    demo.add_contact_age("UN rapporteur office",
+                         "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p")
+    return good, unknown, damaged
+
+
+def shoot_exchange(controller: Any, window: Any, out: Path, prefix: str,
+                   save: Save, wait: Wait) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+
+    from kzarchive.gui.bundle_dialog import BundleDialog, State
+    from kzarchive.gui.export_wizard import ExportWizard
+    from kzarchive.gui.panic import PanicWipeDialog
+    from kzarchive.gui.partners import CompareDialog, PartnersWindow
+    from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
+    from kzarchive.gui.settings_dialog import SettingsDialog
+
+    home = Path(os.environ["HOME"])
+    archive = controller.archive
+    good, unknown, damaged = _bundles(home, archive)
+
+    partners = PartnersWindow(archive, window)
+    partners.resize(860, 700)
+    partners.show()
+    save(partners, out, prefix + "partners")
+    compare = CompareDialog(archive, archive.get_contact("UN rapporteur office"), partners)
+    compare.resize(900, 460)
+    compare.show()
+    save(compare, out, prefix + "partners-compare-age")
+    compare.close()
+    compare = CompareDialog(archive, archive.get_contact("Unknown sender"), partners)
+    compare.resize(900, 460)
+    compare.show()
+    save(compare, out, prefix + "partners-compare")
+    compare.close()
+    partners.close()
+
+    with_photo = [i.id for i in archive.list_incidents() if archive.items_with_gps([i.id])]
+    wizard = ExportWizard(controller, archive, with_photo[:1], window)
+    wizard.resize(800, 600)
+    wizard.show()
+    wait(lambda: wizard.incidents_page.list.count() > 1)
+    save(wizard, out, prefix + "export-incidents")
+    wizard.next()
+    wizard.recipients_page.list.item(0).setCheckState(Qt.CheckState.Checked)
+    save(wizard, out, prefix + "export-recipients")
+    wizard.next()
+    wizard.options_page.originals.setChecked(True)
+    save(wizard, out, prefix + "export-options-gps-warning")
+    wizard.options_page.originals.setChecked(False)
+    wizard.next()
+    wizard.target_page.path_edit.setText(f"~/bundle-{prefix}demo.kzb")
+    (home / f"bundle-{prefix}demo.kzb").unlink(missing_ok=True)
+    save(wizard, out, prefix + "export-target")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    wait(lambda: wizard.currentId() == ExportWizard.SUMMARY)
+    save(wizard, out, prefix + "export-summary")
+    wizard.close()
+
+    for bundle, name in ((good, "good"), (unknown, "signer-not-verified"), (damaged, "bad")):
+        dialog = BundleDialog(controller, archive, bundle, lambda ids: None, window)
+        dialog.resize(940, 700)
+        dialog.show()
+        wait(lambda dialog=dialog: dialog.state is not State.VERIFYING)
+        save(dialog, out, prefix + "bundle-" + name)
+        dialog.close()
+
+    for make, name, size in (
+        (lambda: SettingsDialog(controller, window), "settings", (620, 480)),
+        (lambda: ChangePassphraseDialog(controller, archive, after_recovery=True,
+                                        parent=window), "passphrase-after-recovery",
+         (640, 440)),
+        (lambda: PanicWipeDialog(controller, window), "panic-wipe", (640, 380)),
+    ):
+        dialog = make()
+        dialog.resize(*size)
+        dialog.show()
+        save(dialog, out, prefix + name)
+        dialog.close()
