@@ -1,132 +1,143 @@
 """The right-hand panel: one incident, its people and its items.
 
-Sections are tabs, so later views (custody log, viewers) add a tab rather than
-growing this file.
+A short header names the incident on every tab; the sections are tabs (details,
+editable; people; items; custody log), each a widget of its own module, so later
+views add a tab rather than growing this file.  Files dropped anywhere on the
+panel are attached to the incident shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QScrollArea,
+    QHBoxLayout,
     QStackedWidget,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kzarchive.archive import Archive
 from kzarchive.gui import labels
+from kzarchive.gui.attach import FileDropTarget
+from kzarchive.gui.custody_view import CustodyData, CustodyView, load_custody
+from kzarchive.gui.evidence_panel import EvidencePanel
+from kzarchive.gui.incident_editor import IncidentEditor
 from kzarchive.gui.incident_model import date_range
+from kzarchive.gui.people_panel import PeoplePanel
 from kzarchive.gui.style import label
-from kzarchive.models import Incident, Item, Person
-
-ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+from kzarchive.gui.workers import TaskRunner
+from kzarchive.models import Incident
 
 
 class IncidentDetailPanel(QStackedWidget):
-    EMPTY, DETAIL = range(2)
+    """Emits ``incident_changed`` when the incident, its people or its items changed."""
 
-    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+    EMPTY, DETAIL = range(2)
+    DETAILS_TAB, PEOPLE_TAB, ITEMS_TAB, CUSTODY_TAB = range(4)
+    incident_changed = Signal(str)
+
+    def __init__(self, archive: Archive, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
         self.incident_id: str | None = None
         empty = label(self.tr("Select an incident to see it here."), "muted")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(empty)
+        self.editor = IncidentEditor(archive)
+        self.editor.saved.connect(self._changed)
+        self.people = PeoplePanel(archive)
+        self.people.changed.connect(self._changed)
+        self.people_list = self.people.people_list
+        self.evidence = EvidencePanel(archive, runner)
+        self.evidence.changed.connect(self._changed)
+        self.items_list = self.evidence.view
+        self.custody = CustodyView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._overview_tab(), self.tr("Overview"))
-        self.people_list = QTreeWidget()
-        self.people_list.setHeaderLabels([self.tr("Pseudonym"), self.tr("Role"),
-                                          self.tr("Consent")])
-        self.people_list.setRootIsDecorated(False)
-        self.tabs.addTab(self.people_list, self.tr("People"))
-        self.items_list = QTreeWidget()
-        self.items_list.setHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Size"),
-                                         self.tr("SHA-256"), self.tr("Captured")])
-        self.items_list.setRootIsDecorated(False)
-        self.tabs.addTab(self.items_list, self.tr("Items"))
-        self.addWidget(self.tabs)
+        self.tabs.addTab(self.editor, self.tr("Details"))
+        self.tabs.addTab(self.people, self.tr("People"))
+        self.tabs.addTab(self.evidence, self.tr("Items"))
+        self.tabs.addTab(self.custody, self.tr("Custody log"))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._header())
+        layout.addWidget(self.tabs, 1)
+        self.addWidget(page)
+        self.drop_target = FileDropTarget(page, self.evidence.attach_paths,
+                                          self.evidence.can_attach)
 
-    def _overview_tab(self) -> QWidget:
+    def _header(self) -> QVBoxLayout:
         self.title_label = label("", "heading")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.when_label, self.place_label = QLabel(), label("")
-        self.status_label, self.violations_label, self.tags_label = label(""), label(""), label("")
-        self.description_label = label("")
-        self.description_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.description_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        form = QFormLayout()
-        form.addRow(self.tr("When:"), self.when_label)
-        form.addRow(self.tr("Where:"), self.place_label)
-        form.addRow(self.tr("Status:"), self.status_label)
-        form.addRow(self.tr("Violations:"), self.violations_label)
-        form.addRow(self.tr("Tags:"), self.tags_label)
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(self.title_label)
-        layout.addLayout(form)
-        layout.addSpacing(8)
-        layout.addWidget(label(self.tr("Description"), "subheading"))
-        layout.addWidget(self.description_label)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        return scroll
+        self.when_label, self.status_label = label("", wrap=False), label("", wrap=False)
+        self.place_label = label("")
+        self.violations_label = label("", "muted")
+        facts = QHBoxLayout()
+        facts.addWidget(self.when_label)
+        facts.addWidget(self.place_label, 1)
+        facts.addWidget(self.status_label)
+        header = QVBoxLayout()
+        header.setContentsMargins(4, 0, 4, 4)
+        header.addWidget(self.title_label)
+        header.addLayout(facts)
+        header.addWidget(self.violations_label)
+        return header
 
     def clear(self) -> None:
         self.incident_id = None
         for widget in (self.title_label, self.when_label, self.place_label, self.status_label,
-                       self.violations_label, self.tags_label, self.description_label):
+                       self.violations_label):
             widget.clear()
-        self.people_list.clear()
-        self.items_list.clear()
+        self.editor.load(None)
+        self.people.set_incident(None)
+        self.evidence.set_incident(None)
+        self.custody.show_data(CustodyData([], []))
         self.setCurrentIndex(self.EMPTY)
 
     def show_incident(self, incident_id: str) -> None:
-        """Load and show one incident (small queries: done on the interface thread)."""
+        """Load and show one incident (small queries: done on the interface thread).
+
+        Showing the incident already shown (the list was refreshed) keeps unsaved edits.
+        """
         incident = self.archive.get_incident(incident_id)
+        same = incident_id == self.incident_id
         self.incident_id = incident_id
-        self._fill_overview(incident)
-        self._fill_people(self.archive.list_people(incident_id))
-        self._fill_items(self.archive.list_items(incident_id))
+        self._fill_header(incident)
+        if not same or (not self.editor.dirty and incident != self.editor.incident):
+            self.editor.load(incident)
+        self.people.set_incident(incident_id)
+        self.evidence.set_incident(incident_id)
+        self._fill_counts_and_custody()
         self.setCurrentIndex(self.DETAIL)
 
-    def _fill_overview(self, incident: Incident) -> None:
+    def has_unsaved_edits(self) -> bool:
+        return self.editor.dirty
+
+    def confirm_leave(self) -> bool:
+        """Ask about unsaved edits before the incident shown changes; False to stay."""
+        return self.editor.confirm_leave()
+
+    def _changed(self, *_args: object) -> None:
+        if self.incident_id is None or not self.archive.is_open:
+            return
+        self._fill_header(self.archive.get_incident(self.incident_id))
+        self._fill_counts_and_custody()
+        self.incident_changed.emit(self.incident_id)
+
+    def _fill_header(self, incident: Incident) -> None:
         self.title_label.setText(incident.title)
         when = date_range(incident.occurred_start, incident.occurred_end)
-        self.when_label.setText(when or self.tr("not recorded"))
-        self.place_label.setText(incident.place or self.tr("not recorded"))
+        self.when_label.setText(when or self.tr("date not recorded"))
+        self.place_label.setText("· " + (incident.place or self.tr("place not recorded")))
         self.status_label.setText(labels.status(incident.status))
         self.violations_label.setText(
             ", ".join(labels.violation(v) for v in incident.violations) or "—")
-        self.tags_label.setText(", ".join(incident.tags) or "—")
-        self.description_label.setText(incident.description)
 
-    def _fill_people(self, people: list[Person]) -> None:
-        self.people_list.clear()
-        for person in people:
-            consent = self.tr("given") if person.consent_given else self.tr("not given")
-            row = QTreeWidgetItem([person.pseudonym, labels.role(person.role), consent])
-            self.people_list.addTopLevelItem(row)
-        self.tabs.setTabText(1, self.tr("People ({n})").format(n=len(people)))
-
-    def _fill_items(self, items: list[Item]) -> None:
-        self.items_list.clear()
-        locale = QLocale()
-        for item in items:
-            row = QTreeWidgetItem([item.name, labels.item_kind(item.kind),
-                                   locale.formattedDataSize(item.size), item.short_hash,
-                                   item.captured_at or ""])
-            row.setData(0, ITEM_ID_ROLE, item.id)
-            row.setToolTip(3, item.sha256)
-            self.items_list.addTopLevelItem(row)
-        for column in range(self.items_list.columnCount()):
-            self.items_list.resizeColumnToContents(column)
-        self.tabs.setTabText(2, self.tr("Items ({n})").format(n=len(items)))
+    def _fill_counts_and_custody(self) -> None:
+        self.custody.show_data(load_custody(self.archive, self.incident_id))
+        self.tabs.setTabText(self.PEOPLE_TAB,
+                             self.tr("People ({n})").format(n=len(self.people.people)))
+        self.tabs.setTabText(self.ITEMS_TAB,
+                             self.tr("Items ({n})").format(n=self.evidence.model.rowCount()))

@@ -1,0 +1,183 @@
+"""Verify vault: every check of ``Archive.verify`` in plain words, good or bad.
+
+The check runs in the background with a progress bar over the bytes read and can
+be cancelled.  The result lists each check; a failure names the damaged item and
+its incident, so the documenter knows what to restore from a backup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzarchive.archive import Archive
+from kzarchive.errors import Cancelled, KzError
+from kzarchive.gui.messages import error_text
+from kzarchive.gui.style import label
+from kzarchive.gui.workers import Task, TaskRunner
+from kzarchive.models import CheckResult, VerifyReport
+
+_ITEM_CHECK = re.compile(r"^item ([0-9a-f]+) ")
+_STORED_FILE_CHECK = re.compile(r"^stored file ([0-9a-f]+)$")
+_COUNT = re.compile(r"^(\d+) ")
+
+
+class VerifyDialog(QDialog):
+    """Starts checking as soon as it is created; Close stays available throughout."""
+
+    def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.report: VerifyReport | None = None
+        self.setWindowTitle(self.tr("Verify vault"))
+        self.resize(720, 480)
+        self.heading = label(self.tr("Checking the vault…"), "heading")
+        self.explanation = label(self.tr(
+            "Every stored file is read and compared with the SHA-256 recorded when it was "
+            "collected; the key file, the database and the custody log are checked too."),
+            "muted")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.results = QTreeWidget()
+        self.results.setHeaderLabels([self.tr("Check"), self.tr("Result")])
+        self.results.setRootIsDecorated(False)
+        self.results.setWordWrap(True)
+        self.results.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(buttons)
+
+        self.task = Task(lambda progress, cancel: archive.verify(progress, cancel))
+        self.task.signals.progress.connect(self._progress)
+        self.task.signals.succeeded.connect(self._passed)
+        self.task.signals.failed.connect(self._failed)
+        runner.start(self.task)
+
+    @property
+    def running(self) -> bool:
+        return not self.cancel_button.isHidden()
+
+    def cancel(self) -> None:
+        self.task.cancel()
+        self.cancel_button.setEnabled(False)
+        self.heading.setText(self.tr("Stopping…"))
+
+    def reject(self) -> None:
+        self.task.cancel()  # closing while it runs stops the check too
+        super().reject()
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def _finish(self, heading: str) -> None:
+        self.heading.setText(heading)
+        self.bar.hide()
+        self.explanation.hide()
+        self.cancel_button.hide()
+        self.close_button.setDefault(True)
+
+    def _passed(self, report: VerifyReport) -> None:
+        self.report = report
+        self._finish(self.tr("Everything checked is intact."))
+        self._show_report(report)
+
+    def _failed(self, exc: KzError) -> None:
+        report = getattr(exc, "report", None)
+        if isinstance(report, VerifyReport):
+            self.report = report
+            self._finish(self.tr("Problems found: {n}").format(n=len(report.failures)))
+            self._show_report(report)
+            return
+        message, hint = error_text(exc)
+        self._finish(self.tr("The check was stopped.") if isinstance(exc, Cancelled)
+                     else self.tr("The check could not be completed."))
+        self.explanation.setText(f"{message} {hint}".strip())
+        self.explanation.show()
+
+    # -- the report in plain words ---------------------------------------------------
+
+    def _show_report(self, report: VerifyReport) -> None:
+        good = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        bad = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        self.results.clear()
+        for check in sorted(report.checks, key=lambda c: c.ok):  # failures first
+            name, result = self.describe(check, report)
+            row = QTreeWidgetItem([name, result])
+            row.setIcon(0, good if check.ok else bad)
+            row.setToolTip(1, check.detail)
+            if not check.ok:
+                row.setForeground(1, Qt.GlobalColor.darkRed)
+            self.results.addTopLevelItem(row)
+        self.results.resizeColumnToContents(0)
+        self.results.show()
+
+    def describe(self, check: CheckResult, report: VerifyReport) -> tuple[str, str]:
+        """(what was checked, the result) for one check, in the interface language."""
+        if check.name == "vault.keys":
+            return self.tr("Key file (vault.keys)"), (
+                self.tr("intact") if check.ok else self.tr("damaged or altered"))
+        if check.name == "database":
+            return self.tr("Database"), (
+                self.tr("intact") if check.ok else self.tr("damaged: {detail}").format(
+                    detail=check.detail))
+        if check.name == "custody log":
+            count = _COUNT.match(check.detail)
+            return self.tr("Custody log"), (
+                self.tr("complete and unaltered ({n} entries)").format(n=count.group(1))
+                if check.ok and count else self.tr("complete and unaltered") if check.ok
+                else self.tr("altered or incomplete: {detail}").format(detail=check.detail))
+        if check.name == "received custody":
+            return self.tr("Custody received from partners"), (
+                self.tr("unaltered") if check.ok else self.tr("altered: {detail}").format(
+                    detail=check.detail))
+        if check.name == "stored files":
+            if check.ok:
+                return self.tr("Stored files"), self.tr(
+                    "{n} items read, {size}, each matching its SHA-256").format(
+                        n=report.items_checked,
+                        size=QLocale().formattedDataSize(report.bytes_checked))
+            return self.tr("Stored files"), self.tr(
+                "files found that the vault does not know: {detail}").format(detail=check.detail)
+        item = _ITEM_CHECK.match(check.name)
+        if item:
+            return self._item_name(item.group(1)), self.tr(
+                "damaged: the content does not match its recorded SHA-256")
+        stored = _STORED_FILE_CHECK.match(check.name)
+        if stored:
+            return self.tr("Preview image {ident}").format(ident=stored.group(1)), self.tr(
+                "damaged")
+        return check.name, (self.tr("good") if check.ok else check.detail or self.tr("failed"))
+
+    def _item_name(self, item_id: str) -> str:
+        try:
+            item = self.archive.get_item(item_id)
+            title = self.archive.get_incident(item.incident_id).title
+        except KzError:
+            return self.tr("Item {ident}").format(ident=item_id)
+        return self.tr("Item “{name}” of the incident “{title}”").format(
+            name=item.name, title=title)
