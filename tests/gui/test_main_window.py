@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
@@ -74,12 +73,12 @@ def test_selecting_an_incident_shows_its_detail_people_and_items(
     assert detail.tabs.tabText(1) == "People (1)" and detail.tabs.tabText(2) == "Items (2)"
     people = detail.people_list
     assert people.topLevelItem(0).text(0) == "Свидетель А-3"
-    items: QTreeWidget = detail.items_list
-    names = {items.topLevelItem(i).text(0) for i in range(items.topLevelItemCount())}
-    assert names == {"square.jpg", "показания-А-3.txt"}
-    photo = next(items.topLevelItem(i) for i in range(2)
-                 if items.topLevelItem(i).text(0) == "square.jpg")
-    assert photo.text(1) == "Photo" and photo.text(4).startswith("2022-01-05T16:42")
+    items = detail.items_list.model()
+    rows = [[items.index(row, column).data() for column in range(items.columnCount())]
+            for row in range(items.rowCount())]
+    assert {row[0] for row in rows} == {"square.jpg", "показания-А-3.txt"}
+    photo = next(row for row in rows if row[0] == "square.jpg")
+    assert photo[1] == "Photo" and photo[4].startswith("2022-01-05T16:42")
 
 
 def test_search_in_cyrillic_finds_titles_and_testimony(
