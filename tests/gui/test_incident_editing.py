@@ -259,7 +259,9 @@ def test_editing_a_person_keeps_the_pseudonym_first_and_logs_the_fields(
     select_title(window, qtbot, TEMPLATE_TITLE)
     add_person(window, "Witness B-7", "Aigerim N.").accept()
     people = window.detail.people
-    people.people_list.setCurrentItem(people.people_list.topLevelItem(0))
+    first = people.people_list.topLevelItem(0)
+    assert first is not None
+    people.people_list.setCurrentItem(first)
     people.edit_button.click()
     dialog = people.dialog
     assert isinstance(dialog, PersonDialog) and dialog.person is not None
