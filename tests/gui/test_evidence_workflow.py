@@ -180,10 +180,9 @@ def test_attach_files_takes_the_files_chosen_and_forgets_the_folder(
 def test_a_testimony_is_stored_and_its_words_find_the_incident(
     controller: AppController, qtbot: QtBot, vault: tuple[Path, str]
 ) -> None:
-    archive = Archive.open(vault[0], PASSPHRASE)
-    other = archive.add_incident("Journalist detained in Uralsk", occurred_start="2022-01-07")
-    archive.add_person(other, "witness", "Свидетель Г-2")
-    archive.close()
+    with Archive.open(vault[0], PASSPHRASE) as setup:
+        other = setup.add_incident("Journalist detained in Uralsk", occurred_start="2022-01-07")
+        setup.add_person(other, "witness", "Свидетель Г-2")
     window, panel = open_incident(controller, qtbot, vault[0], "Journalist detained in Uralsk")
     panel.testimony_button.click()
     dialog = panel.text_dialog
