@@ -1,0 +1,246 @@
+"""The Gallery tab of an incident: thumbnails of its photos and videos.
+
+Thumbnails are the small, upright, metadata-free previews the vault stored at
+intake (``Archive.read_thumbnail``), decrypted and decoded in memory by a worker,
+a few at a time, so that a large incident never blocks the interface.
+Double-click (or Enter) opens the item's viewer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QListView,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzarchive.archive import Archive
+from kzarchive.errors import KzError
+from kzarchive.gui import labels
+from kzarchive.gui.messages import error_text
+from kzarchive.gui.style import label
+from kzarchive.gui.viewers import open_viewer
+from kzarchive.gui.viewers.context import vault_runner
+from kzarchive.gui.workers import TaskRunner
+from kzarchive.media.types import kind_of
+from kzarchive.models import Item
+
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+THUMBNAIL_SIDE = 160
+#: Thumbnails decoded per worker task; small enough to show the first ones quickly.
+BATCH = 12
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def is_visual(item: Item) -> bool:
+    return (item.has_thumbnail or item.kind in ("photo", "video")
+            or kind_of(item.mime) in ("photo", "video"))
+
+
+def decode_jpeg(data: bytes) -> QImage:
+    """A JPEG from memory, read only as JPEG whatever its bytes claim."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, b"jpeg")
+    reader.setDecideFormatFromContent(False)
+    return reader.read()
+
+
+def read_thumbnails(archive: Archive, item_ids: list[str]) -> list[tuple[str, QImage]]:
+    """Decoded thumbnails (worker thread: QImage, never QPixmap); broken ones are skipped."""
+    decoded = []
+    for item_id in item_ids:
+        image = decode_jpeg(archive.read_thumbnail(item_id))
+        if not image.isNull():
+            decoded.append((item_id, image))
+    return decoded
+
+
+class ThumbnailModel(QAbstractListModel):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._widget = parent
+        self.items: list[Item] = []
+        self._icons: dict[str, QIcon] = {}
+
+    def set_items(self, items: list[Item]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self._icons = {}
+        self.endResetModel()
+
+    def set_thumbnail(self, item_id: str, image: QImage) -> None:
+        for row, item in enumerate(self.items):
+            if item.id == item_id:
+                self._icons[item_id] = QIcon(QPixmap.fromImage(image))
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+                return
+
+    def has_thumbnail_shown(self, item_id: str) -> bool:
+        return item_id in self._icons
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(item.id) or self._placeholder(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(filter(None, [item.name, labels.item_kind(item.kind),
+                                           item.captured_at]))
+        if role == ITEM_ID_ROLE:
+            return item.id
+        return None
+
+    def _placeholder(self, item: Item) -> QIcon:
+        video = item.kind == "video" or kind_of(item.mime) == "video"
+        pixmap = QStyle.StandardPixmap.SP_MediaPlay if video else QStyle.StandardPixmap.SP_FileIcon
+        return self._widget.style().standardIcon(pixmap)
+
+
+class GalleryView(QStackedWidget):
+    """Thumbnails of one incident's photos and videos."""
+
+    count_changed = Signal(int)
+    EMPTY, GRID = range(2)
+
+    def __init__(self, archive: Archive, runner: TaskRunner | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self._runner = runner
+        self.incident_id: str | None = None
+        self._generation = 0
+        self._pending: list[str] = []
+        self._own_runner: TaskRunner | None = None
+        self.model = ThumbnailModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+        self.list.setGridSize(QSize(THUMBNAIL_SIDE + 24, THUMBNAIL_SIDE + 48))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setUniformItemSizes(True)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        # Double-click or Enter (as the platform defines "activate").
+        self.list.activated.connect(self._activated)
+        self.empty_label = label(self.tr("No photos or videos in this incident."), "muted")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label = label("", "error")
+        self.message_label.hide()
+        grid = QWidget()
+        layout = QVBoxLayout(grid)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.message_label)
+        self.addWidget(self.empty_label)
+        self.addWidget(grid)
+
+    def attach_to(self, tabs: QTabWidget) -> None:
+        """Add this view as a tab whose title counts the pictures."""
+        tabs.addTab(self, self.tr("Gallery"))
+        self.count_changed.connect(
+            lambda n: tabs.setTabText(tabs.indexOf(self), self.tr("Gallery ({n})").format(n=n)))
+
+    @property
+    def runner(self) -> TaskRunner:
+        found = self._runner or vault_runner(self)
+        if found is not None:
+            return found
+        if self._own_runner is None:
+            self._own_runner = TaskRunner(self, max_threads=1)
+        return self._own_runner
+
+    # -- content ------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.incident_id = None
+        self.model.set_items([])
+        self.message_label.hide()
+        self.setCurrentIndex(self.EMPTY)
+
+    def set_incident(self, incident_id: str) -> None:
+        """Show an incident's pictures at once (placeholders), then fill in thumbnails."""
+        self._generation += 1
+        self.incident_id = incident_id
+        items = [item for item in self.archive.list_items(incident_id) if is_visual(item)]
+        self.model.set_items(items)
+        self.message_label.hide()
+        self.setCurrentIndex(self.GRID if items else self.EMPTY)
+        self.count_changed.emit(len(items))
+        self._pending = [item.id for item in items if item.has_thumbnail]
+        self._load_next()
+
+    def refresh(self) -> None:
+        if self.incident_id is not None:
+            self.set_incident(self.incident_id)
+
+    def _load_next(self) -> None:
+        if not self._pending:
+            return
+        batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
+        archive, generation = self.archive, self._generation
+        # Bound methods as slots: Qt drops the result if this view is gone by then.
+        self.runner.run(
+            lambda progress, cancel: (generation, read_thumbnails(archive, batch)),
+            on_success=self._loaded, on_failure=self._failed)
+
+    def _loaded(self, result: tuple[int, list[tuple[str, QImage]]]) -> None:
+        generation, decoded = result
+        if generation != self._generation:
+            return  # another incident is shown by now
+        for item_id, image in decoded:
+            self.model.set_thumbnail(item_id, image)
+        self._load_next()
+
+    def _failed(self, exc: KzError) -> None:
+        message, hint = error_text(exc)
+        self.message_label.setText(f"{message} {hint}".strip())
+        self.message_label.show()
+
+    # -- opening ------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        item_id = self.model.data(index, ITEM_ID_ROLE)
+        if not item_id:
+            return
+        try:
+            viewer = open_viewer(self.archive, str(item_id), self.window())
+        except KzError as exc:
+            self._failed(exc)
+            return
+        added = getattr(viewer, "item_added", None)
+        if added is not None:
+            added.connect(self._item_added)
+
+    def _item_added(self, _item: Item) -> None:
+        self.refresh()
