@@ -80,6 +80,7 @@ class UnsupportedAgeVersion(NewerFormat):
 
 
 class NoMatchingIdentity(KzError):
+    exit_code = 15
     message_template = "None of the available keys can open this encrypted file."
     hint_template = (
         "It was encrypted for someone else. Ask the sender to encrypt it for your age "
