@@ -20,8 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, Cancelled, DiskFull, KzError, VaultLocked
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.workers import Task, TaskRunner
+from kzarchive.gui.workers import Task
 from kzarchive.models import Item
 from kzarchive.progress import CancelToken, Progress
 
@@ -107,19 +106,9 @@ def attach_all(
     return outcome
 
 
-def start_attach(
-    runner: TaskRunner, busy: BusyIndicator, busy_text: str, archive: Archive,
-    incident_id: str, paths: list[Path], on_done: Callable[[AttachOutcome], None],
-    on_failure: Callable[[KzError], None],
-) -> Task:
-    """Run ``attach_all`` in the background, shown by ``busy`` with a cancel button."""
-    task = Task(lambda progress, cancel: attach_all(
-        archive, incident_id, paths, progress, cancel))
-    task.signals.succeeded.connect(on_done)
-    task.signals.failed.connect(on_failure)
-    # Connected before the task starts, so a quick task cannot finish unseen.
-    busy.start(busy_text, task, cancellable=True)
-    return runner.start(task)
+def attach_task(archive: Archive, incident_id: str, paths: list[Path]) -> Task:
+    """``attach_all`` as a background task, not yet started (connect to it first)."""
+    return Task(lambda progress, cancel: attach_all(archive, incident_id, paths, progress, cancel))
 
 
 def local_paths(mime: QMimeData) -> list[Path]:

@@ -1,8 +1,9 @@
 """The items of one incident: the list, attaching, adding texts, opening and verifying.
 
 Files come in by drag and drop or by "Attach files…", both through
-``attach.start_attach``.  Everything that reads or writes content runs in the
-vault's background runner; the list itself is a small query.
+``EvidencePanel.attach_paths`` and ``attach.attach_task``.  Everything that reads
+or writes content runs in the vault's background runner, one task at a time; the
+list itself is a small query.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import Cancelled, KzError
 from kzarchive.gui import labels
-from kzarchive.gui.attach import AttachOutcome, FileDropTarget, start_attach
+from kzarchive.gui.attach import AttachOutcome, FileDropTarget, attach_task
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.file_dialogs import choose_open_files
 from kzarchive.gui.messages import error_text
@@ -247,10 +248,13 @@ class EvidencePanel(QWidget):
         self.notice.setText(text)
         self.notice.show()
 
-    def _begin(self, task: Task) -> None:
+    def _start(self, task: Task, text: str, cancellable: bool = False) -> None:
+        """Run one task at a time; every signal is connected before the task can finish."""
         self._running = task
         task.signals.finished.connect(self._ended)
+        self.busy.start(text, task, cancellable)
         self._update_buttons()
+        self.runner.start(task)
 
     def _ended(self, task: Task) -> None:
         if task is self._running:
@@ -269,9 +273,10 @@ class EvidencePanel(QWidget):
         if not self.can_attach() or self.incident_id is None:
             return
         self.notice.hide()
-        self._begin(start_attach(self.runner, self.busy, self.tr("Attaching files…"),
-                                 self.archive, self.incident_id, paths, self._attached,
-                                 self._task_failed))
+        task = attach_task(self.archive, self.incident_id, paths)
+        task.signals.succeeded.connect(self._attached)
+        task.signals.failed.connect(self._task_failed)
+        self._start(task, self.tr("Attaching files…"), cancellable=True)
 
     def _attached(self, outcome: AttachOutcome) -> None:
         if not self._alive():
@@ -323,8 +328,7 @@ class EvidencePanel(QWidget):
             language=entry.language, note=entry.note, name=entry.name, source=entry.source))
         task.signals.succeeded.connect(self._text_added)
         task.signals.failed.connect(self._task_failed)
-        self.busy.start(self.tr("Storing the text…"), task)
-        self._begin(self.runner.start(task))
+        self._start(task, self.tr("Storing the text…"))
 
     def _text_added(self, item: Item) -> None:
         if self._alive():
@@ -353,8 +357,7 @@ class EvidencePanel(QWidget):
         # Bound methods, not lambdas: Qt then delivers the results on this thread.
         task.signals.succeeded.connect(self._verified)
         task.signals.failed.connect(self._verify_failed)
-        self.busy.start(self.tr("Verifying {name}…").format(name=item.name), task)
-        self._begin(self.runner.start(task))
+        self._start(task, self.tr("Verifying {name}…").format(name=item.name))
 
     def _verified(self, _result: object) -> None:
         item = self._verifying
