@@ -28,7 +28,9 @@ APP_ID = "org.kzarchive.KzArchive"
 MAX_FOLDER_BYTES = 300 * 1024 * 1024
 DEV_TOOLS = ("pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "mypyc", "ruff", "bagit",
              "setuptools", "pkg_resources", "pip", "PyInstaller", "tests", "conftest")
-UNUSED_QT = ("WebEngine", "Qml", "Quick", "Qt63D", "Designer", "VirtualKeyboard", "Charts",
+# Qt's FFmpeg media plugin (video and audio playback) links the QML and Quick
+# libraries, so those ship; their Python modules and QML plugins do not.
+UNUSED_QT = ("WebEngine", "QtQml.", "QtQuick.", "Qt63D", "Designer", "VirtualKeyboard", "Charts",
              "DataVisualization", "Bluetooth", "Location", "Sensors", "SerialPort")
 
 
@@ -148,6 +150,7 @@ def test_unused_qt_parts_are_left_out(frozen_build: FrozenBuild) -> None:
     assert (plugins / "platforms" / "libqxcb.so").exists()
     assert (plugins / "platforms" / "libqwayland.so").exists()
     assert (plugins / "iconengines" / "libqsvgicon.so").exists()
+    assert (plugins / "multimedia" / "libffmpegmediaplugin.so").exists()
     # Nothing that serves or reaches the network.
     assert not (plugins / "platforms" / "libqvnc.so").exists()
     assert not (plugins / "tls").exists()
