@@ -133,7 +133,10 @@ def chain_links(entries: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def _short(value: str) -> str:
-    return value[:12] + "…" if len(value) > 16 else value
+    """Hashes, ids, keys and fingerprints by their beginning (the tooltip has them whole)."""
+    if len(value) > 16 and value.isalnum():
+        return value[:12] + "…"
+    return value
 
 
 def _value_text(key: str, value: Any) -> str:
@@ -245,37 +248,55 @@ def load_custody(archive: Archive, incident_id: str | None) -> CustodyData:
 
 
 class CustodyView(QWidget):
-    """Entries of this vault, then, if any, the entries received from partners."""
+    """Entries of this vault, then, if any, the entries received from partners.
 
-    SEQ, TIME, ACT, ABOUT, DETAILS, CHAIN = range(6)
+    Long details are cut in the list; the entry selected is shown in full beneath it.
+    """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    SEQ, TIME, ACT, CHAIN, ABOUT, DETAILS = range(6)
+
+    def __init__(self, parent: QWidget | None = None, about_width: int = 120) -> None:
         super().__init__(parent)
         self.summary = label("", "muted")
-        self.own_tree = self._tree()
+        self.own_tree = self._tree(about_width)
         self.received_heading = label(self.tr("Received from partners with this incident"),
                                       "subheading")
-        self.received_tree = self._tree()
+        self.received_tree = self._tree(about_width)
+        self.entry_label = label("")
+        self.entry_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.own_tree, 3)
         layout.addWidget(self.received_heading)
         layout.addWidget(self.received_tree, 2)
+        layout.addWidget(self.entry_label)
         self.show_data(CustodyData([], []))
 
-    def _tree(self) -> QTreeWidget:
+    def _tree(self, about_width: int) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setHeaderLabels([self.tr("No."), self.tr("Time (UTC)"), self.tr("Act"),
-                              self.tr("About"), self.tr("Details"), self.tr("Chain")])
+                              self.tr("Chain"), self.tr("About"), self.tr("Details")])
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)
         header = tree.header()
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.DETAILS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.ABOUT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.DETAILS, QHeaderView.ResizeMode.Interactive)
+        tree.setColumnWidth(self.ABOUT, about_width)
+        tree.currentItemChanged.connect(self._current_changed)
         return tree
+
+    def _current_changed(self, current: QTreeWidgetItem | None, *_previous: object) -> None:
+        if current is None or current.childCount():
+            self.entry_label.clear()
+            return
+        about = current.text(self.ABOUT)
+        heading = f"{current.text(self.SEQ)}. {current.text(self.ACT)}"
+        self.entry_label.setText("\n".join(filter(None, [
+            f"{heading} — {about}" if about else heading, current.text(self.DETAILS)])))
 
     def link_text(self, link: str) -> str:
         if link == LINK_OK:
@@ -285,8 +306,10 @@ class CustodyView(QWidget):
         return "… " + self.tr("earlier entries not received")
 
     def _row(self, row: CustodyRow) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([str(row.seq), row.time, row.action, row.subject, row.details,
-                                self.link_text(row.link)])
+        minute = row.time[:16].replace("T", " ")  # to the minute here; the tooltip is exact
+        item = QTreeWidgetItem([str(row.seq), minute, row.action, self.link_text(row.link),
+                                row.subject, row.details])
+        item.setToolTip(self.TIME, row.time)
         item.setToolTip(self.DETAILS, row.raw_details)
         item.setToolTip(self.ABOUT, row.subject)
         item.setTextAlignment(self.SEQ, Qt.AlignmentFlag.AlignRight)
@@ -295,6 +318,7 @@ class CustodyView(QWidget):
         return item
 
     def show_data(self, data: CustodyData) -> None:
+        self.entry_label.clear()
         self.own_tree.clear()
         self.own_tree.addTopLevelItems([self._row(row) for row in data.own])
         self.received_tree.clear()
@@ -331,7 +355,7 @@ class CustodyWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Custody log of the vault"))
         self.resize(1000, 600)
-        self.view = CustodyView()
+        self.view = CustodyView(about_width=360)
         self.busy = BusyIndicator()
         self.error = label("", "error")
         self.error.hide()

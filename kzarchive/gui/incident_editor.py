@@ -139,6 +139,8 @@ class IncidentForm(QWidget):
                                     else Qt.CheckState.Unchecked)
             self.tags_edit.setText(", ".join(incident.tags) if incident else "")
             self.description_edit.setPlainText(incident.description if incident else "")
+            for line in (self.title_edit, self.place_edit, self.tags_edit):
+                line.setCursorPosition(0)  # long texts show their beginning
         finally:
             self.blockSignals(False)
         self.changed.emit()

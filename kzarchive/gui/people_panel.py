@@ -202,13 +202,13 @@ class PeoplePanel(QWidget):
             row = QTreeWidgetItem([person.pseudonym, labels.role(person.role),
                                    self.consent_text(person), ""])
             row.setData(self.PSEUDONYM, PERSON_ID_ROLE, person.id)
-            row.setToolTip(self.CONSENT, person.consent_scope)
+            row.setToolTip(self.CONSENT, self.consent_text(person))
             self._rows.append(row)
         self.people_list.addTopLevelItems(self._rows)
         if selected is not None:
             self.select_person(selected.id)
         self._show_real_names(self.revealed)
-        for column in range(self.REAL_NAME):
+        for column in (self.PSEUDONYM, self.ROLE):  # consent takes the rest, cut if long
             self.people_list.resizeColumnToContents(column)
         self._update_buttons()
 

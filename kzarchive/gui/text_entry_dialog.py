@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -101,9 +103,10 @@ class TextEntryDialog(QDialog):
             self.tr("Add to the incident"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.load_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         load_row = QHBoxLayout()
+        load_row.addWidget(self.load_button, 0, Qt.AlignmentFlag.AlignLeft)
         load_row.addWidget(self.notice, 1)
-        load_row.addWidget(self.load_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_edit, 1)
         layout.addLayout(load_row)

@@ -13,11 +13,11 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -50,10 +50,15 @@ class VerifyDialog(QDialog):
             "muted")
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.results = QTreeWidget()
-        self.results.setHeaderLabels([self.tr("Check"), self.tr("Result")])
-        self.results.setRootIsDecorated(False)
-        self.results.setWordWrap(True)
+        # One row per check: an icon, what was checked, and the result beneath it,
+        # wrapped, so long names of items and long translations are never cut.
+        self.rows: list[tuple[QLabel, QLabel]] = []
+        rows_box = QWidget()
+        self.rows_layout = QVBoxLayout(rows_box)
+        self.rows_layout.addStretch(1)
+        self.results = QScrollArea()
+        self.results.setWidgetResizable(True)
+        self.results.setWidget(rows_box)
         self.results.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
@@ -124,16 +129,24 @@ class VerifyDialog(QDialog):
     def _show_report(self, report: VerifyReport) -> None:
         good = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         bad = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        self.results.clear()
         for check in sorted(report.checks, key=lambda c: c.ok):  # failures first
             name, result = self.describe(check, report)
-            row = QTreeWidgetItem([name, result])
-            row.setIcon(0, good if check.ok else bad)
-            row.setToolTip(1, check.detail)
-            if not check.ok:
-                row.setForeground(1, Qt.GlobalColor.darkRed)
-            self.results.addTopLevelItem(row)
-        self.results.resizeColumnToContents(0)
+            icon = QLabel()
+            icon.setPixmap((good if check.ok else bad).pixmap(20, 20))
+            name_label = label(name, "subheading")
+            result_label = label(result, "" if check.ok else "error")
+            result_label.setToolTip(check.detail)
+            for text in (name_label, result_label):
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            texts = QVBoxLayout()
+            texts.setSpacing(0)
+            texts.addWidget(name_label)
+            texts.addWidget(result_label)
+            row = QHBoxLayout()
+            row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+            row.addLayout(texts, 1)
+            self.rows_layout.insertLayout(self.rows_layout.count() - 1, row)
+            self.rows.append((name_label, result_label))
         self.results.show()
 
     def describe(self, check: CheckResult, report: VerifyReport) -> tuple[str, str]:
@@ -156,11 +169,15 @@ class VerifyDialog(QDialog):
                 self.tr("unaltered") if check.ok else self.tr("altered: {detail}").format(
                     detail=check.detail))
         if check.name == "stored files":
-            if check.ok:
+            size = QLocale().formattedDataSize(report.bytes_checked)
+            if check.ok and report.ok:
                 return self.tr("Stored files"), self.tr(
                     "{n} items read, {size}, each matching its SHA-256").format(
-                        n=report.items_checked,
-                        size=QLocale().formattedDataSize(report.bytes_checked))
+                        n=report.items_checked, size=size)
+            if check.ok:  # the damaged items have rows of their own
+                return self.tr("Stored files"), self.tr(
+                    "{n} items read, {size}; no file the vault does not know").format(
+                        n=report.items_checked, size=size)
             return self.tr("Stored files"), self.tr(
                 "files found that the vault does not know: {detail}").format(detail=check.detail)
         item = _ITEM_CHECK.match(check.name)

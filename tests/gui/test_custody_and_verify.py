@@ -175,8 +175,8 @@ def wait_done(dialog: VerifyDialog, qtbot: QtBot) -> None:
 
 
 def results(dialog: VerifyDialog) -> list[tuple[str, str]]:
-    rows = [dialog.results.topLevelItem(i) for i in range(dialog.results.topLevelItemCount())]
-    return [(row.text(0), row.text(1)) for row in rows if row is not None]
+    assert dialog.results.isVisibleTo(dialog)
+    return [(name.text(), result.text()) for name, result in dialog.rows]
 
 
 def flip_a_byte(archive: Archive, item_id: str) -> None:
@@ -229,6 +229,7 @@ def test_verify_vault_reports_success_then_names_the_damaged_item(
     assert results(dialog)[0] == (
         f"Item “square.jpg” of the incident “{TITLE}”",
         "damaged: the content does not match its recorded SHA-256")
+    assert dict(results(dialog))["Stored files"].endswith("; no file the vault does not know")
     answer = verify_item_answer(window, qtbot)
     assert answer.text() == "“square.jpg” failed the check."
     assert answer.icon() == QMessageBox.Icon.Critical
