@@ -59,6 +59,7 @@ def _save(widget: object, out: Path, name: str) -> None:
 
 def shoot(language: str, out: Path) -> None:
     from PySide6.QtWidgets import QApplication, QDialog
+    from screens_evidence import shoot_evidence
     from screens_exchange import shoot_exchange
 
     from kzarchive.gui.config import GuiConfig
@@ -112,6 +113,7 @@ def shoot(language: str, out: Path) -> None:
     _wait(lambda: window.model.rowCount() == 1)
     window.table.selectRow(0)
     _save(window, out, prefix + "main-search")
+    shoot_evidence(controller, window, out, prefix, _save, _wait)
     shoot_exchange(controller, window, out, prefix, _save, _wait)
 
     controller.lock()
