@@ -98,6 +98,10 @@ _SUBJECT_KEYS = ("person_id", "contact_id")
 
 LINK_OK, LINK_BROKEN, LINK_UNKNOWN = "ok", "broken", "unknown"
 
+YES = QT_TRANSLATE_NOOP("Custody", "yes")
+NO = QT_TRANSLATE_NOOP("Custody", "no")
+UNKNOWN_PARTNER = QT_TRANSLATE_NOOP("Custody", "Unknown partner")
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Custody", text)
@@ -149,7 +153,7 @@ def _value_text(key: str, value: Any) -> str:
     if key == "role":
         return labels.role(str(value))
     if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return _tr(YES) if value else _tr(NO)
     if isinstance(value, list):
         return str(len(value))
     if value is None:
@@ -241,7 +245,7 @@ def load_custody(archive: Archive, incident_id: str | None) -> CustodyData:
     if incident_id is not None:
         names = {c.fingerprint: c.name for c in archive.list_contacts() if c.fingerprint}
         for origin, entries in archive.received_custody(incident_id):
-            who = names.get(origin) or _tr("Unknown partner")
+            who = names.get(origin) or _tr(UNKNOWN_PARTNER)
             sender = f"{who} ({origin[:10]}…)" if origin else who
             received.append((sender, custody_rows(entries, subjects)))
     return CustodyData(own, received)

@@ -170,13 +170,16 @@ class IncidentForm(QWidget):
         values = self.values()
         if not values["title"]:
             return self.tr("Give the incident a title.")
-        for key, what in (("occurred_start", self.tr("The start date")),
-                          ("occurred_end", self.tr("The end date"))):
+        for key, message in (
+            ("occurred_start", self.tr("The start date is not a date. Write it as 2022-01-05, "
+                                       "2022-01, 2022 or 2022-01-05T14:30.")),
+            ("occurred_end", self.tr("The end date is not a date. Write it as 2022-01-05, "
+                                     "2022-01, 2022 or 2022-01-05T14:30.")),
+        ):
             try:
                 check_date(values[key], key)
             except BadInput:
-                return self.tr("{what} is not a date. Write it as 2022-01-05, 2022-01, 2022 "
-                               "or 2022-01-05T14:30.").format(what=what)
+                return message
         for key, message in (
             ("latitude", self.tr("The latitude must be a number from -90 to 90.")),
             ("longitude", self.tr("The longitude must be a number from -180 to 180.")),
