@@ -99,7 +99,7 @@ def attach_all(
             outcome.failed.append((path.name, exc))
         except OSError as exc:  # a read error of the drive the file is on
             outcome.failed.append((path.name, BadInput(
-                what=f"the file could not be read ({exc.strerror})",
+                f"The file could not be read ({exc.strerror}).",
                 hint="Check the drive, then attach the file again. Nothing was stored.")))
         before += size
         report(0, total)
