@@ -6,7 +6,9 @@ import hashlib
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from gui_helpers import PASSPHRASE
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
+from kzarchive.errors import DiskFull
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.evidence_panel import EvidenceModel, EvidencePanel
 from kzarchive.gui.incident_model import IncidentTableModel
@@ -126,6 +129,31 @@ def test_a_vanished_file_is_reported_and_leaves_nothing_behind(
     blobs = [p for p in (vault[0] / "blobs").rglob("*") if p.is_file()]
     assert len(blobs) == 2  # the photo and its thumbnail; no half-written file
     archive.verify()
+
+
+def test_a_full_disk_stops_the_batch_and_says_so(
+    controller: AppController, qtbot: QtBot, vault: tuple[Path, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _window, panel = open_incident(controller, qtbot, vault[0])
+    attach = Archive.attach_file
+    tried: list[str] = []
+
+    def attach_until_full(self: Archive, incident_id: str, path: Path, **kwargs: Any) -> Any:
+        tried.append(Path(path).name)
+        if len(tried) == 2:  # the drive fills up during the second file
+            raise DiskFull(what="the vault's drive has no room for this file")
+        return attach(self, incident_id, path, **kwargs)
+
+    monkeypatch.setattr(Archive, "attach_file", attach_until_full)
+    texts = [PHOTO.with_name(name) for name in (
+        "source-uralsk-en.txt", "source-zhanaozen-en.txt", "testimony-almaty-ru.txt")]
+    assert drop(panel, files(*texts))
+    wait_idle(panel, qtbot)
+    assert tried == ["source-uralsk-en.txt", "source-zhanaozen-en.txt"]  # the third not tried
+    assert [row[EvidenceModel.NAME] for row in shown_rows(panel)] == ["source-uralsk-en.txt"]
+    assert "Attached: 1 of 3 files." in panel.notice.text()
+    assert "The disk is full. Free some space and try again." in panel.notice.text()
 
 
 def test_a_cancelled_attach_stores_nothing(
