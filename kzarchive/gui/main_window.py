@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sizing columns to every one of 10,000 rows would delay the first paint by
+        # most of a second; the first rows tell the widths as well.
+        header.setResizeContentsPrecision(200)
         header.setSectionResizeMode(IncidentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((IncidentTableModel.PLACE, 130),
                               (IncidentTableModel.VIOLATIONS, 150)):

@@ -48,7 +48,7 @@ def drop(widget: QWidget, urls: list[QUrl]) -> bool:
     mime.setUrls(urls)
     point = widget.rect().center()
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
