@@ -31,6 +31,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from kzarchive.gui.gc_guard import InterfaceThreadCollector
     from kzarchive.gui.style import apply_style
 
     QApplication.setApplicationName("kzarchive")
@@ -42,6 +43,8 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationDisplayName("kzarchive")
     apply_style(app)
+    if app.findChild(InterfaceThreadCollector) is None:
+        InterfaceThreadCollector(app)
     return app
 
 
