@@ -208,7 +208,7 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                     sent, payload = "withheld", None
                 elif (not options.originals and item.kind == "photo"
                       and item.mime in SANITIZABLE
-                      and (item.derivation or {}).get("kind") != "sanitized"):
+                      and (item.derivation or {}).get("kind") not in ("sanitized", "redaction")):
                     sent, payload = "sanitized", self._sanitized_payload(item)
                 else:
                     sent = "original"
@@ -372,8 +372,11 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                     result.incidents_added.append(incident["id"])
             for person in document.get("people", []):
                 self._import_person(person)
-            for record in document.get("items", []):
-                if self._import_item(record):
+            records = document.get("items", [])
+            by_id = {record.get("id"): record for record in records}
+            # Originals first, so that a copy can link to its original when both came.
+            for record in sorted(records, key=lambda r: bool(r.get("derived_from"))):
+                if self._import_item(record, by_id):
                     result.items_added.append(record["id"])
             self._store_received_custody(report, leading, document)
             db.execute("INSERT INTO imported_bundles (id, sender_fingerprint, "
@@ -413,7 +416,7 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                 "id", "incident_id", "role", "pseudonym", "real_name", "consent_given",
                 "consent_scope", "consent_date", "notes", "created")])
 
-    def _import_item(self, record: dict[str, Any]) -> bool:
+    def _import_item(self, record: dict[str, Any], by_id: dict[Any, dict[str, Any]]) -> bool:
         db = self.db
         if record.get("sent") == "withheld":
             return False
@@ -424,10 +427,19 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
         if blob is None:
             raise IntegrityError(what=f"the content of item {record['id']} was not in the bundle")
         derivation = record.get("derivation")
+        derived_from = record.get("derived_from")
+        if derived_from and not db.execute("SELECT 1 FROM items WHERE id = ?",
+                                           (derived_from,)).fetchone():
+            # The original stayed with the sender (e.g. a redacted copy was sent instead):
+            # keep the link by id and hash in the derivation.
+            original = by_id.get(derived_from, {})
+            derivation = {**(derivation or {}), "original_item_id": derived_from,
+                          "original_sha256": original.get("original_sha256")}
+            derived_from = None
         if record["sent"] == "sanitized":
             # Keep the link to the collected original across several hops.
             earliest = (derivation or {}).get("original_sha256") or record["original_sha256"]
-            derivation = {"kind": "sanitized", "original_sha256": earliest}
+            derivation = {**(derivation or {}), "kind": "sanitized", "original_sha256": earliest}
         db.execute(
             "INSERT INTO items (id, incident_id, kind, name, mime, size, sha256, blob_id, "
             "captured_at, collected_at, collector, source, language, notes, witness, "
@@ -438,7 +450,7 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
              record["file_size"], record["file_sha256"], blob[0], record.get("captured_at"),
              record["collected_at"], record["collector"], record.get("source", ""),
              record.get("language", ""), record.get("notes", ""), record.get("witness"),
-             record.get("derived_from"),
+             derived_from,
              canonical_json(derivation).decode() if derivation else None,
              canonical_json(record.get("metadata") or {}).decode(), None, utc_timestamp()))
         db.execute("INSERT INTO search_index (body, kind, ref_id, incident_id) "

@@ -220,3 +220,28 @@ def test_altered_received_custody_fails_verify(vaults, tmp_path):  # type: ignor
     with pytest.raises(IntegrityError) as caught:
         partner.verify()
     assert "received custody" in caught.value.message
+
+
+def test_a_redacted_copy_travels_instead_of_its_original(vaults, tmp_path):  # type: ignore[no-untyped-def]
+    from kzarchive.media.redact import Box
+
+    documenter, partner = vaults["Documenter"], vaults["Partner"]
+    vaults["introduce"]("Documenter", "Partner")
+    vaults["introduce"]("Partner", "Documenter")
+    incident, _ = _evidence(documenter, tmp_path)
+    photo = next(i for i in documenter.list_items(incident) if i.name == "photo.jpg")
+    redacted = documenter.redact_item(photo.id, [Box(10, 10, 20, 20)])
+    result = documenter.export_bundle([incident], ["Partner"], tmp_path / "b.kzb")
+    sent = {e.item_id: e.sent for e in result.items}
+    assert sent[photo.id] == "withheld"
+    assert sent[redacted.id] == "original"  # a redaction carries no metadata to remove
+    partner.import_bundle(tmp_path / "b.kzb")
+    received = partner.get_item(redacted.id)
+    # The partner sees the link to the original and its hash, without its pixels.
+    assert received.sha256 == redacted.sha256
+    assert received.derivation is not None
+    assert received.derivation["kind"] == "redaction"
+    assert received.derivation["original_item_id"] == photo.id
+    assert received.derivation["original_sha256"] == photo.sha256
+    assert photo.id not in {i.id for i in partner.list_items(incident)}
+    partner.verify()
