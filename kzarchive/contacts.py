@@ -115,6 +115,10 @@ class ContactsMixin(VaultSession):
         contact = self.get_contact(id_or_name)
         if not new_name.strip():
             raise BadInput(what="a contact needs a name")
+        if self.db.execute("SELECT 1 FROM contacts WHERE name = ? AND id != ?",
+                           (new_name.strip(), contact.id)).fetchone():
+            raise BadInput(what=f"a contact named '{new_name.strip()}' exists",
+                           hint="Choose another name.")
         with self.transaction() as db:
             db.execute("UPDATE contacts SET name = ? WHERE id = ?", (new_name.strip(), contact.id))
         return self.get_contact(contact.id)

@@ -62,10 +62,11 @@ def test_round_trip_across_three_vaults(vaults, tmp_path: Path):  # type: ignore
                                      ExportOptions(originals=True))
     assert {e.sent for e in first.items} == {"original"}
     partner.import_bundle(tmp_path / "one.kzb")
-    partner.export_bundle([incident], ["Second partner"], tmp_path / "two.kzb",
-                          ExportOptions(originals=True))
+    second_export = partner.export_bundle([incident], ["Second partner"], tmp_path / "two.kzb",
+                                          ExportOptions(originals=True))
     report = second.verify_bundle(tmp_path / "two.kzb")
     assert report.ok
+    assert report.tag_manifest_sha256 == second_export.tag_manifest_sha256
     assert any(c.name == "upstream custody" and c.ok for c in report.checks)
     second.import_bundle(tmp_path / "two.kzb")
 

@@ -216,6 +216,7 @@ class BundleReading:
                 self.manifest = bagit.parse_manifest(data, layout.MANIFEST, payload=True)
             elif path == layout.TAG_MANIFEST:
                 self.tag_manifest = bagit.parse_manifest(data, layout.TAG_MANIFEST, payload=False)
+                self.report.tag_manifest_sha256 = _sha256(data)
             elif path == layout.SENDER_PUB:
                 self._check_signature()
                 self._check_tag_manifest()

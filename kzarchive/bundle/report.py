@@ -77,6 +77,8 @@ class BundleReport:
     custody_entries: list[dict[str, Any]] = field(default_factory=list)
     checkpoint: CheckpointInfo | None = None
     payload_bytes: int = 0
+    # SHA-256 of the signed tag manifest: the bundle hash the sender's summary shows.
+    tag_manifest_sha256: str | None = None
     # Set when reading stopped before the end; the remaining checks were not made.
     stopped: str | None = None
 

@@ -83,6 +83,7 @@ def report_json(report: BundleReport) -> dict[str, Any]:
     signer = report.signer
     return {
         "bundle_id": report.bundle_id, "ok": report.ok, "intact": report.intact,
+        "tag_manifest_sha256": report.tag_manifest_sha256,
         "signer": None if signer is None else {
             "fingerprint": signer.fingerprint, "minisign_key_id": signer.key_id,
             "verified_contact": signer.trusted},
