@@ -2,6 +2,314 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>AddAgeContactDialog</name>
+    <message>
+        <source>Add a partner with only age</source>
+        <translation>Тек age қолданатын серіктесті қосу</translation>
+    </message>
+    <message>
+        <source>Optional: needed to accept their bundles</source>
+        <translation>Міндетті емес: олардың пакеттерін қабылдау үшін қажет</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Аты:</translation>
+    </message>
+    <message>
+        <source>age recipient:</source>
+        <translation>age алушысы:</translation>
+    </message>
+    <message>
+        <source>minisign public key:</source>
+        <translation>minisign ашық кілті:</translation>
+    </message>
+    <message>
+        <source>Add partner</source>
+        <translation>Серіктесті қосу</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>For a partner without kzarchive: they make a key with age-keygen and give you the line starting with age1. If they will send bundles back, also ask for their minisign public key.</source>
+        <translation>kzarchive жоқ серіктес үшін: ол age-keygen арқылы кілт жасап, сізге age1 деп басталатын жолды береді. Егер ол сізге пакет жіберетін болса, оның minisign ашық кілтін де сұраңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>The vault&apos;s keys were destroyed, but some of its files could not be removed. Nothing in them can be decrypted; delete the folder by hand.</source>
+        <translation>Қойманың кілттері жойылды, бірақ оның кейбір файлдарын өшіру мүмкін болмады. Олардағы ештеңені енді шифрдан шығару мүмкін емес; буманы қолмен жойыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleChecks</name>
+    <message>
+        <source>Decryption: every encrypted piece is authentic</source>
+        <translation>Шифрды ашу: әрбір шифрланған бөлік түпнұсқа</translation>
+    </message>
+    <message>
+        <source>Structure of the bundle</source>
+        <translation>Пакеттің құрылымы</translation>
+    </message>
+    <message>
+        <source>Description of the bag</source>
+        <translation>Пакеттің сипаттамасы (bag-info)</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s signature</source>
+        <translation>Жіберушінің қолтаңбасы</translation>
+    </message>
+    <message>
+        <source>Signed list of the bag&apos;s own files</source>
+        <translation>Пакеттің қызметтік файлдарының қол қойылған тізімі</translation>
+    </message>
+    <message>
+        <source>List of every file with its hash</source>
+        <translation>Барлық файлдардың хештерімен тізімі</translation>
+    </message>
+    <message>
+        <source>Description of incidents and items</source>
+        <translation>Оқиғалар мен материалдардың сипаттамасы</translation>
+    </message>
+    <message>
+        <source>Custody log entries</source>
+        <translation>Сақтау журналының жазбалары</translation>
+    </message>
+    <message>
+        <source>Custody chain of each incident</source>
+        <translation>Әр оқиғаның сақтау тізбегі</translation>
+    </message>
+    <message>
+        <source>Signed custody checkpoint</source>
+        <translation>Сақтау журналының қол қойылған бақылау нүктесі</translation>
+    </message>
+    <message>
+        <source>Each custody entry is in the signed log</source>
+        <translation>Сақтау журналының әр жазбасы қол қойылған журналда бар</translation>
+    </message>
+    <message>
+        <source>Number of files and total size</source>
+        <translation>Файлдар саны және жалпы өлшемі</translation>
+    </message>
+    <message>
+        <source>Custody received from earlier senders</source>
+        <translation>Бұрынғы жіберушілерден алынған сақтау журналы</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Open a bundle</source>
+        <translation>Пакетті ашу</translation>
+    </message>
+    <message>
+        <source>kzarchive bundles (*.kzb)</source>
+        <translation>kzarchive пакеттері (*.kzb)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Open a bundle — kzarchive</source>
+        <translation>Пакетті ашу — kzarchive</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Толығырақ</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Материал</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Өлшемі</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыты</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Әрекет</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Тексерулер</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлдар</translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation>Сақтау журналы</translation>
+    </message>
+    <message>
+        <source>The key that signed this bundle is not one you verified. Anyone can make a bundle that looks like this one. Import it only if you have another reason to trust it, and compare fingerprints with the sender as soon as you can.</source>
+        <translation>Бұл пакетке қол қойған кілтті сіз растамағансыз. Кез келген адам дәл осындай болып көрінетін пакет жасай алады. Оған сенуге басқа негізіңіз болса ғана импорттаңыз және жіберушімен саусақ іздерін мүмкіндігінше тезірек салыстырыңыз.</translation>
+    </message>
+    <message>
+        <source>I understand, and I want to import it from an unverified signer</source>
+        <translation>Түсінемін және расталмаған жіберушіден импорттағым келеді</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Checking the bundle: decrypting, the signature, every hash and the custody log…</source>
+        <translation>Пакет тексерілуде: шифрды ашу, қолтаңба, әрбір хеш және сақтау журналы…</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Дұрыс</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ҚАТЕ</translation>
+    </message>
+    <message>
+        <source>Signer not verified</source>
+        <translation>Қол қоюшы расталмаған</translation>
+    </message>
+    <message>
+        <source>Reading stopped here; later checks were not made</source>
+        <translation>Оқу осы жерде тоқтады; келесі тексерулер жүргізілмеді</translation>
+    </message>
+    <message>
+        <source>Every byte matches its SHA-256.</source>
+        <translation>Әрбір байт өзінің SHA-256 мәніне сәйкес келеді.</translation>
+    </message>
+    <message>
+        <source>Vault events</source>
+        <translation>Қойма оқиғалары</translation>
+    </message>
+    <message>
+        <source>the sender</source>
+        <translation>жіберуші</translation>
+    </message>
+    <message>
+        <source>Received earlier from {origin}: {n} entries</source>
+        <translation>{origin} жіберушіден бұрын алынған: {n} жазба</translation>
+    </message>
+    <message>
+        <source>Sender: unknown (the signature could not be tied to a key).</source>
+        <translation>Жіберуші белгісіз (қолтаңбаны ешбір кілтпен байланыстыру мүмкін болмады).</translation>
+    </message>
+    <message>
+        <source>{name}, a verified contact</source>
+        <translation>{name}, расталған байланыс</translation>
+    </message>
+    <message>
+        <source>{name}, in your partners but NOT verified</source>
+        <translation>{name}, серіктестеріңіздің арасында бар, бірақ РАСТАЛМАҒАН</translation>
+    </message>
+    <message>
+        <source>not among your partners</source>
+        <translation>серіктестеріңіздің арасында жоқ</translation>
+    </message>
+    <message>
+        <source>Sender: {who}
+Fingerprint:
+{fingerprint}</source>
+        <translation>Жіберуші: {who}
+Саусақ ізі:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Nothing is imported while the bundle is checked.</source>
+        <translation>Пакет тексерілген кезде ештеңе импортталмайды.</translation>
+    </message>
+    <message>
+        <source>GOOD</source>
+        <translation>БӘРІ ДҰРЫС</translation>
+    </message>
+    <message>
+        <source>Every check held: the bundle is complete and unaltered, and it was signed by a verified contact.</source>
+        <translation>Барлық тексеруден өтті: пакет толық әрі өзгертілмеген, оған расталған байланыс қол қойған.</translation>
+    </message>
+    <message>
+        <source>SIGNER NOT VERIFIED</source>
+        <translation>ҚОЛ ҚОЮШЫ РАСТАЛМАҒАН</translation>
+    </message>
+    <message>
+        <source>The bundle is complete and unaltered, but the key that signed it is not one of your verified contacts.</source>
+        <translation>Пакет толық әрі өзгертілмеген, бірақ оған қол қойған кілт сіздің расталған байланыстарыңыздың ешқайсысына тиесілі емес.</translation>
+    </message>
+    <message>
+        <source>BAD</source>
+        <translation>ҚАТЕ</translation>
+    </message>
+    <message>
+        <source>Do not trust this bundle: a check failed ({what}). Keep the file as it is and ask the sender for a new copy.</source>
+        <translation>Бұл пакетке сенбеңіз: тексеру сәтсіз аяқталды ({what}). Файлды сол күйінде сақтап, жіберушіден жаңа көшірме сұраңыз.</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Тексерілмеді</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Тоқтатылды</translation>
+    </message>
+    <message>
+        <source>The bundle could not be checked.</source>
+        <translation>Пакетті тексеру мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>Checking was cancelled. Nothing was imported.</source>
+        <translation>Тексеру тоқтатылды. Ештеңе импортталған жоқ.</translation>
+    </message>
+    <message>
+        <source>the file {name}</source>
+        <translation>{name} файлы</translation>
+    </message>
+    <message>
+        <source>Importing: checking everything again while storing it…</source>
+        <translation>Импорттау: сақтау кезінде бәрі қайта тексерілуде…</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Бұл пакет бұрын импортталған; ештеңе өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <source>Imported: {incidents} new incident(s), {items} new item(s). They are selected in the main window.</source>
+        <translation>Импортталды: жаңа оқиғалар — {incidents}, жаңа материалдар — {items}. Олар басты терезеде белгіленген.</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <source>Cancel</source>
@@ -10,6 +318,136 @@
     <message>
         <source>Stopping…</source>
         <translation>Тоқтатылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the passphrase — kzarchive</source>
+        <translation>Құпия фразаны өзгерту — kzarchive</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Құпия фразаны көрсету</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Жаңа құпия фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Құпия фразаны өзгерту</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Кейінірек</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase now</source>
+        <translation>Жаңа құпия фразаны қазір таңдаңыз</translation>
+    </message>
+    <message>
+        <source>You unlocked the vault with the recovery code. If the passphrase is lost, or someone else may know it, set a new one now. The recovery code stays valid: keep it safe.</source>
+        <translation>Сіз қойманы қалпына келтіру кодымен аштыңыз. Егер құпия фраза жоғалса немесе оны басқа біреу білуі мүмкін болса, жаңасын дәл қазір орнатыңыз. Қалпына келтіру коды жарамды болып қала береді: оны қауіпсіз жерде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one at once. The recovery code does not change.</source>
+        <translation>Жаңа құпия фраза ескісін бірден ауыстырады. Қалпына келтіру коды өзгермейді.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed</source>
+        <translation>Құпия фраза өзгертілді</translation>
+    </message>
+    <message>
+        <source>From now on, unlock the vault with the new passphrase. The old one no longer opens it.</source>
+        <translation>Енді қойманы жаңа құпия фразамен ашыңыз. Ескі фраза оны енді ашпайды.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least {n} characters.</source>
+        <translation>Тым қысқа: кемінде {n} таңба болуы керек.</translation>
+    </message>
+    <message>
+        <source>Weak: add another word or two.</source>
+        <translation>Әлсіз: тағы бір-екі сөз қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Fair: acceptable, but a longer passphrase is safer.</source>
+        <translation>Орташа: жарамды, бірақ ұзынырақ фраза қауіпсіздеу.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Сенімді.</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters; a few unrelated words are best.</source>
+        <translation>Кемінде {n} таңба; бір-бірімен байланысы жоқ бірнеше сөз ең жақсы.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Екі фраза сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>Deriving the new key from the passphrase…</source>
+        <translation>Құпия фразадан жаңа кілт есептелуде…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare fingerprints</source>
+        <translation>Саусақ іздерін салыстыру</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s fingerprint</source>
+        <translation>{name}: саусақ ізі</translation>
+    </message>
+    <message>
+        <source>Compare with {name} in person or by phone. Read your fingerprint aloud while they look at theirs in kzarchive, then let them read theirs while you look here. Every digit must be the same. Never compare over the channel that carried the card.</source>
+        <translation>{name} екеуіңіз жеке кездесіп немесе телефон арқылы салыстырыңыз. Ол kzarchive-тегі өз саусақ ізіне қарап отырғанда, сіз өзіңіздікін дауыстап оқыңыз, содан кейін ол өзінікін оқысын, ал сіз осында қараңыз. Барлық сандар бірдей болуы керек. Карточка келген арна арқылы ешқашан салыстырмаңыз.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s keys</source>
+        <translation>{name}: кілттер</translation>
+    </message>
+    <message>
+        <source>{name} uses only age. Compare with them in person or by phone: their age recipient (and minisign key), character by character, with what they see on their own computer.</source>
+        <translation>{name} тек age қолданады. Онымен жеке кездесіп немесе телефон арқылы оның age алушысын (және minisign кілтін) оның өз компьютерінде көретінімен таңбама-таңба салыстырыңыз.</translation>
+    </message>
+    <message>
+        <source>Your fingerprint</source>
+        <translation>Сіздің саусақ ізіңіз</translation>
+    </message>
+    <message>
+        <source>They match: mark as verified</source>
+        <translation>Сәйкес келеді: расталған деп белгілеу</translation>
+    </message>
+    <message>
+        <source>They differ, or not now</source>
+        <translation>Сәйкес келмейді немесе кейінірек</translation>
+    </message>
+    <message>
+        <source>Compare before you trust</source>
+        <translation>Сенер алдында салыстырыңыз</translation>
+    </message>
+    <message>
+        <source>If anything differs, do not verify: someone may have swapped the card. Ask {name} for a new one.</source>
+        <translation>Бір нәрсе сәйкес келмесе, растамаңыз: карточканы біреу ауыстырып жіберген болуы мүмкін. {name} адамынан жаңасын сұраңыз.</translation>
+    </message>
+    <message>
+        <source>{name} is already verified.</source>
+        <translation>{name} бұрыннан расталған.</translation>
     </message>
 </context>
 <context>
@@ -120,6 +558,279 @@
     </message>
 </context>
 <context>
+    <name>Custody</name>
+    <message>
+        <source>Vault created</source>
+        <translation>Қойма жасалды</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Құпия фраза өзгертілді</translation>
+    </message>
+    <message>
+        <source>Incident created</source>
+        <translation>Оқиға жасалды</translation>
+    </message>
+    <message>
+        <source>Incident changed</source>
+        <translation>Оқиға өзгертілді</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>Адам қосылды</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>Адам туралы деректер өзгертілді</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Материал қосылды</translation>
+    </message>
+    <message>
+        <source>Copy made of an item</source>
+        <translation>Материалдың көшірмесі жасалды</translation>
+    </message>
+    <message>
+        <source>Item saved outside the vault</source>
+        <translation>Материал қоймадан тыс сақталды</translation>
+    </message>
+    <message>
+        <source>Contact added</source>
+        <translation>Байланыс қосылды</translation>
+    </message>
+    <message>
+        <source>Contact verified</source>
+        <translation>Байланыс расталды</translation>
+    </message>
+    <message>
+        <source>Contact removed</source>
+        <translation>Байланыс жойылды</translation>
+    </message>
+    <message>
+        <source>Sent to partners</source>
+        <translation>Серіктестерге жіберілді</translation>
+    </message>
+    <message>
+        <source>Received from a partner</source>
+        <translation>Серіктестен алынды</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Өрістер</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Өлшемі</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Келісім берілді</translation>
+    </message>
+    <message>
+        <source>Made from item</source>
+        <translation>Материалдан жасалған</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>Bundle manifest SHA-256</source>
+        <translation>Пакет манифесінің SHA-256 мәні</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Алушылар</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Жіберуші</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Материалдар</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Саусақ ізі</translation>
+    </message>
+    <message>
+        <source>age key</source>
+        <translation>age кілті</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>атауы</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>сипаттамасы</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>басталу күні</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>аяқталу күні</translation>
+    </message>
+    <message>
+        <source>date precision</source>
+        <translation>күннің дәлдігі</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>орны</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>ендік</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>бойлық</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>күйі</translation>
+    </message>
+    <message>
+        <source>violations</source>
+        <translation>бұзушылықтар</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>белгілер</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>рөлі</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <translation>бүркеншік аты</translation>
+    </message>
+    <message>
+        <source>real name</source>
+        <translation>шын аты</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>келісім</translation>
+    </message>
+    <message>
+        <source>consent scope</source>
+        <translation>келісім аясы</translation>
+    </message>
+    <message>
+        <source>consent date</source>
+        <translation>келісім күні</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>жазбалар</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>Unknown partner</source>
+        <translation>Белгісіз серіктес</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyView</name>
+    <message>
+        <source>Received from partners with this incident</source>
+        <translation>Осы оқиғамен бірге серіктестерден алынған</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Уақыты (UTC)</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Әрекет</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Тізбек</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Нысан</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Толығырақ</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>бүтін</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>бұзылған</translation>
+    </message>
+    <message>
+        <source>earlier entries not received</source>
+        <translation>бұрынғы жазбалар алынбаған</translation>
+    </message>
+    <message>
+        <source>From {sender}</source>
+        <translation>Жіберуші: {sender}</translation>
+    </message>
+    <message>
+        <source>Entries: {n}. The chain is broken at entry {seq}.</source>
+        <translation>Жазбалар: {n}. Тізбек {seq}-жазбада бұзылған.</translation>
+    </message>
+    <message>
+        <source>Entries: {n}. The chain is intact.</source>
+        <translation>Жазбалар: {n}. Тізбек бүтін.</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyWindow</name>
+    <message>
+        <source>Custody log of the vault</source>
+        <translation>Қойманың сақтау журналы</translation>
+    </message>
+    <message>
+        <source>Every act on this vault, in order. Each entry is sealed with a hash of the one before it, so a changed or missing entry shows as a broken chain.</source>
+        <translation>Осы қоймадағы барлық әрекет ретімен. Әр жазба алдыңғысының хешімен бекітілген, сондықтан өзгертілген немесе жоғалған жазба тізбектің үзілуі ретінде көрінеді.</translation>
+    </message>
+    <message>
+        <source>Reading the custody log…</source>
+        <translation>Сақтау журналы оқылуда…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The passphrase is not correct for this vault.</source>
@@ -199,31 +910,7 @@
     </message>
 </context>
 <context>
-    <name>IncidentDetailPanel</name>
-    <message>
-        <source>Select an incident to see it here.</source>
-        <translation>Мұнда көру үшін оқиғаны таңдаңыз.</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Шолу</translation>
-    </message>
-    <message>
-        <source>Pseudonym</source>
-        <translation>Бүркеншік ат</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Рөлі</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Келісім</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Адамдар</translation>
-    </message>
+    <name>EvidenceModel</name>
     <message>
         <source>Name</source>
         <translation>Файл атауы</translation>
@@ -244,9 +931,263 @@
         <source>Captured</source>
         <translation>Түсірілген уақыты</translation>
     </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Attach files…</source>
+        <translation>Файлдарды тіркеу…</translation>
+    </message>
+    <message>
+        <source>Add testimony…</source>
+        <translation>Айғақ қосу…</translation>
+    </message>
+    <message>
+        <source>Add source text…</source>
+        <translation>Дереккөз мәтінін қосу…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Read the item and compare it with the SHA-256 recorded when it was collected</source>
+        <translation>Материалды оқып, оны жинаған кезде жазылған SHA-256 мәнімен салыстыру</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here to attach them.</source>
+        <translation>Тіркеу үшін файлдарды немесе бумаларды осында сүйреп әкеліңіз.</translation>
+    </message>
+    <message>
+        <source>Attach files to the incident</source>
+        <translation>Оқиғаға файлдарды тіркеу</translation>
+    </message>
+    <message>
+        <source>Attaching files…</source>
+        <translation>Файлдар тіркелуде…</translation>
+    </message>
+    <message>
+        <source>Attached: {n} of {found} files.</source>
+        <translation>Тіркелді: {found} файлдың {n}.</translation>
+    </message>
+    <message>
+        <source>Not attached: {name}. {message} {hint}</source>
+        <translation>Тіркелмеді: {name}. {message} {hint}</translation>
+    </message>
+    <message>
+        <source>Stopped; the remaining files were not attached.</source>
+        <translation>Тоқтатылды; қалған файлдар тіркелмеді.</translation>
+    </message>
+    <message>
+        <source>Storing the text…</source>
+        <translation>Мәтін сақталуда…</translation>
+    </message>
+    <message>
+        <source>Added: {name}</source>
+        <translation>Қосылды: {name}</translation>
+    </message>
+    <message>
+        <source>Verifying {name}…</source>
+        <translation>{name} тексерілуде…</translation>
+    </message>
+    <message>
+        <source>“{name}” is intact.</source>
+        <translation>«{name}» бүтін.</translation>
+    </message>
+    <message>
+        <source>Its content matches the SHA-256 recorded when it was collected:
+{sha256}</source>
+        <translation>Оның мазмұны жинаған кезде жазылған SHA-256 мәніне сәйкес келеді:
+{sha256}</translation>
+    </message>
+    <message>
+        <source>“{name}” failed the check.</source>
+        <translation>«{name}» тексеруден өтпеді.</translation>
+    </message>
+    <message>
+        <source>Verify item</source>
+        <translation>Материалды тексеру</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Export a bundle — kzarchive</source>
+        <translation>Пакетті экспорттау — kzarchive</translation>
+    </message>
+</context>
+<context>
+    <name>ExportingPage</name>
+    <message>
+        <source>Exporting</source>
+        <translation>Экспорттау</translation>
+    </message>
+    <message>
+        <source>Signing and encrypting. Cancelling leaves no file.</source>
+        <translation>Қол қойылуда және шифрлануда. Тоқтатсаңыз, файл қалмайды.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Пакет жазылуда…</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>Тоқтатылды. Ешқандай файл жазылған жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>FileViewer</name>
+    <message>
+        <source>kzarchive cannot show this kind of file. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>kzarchive мұндай файлды көрсете алмайды. Оны басқа бағдарламада ашу үшін шығарып алыңыз: сонда ол дискіге шифрланбаған күйде жазылады.</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>No photos or videos in this incident.</source>
+        <extracomment>Thumbnails decoded per worker task; small enough to show the first ones quickly.</extracomment>
+        <translation>Бұл оқиғада фото да, бейне де жоқ.</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Галерея</translation>
+    </message>
+    <message>
+        <source>Gallery ({n})</source>
+        <translation>Галерея ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>HashRow</name>
+    <message>
+        <source>Copy</source>
+        <translation>Көшіру</translation>
+    </message>
+    <message>
+        <source>Copy the SHA-256 to the clipboard</source>
+        <translation>SHA-256 мәнін алмасу буферіне көшіру</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Read the stored content again and compare it with its SHA-256</source>
+        <translation>Сақталған мазмұнды қайта оқып, оның SHA-256 мәнімен салыстыру</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>The SHA-256 was copied.</source>
+        <translation>SHA-256 көшірілді.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Verified: the stored content matches this SHA-256.</source>
+        <translation>Тексерілді: сақталған мазмұн осы SHA-256 мәніне сәйкес келеді.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPanel</name>
+    <message>
+        <source>Select an incident to see it here.</source>
+        <translation>Мұнда көру үшін оқиғаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Адамдар</translation>
+    </message>
     <message>
         <source>Items</source>
         <translation>Материалдар</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Мәліметтер</translation>
+    </message>
+    <message>
+        <source>Custody log</source>
+        <translation>Сақтау журналы</translation>
+    </message>
+    <message>
+        <source>date not recorded</source>
+        <translation>күні көрсетілмеген</translation>
+    </message>
+    <message>
+        <source>place not recorded</source>
+        <translation>орны көрсетілмеген</translation>
+    </message>
+    <message>
+        <source>People ({n})</source>
+        <translation>Адамдар ({n})</translation>
+    </message>
+    <message>
+        <source>Items ({n})</source>
+        <translation>Материалдар ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditor</name>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Өзгерістерді болдырмау</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet.</source>
+        <translation>Өзгерістер әлі сақталған жоқ.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сақталды.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Сақталмаған өзгерістер</translation>
+    </message>
+    <message>
+        <source>The incident has changes that are not saved yet.</source>
+        <translation>Оқиғада әлі сақталмаған өзгерістер бар.</translation>
+    </message>
+    <message>
+        <source>Save them, discard them, or stay to go on editing.</source>
+        <translation>Оларды сақтаңыз, бас тартыңыз немесе өңдеуді жалғастыру үшін қалыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>Не болды, бірнеше сөзбен</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 43.2383</source>
+        <translation>ендік, мысалы 43.2383</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 76.9454</source>
+        <translation>бойлық, мысалы 76.9454</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>үтір арқылы</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Атауы:</translation>
     </message>
     <message>
         <source>When:</source>
@@ -255,6 +1196,10 @@
     <message>
         <source>Where:</source>
         <translation>Қайда:</translation>
+    </message>
+    <message>
+        <source>Coordinates:</source>
+        <translation>Координаттар:</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -269,28 +1214,44 @@
         <translation>Белгілер:</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>Сипаттама</translation>
+        <source>Description:</source>
+        <translation>Сипаттама:</translation>
     </message>
     <message>
-        <source>not recorded</source>
-        <translation>көрсетілмеген</translation>
+        <source>year</source>
+        <translation>жыл</translation>
     </message>
     <message>
-        <source>given</source>
-        <translation>берілген</translation>
+        <source>month</source>
+        <translation>ай</translation>
     </message>
     <message>
-        <source>not given</source>
-        <translation>берілмеген</translation>
+        <source>day</source>
+        <translation>күн</translation>
     </message>
     <message>
-        <source>People ({n})</source>
-        <translation>Адамдар ({n})</translation>
+        <source>day and time</source>
+        <translation>күн мен уақыт</translation>
     </message>
     <message>
-        <source>Items ({n})</source>
-        <translation>Материалдар ({n})</translation>
+        <source>Give the incident a title.</source>
+        <translation>Оқиғаға атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>The start date is not a date. Write it as 2022-01-05, 2022-01, 2022 or 2022-01-05T14:30.</source>
+        <translation>Басталу күні дұрыс емес. Оны 2022-01-05, 2022-01, 2022 немесе 2022-01-05T14:30 түрінде жазыңыз.</translation>
+    </message>
+    <message>
+        <source>The end date is not a date. Write it as 2022-01-05, 2022-01, 2022 or 2022-01-05T14:30.</source>
+        <translation>Аяқталу күні дұрыс емес. Оны 2022-01-05, 2022-01, 2022 немесе 2022-01-05T14:30 түрінде жазыңыз.</translation>
+    </message>
+    <message>
+        <source>The latitude must be a number from -90 to 90.</source>
+        <translation>Ендік -90 мен 90 аралығындағы сан болуы керек.</translation>
+    </message>
+    <message>
+        <source>The longitude must be a number from -180 to 180.</source>
+        <translation>Бойлық -180 мен 180 аралығындағы сан болуы керек.</translation>
     </message>
 </context>
 <context>
@@ -318,6 +1279,104 @@
     <message>
         <source>Items</source>
         <translation>Материалдар</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation>Оқиғалар</translation>
+    </message>
+    <message>
+        <source>Choose the incidents to send. Each goes with its people, items and custody log.</source>
+        <translation>Жіберілетін оқиғаларды таңдаңыз. Әрқайсысы өз адамдарымен, материалдарымен және сақтау журналымен бірге жіберіледі.</translation>
+    </message>
+    <message>
+        <source>Loading the incidents…</source>
+        <translation>Оқиғалар жүктелуде…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemInfoPanel</name>
+    <message>
+        <source>Kind:</source>
+        <translation>Түрі:</translation>
+    </message>
+    <message>
+        <source>File type:</source>
+        <translation>Файл түрі:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Өлшемі:</translation>
+    </message>
+    <message>
+        <source>Captured:</source>
+        <translation>Түсірілді:</translation>
+    </message>
+    <message>
+        <source>Collected:</source>
+        <translation>Жиналды:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Камера:</translation>
+    </message>
+    <message>
+        <source>Dimensions:</source>
+        <translation>Өлшемдері:</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} пиксель</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Ұзақтығы:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Орналасқан жері:</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>Куәгер:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тілі:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Дереккөз:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Жазбалар:</translation>
+    </message>
+    <message>
+        <source>Derived:</source>
+        <translation>Шыққан көзі:</translation>
+    </message>
+    <message>
+        <source>redacted copy of item {ident}</source>
+        <translation>{ident} материалының бүркемеленген көшірмесі</translation>
+    </message>
+    <message>
+        <source>copy made from item {ident}</source>
+        <translation>{ident} материалынан жасалған көшірме</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескерту:</translation>
+    </message>
+    <message>
+        <source>This photo contains its location. Anyone who gets the original file can see where it was taken.</source>
+        <translation>Бұл фотода түсірілген жері жазылған. Түпнұсқа файлды алған кез келген адам оның қай жерде түсірілгенін көре алады.</translation>
+    </message>
+    <message>
+        <source>This file contains its location. Anyone who gets the original file can see where it was made.</source>
+        <translation>Бұл файлда оның жасалған жері жазылған. Түпнұсқа файлды алған кез келген адам оның қай жерде жасалғанын көре алады.</translation>
     </message>
 </context>
 <context>
@@ -390,6 +1449,58 @@
         <translation>Оқиғалар: {n}</translation>
     </message>
     <message>
+        <source>&amp;Partners…</source>
+        <translation>Се&amp;ріктестер…</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>Пакетті &amp;экспорттау…</translation>
+    </message>
+    <message>
+        <source>&amp;Open bundle…</source>
+        <translation>Пакетті &amp;ашу…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase…</source>
+        <translation>Құпия &amp;фразаны өзгерту…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Баптаулар…</translation>
+    </message>
+    <message>
+        <source>Panic &amp;wipe…</source>
+        <translation>Жедел &amp;өшіру…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport selected incidents…</source>
+        <translation>Таңдалған оқиғаларды &amp;экспорттау…</translation>
+    </message>
+    <message>
+        <source>&amp;New incident…</source>
+        <translation>&amp;Жаңа оқиға…</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>Файлдарды &amp;тіркеу…</translation>
+    </message>
+    <message>
+        <source>Add &amp;testimony…</source>
+        <translation>&amp;Айғақ қосу…</translation>
+    </message>
+    <message>
+        <source>Add &amp;source text…</source>
+        <translation>&amp;Дереккөз мәтінін қосу…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify vault…</source>
+        <translation>Қойманы &amp;тексеру…</translation>
+    </message>
+    <message>
+        <source>C&amp;ustody log…</source>
+        <translation>&amp;Сақтау журналы…</translation>
+    </message>
+    <message>
         <source>About kzarchive</source>
         <translation>kzarchive туралы</translation>
     </message>
@@ -406,6 +1517,824 @@ This vault&apos;s fingerprint:
 
 Осы қойманың саусақ ізі:
 {fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>MediaViewer</name>
+    <message>
+        <source>Position</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Кідірту</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Ойнату</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played in kzarchive. To play it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Бұл жазбаны kzarchive ішінде ойнату мүмкін емес. Оны басқа бағдарламада ойнату үшін шығарып алыңыз: сонда ол дискіге шифрланбаған күйде жазылады.</translation>
+    </message>
+</context>
+<context>
+    <name>NewIncidentDialog</name>
+    <message>
+        <source>New incident</source>
+        <translation>Жаңа оқиға</translation>
+    </message>
+    <message>
+        <source>Create incident</source>
+        <translation>Оқиға жасау</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <source>What to include</source>
+        <translation>Не енгізу керек</translation>
+    </message>
+    <message>
+        <source>The safe choices are already made; change them only when the recipient needs more.</source>
+        <translation>Қауіпсіз нұсқалар әлдеқашан таңдалған; оларды алушыға көбірек қажет болғанда ғана өзгертіңіз.</translation>
+    </message>
+    <message>
+        <source>Send photos as originals, with all their metadata</source>
+        <translation>Фотоларды барлық метадеректерімен бірге түпнұсқа күйінде жіберу</translation>
+    </message>
+    <message>
+        <source>Include people&apos;s real names</source>
+        <translation>Адамдардың шын аттарын енгізу</translation>
+    </message>
+    <message>
+        <source>Include GPS positions in the item descriptions</source>
+        <translation>Материалдардың сипаттамасына GPS координаттарын енгізу</translation>
+    </message>
+    <message>
+        <source>Warning: these photos hold a GPS position in their own bytes. As originals, they reveal where they were taken, whatever you choose below:</source>
+        <translation>Ескерту: бұл фотолардың өз байттарында GPS координаттары бар. Түпнұсқа күйінде олар төменде не таңдасаңыз да, қай жерде түсірілгенін көрсетеді:</translation>
+    </message>
+    <message>
+        <source>Otherwise photos go as sanitized copies: the same picture, upright, with no camera data, time or position in the file.</source>
+        <translation>Әйтпесе фотолар тазартылған көшірме ретінде жіберіледі: сол сурет, дұрыс бұрылған, файлда камера деректері, уақыт пен орын жоқ.</translation>
+    </message>
+    <message>
+        <source>Otherwise only pseudonyms are sent. Send real names only with the person&apos;s consent, and only to whom it covers.</source>
+        <translation>Әйтпесе тек бүркеншік аттар жіберіледі. Шын аттарды тек адамның келісімімен және тек сол келісім қамтитын адамдарға жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>Otherwise positions read from the files are left out of the bundle&apos;s descriptions.</source>
+        <translation>Әйтпесе файлдардан оқылған координаттар пакеттің сипаттамаларына енгізілмейді.</translation>
+    </message>
+</context>
+<context>
+    <name>PanicWipeDialog</name>
+    <message>
+        <source>Panic wipe — kzarchive</source>
+        <translation>Жедел өшіру — kzarchive</translation>
+    </message>
+    <message>
+        <source>WIPE</source>
+        <translation>ӨШІРУ</translation>
+    </message>
+    <message>
+        <source>Destroy the vault now</source>
+        <translation>Қойманы қазір жою</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Destroy this vault</source>
+        <translation>Бұл қойманы жою</translation>
+    </message>
+    <message>
+        <source>This destroys the vault in {folder} at once. First its keys are overwritten, so nothing in it can ever be decrypted again, not even with the passphrase or the recovery code; then all its files are removed. There is no undo.</source>
+        <translation>Бұл {folder} бумасындағы қойманы бірден жояды. Алдымен оның кілттері қайта жазылады, сондықтан ондағы ештеңені енді ешқашан шифрдан шығару мүмкін болмайды, тіпті құпия фразамен де, қалпына келтіру кодымен де; содан кейін оның барлық файлдары өшіріледі. Мұны кері қайтару мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>Bundles you already sent stay with your partners. Any copy or backup of this vault elsewhere is not touched.</source>
+        <translation>Бұрын жіберілген пакеттер серіктестеріңізде қалады. Бұл қойманың басқа жердегі көшірмелері мен сақтық көшірмелеріне әсер етпейді.</translation>
+    </message>
+    <message>
+        <source>To confirm, type {word}:</source>
+        <translation>Растау үшін {word} деп теріңіз:</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersWindow</name>
+    <message>
+        <source>Partners — kzarchive</source>
+        <translation>Серіктестер — kzarchive</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Your identity</source>
+        <translation>Сіздің сәйкестігіңіз</translation>
+    </message>
+    <message>
+        <source>Your fingerprint</source>
+        <translation>Сіздің саусақ ізіңіз</translation>
+    </message>
+    <message>
+        <source>Copy fingerprint</source>
+        <translation>Саусақ ізін көшіру</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Көшіру</translation>
+    </message>
+    <message>
+        <source>Export contact card…</source>
+        <translation>Байланыс карточкасын экспорттау…</translation>
+    </message>
+    <message>
+        <source>age recipient:</source>
+        <translation>age алушысы:</translation>
+    </message>
+    <message>
+        <source>Partners compare this fingerprint with you, in person or by phone, before they trust bundles you send. Give them your contact card.</source>
+        <translation>Серіктестер сіз жіберген пакеттерге сенбес бұрын осы саусақ ізін сізбен жеке кездесіп немесе телефон арқылы салыстырады. Оларға байланыс карточкаңызды беріңіз.</translation>
+    </message>
+    <message>
+        <source>Save your contact card</source>
+        <translation>Байланыс карточкаңызды сақтау</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.kzcard)</source>
+        <translation>Байланыс карточкалары (*.kzcard)</translation>
+    </message>
+    <message>
+        <source>Your contact card was saved as {name}. It holds only public keys: give it to your partners on a USB stick or by any channel.</source>
+        <translation>Байланыс карточкаңыз {name} ретінде сақталды. Онда тек ашық кілттер бар: оны серіктестеріңізге флешкамен немесе кез келген арна арқылы беріңіз.</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Серіктестер</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Сенім</translation>
+    </message>
+    <message>
+        <source>Import contact card…</source>
+        <translation>Байланыс карточкасын импорттау…</translation>
+    </message>
+    <message>
+        <source>Add partner with only age…</source>
+        <translation>Тек age бар серіктесті қосу…</translation>
+    </message>
+    <message>
+        <source>Compare and verify…</source>
+        <translation>Салыстыру және растау…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Атын өзгерту…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>kzarchive contact card</source>
+        <translation>kzarchive карточкасы</translation>
+    </message>
+    <message>
+        <source>age keys only</source>
+        <translation>тек age кілттері</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Расталған</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Расталмаған</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with them before you send them anything or trust what they send.</source>
+        <translation>Оған бірдеңе жібермес бұрын немесе оның жібергеніне сенбес бұрын онымен саусақ ізін салыстырыңыз.</translation>
+    </message>
+    <message>
+        <source>{name} was added, not yet verified. Compare the fingerprints with them in person or by phone: select them and choose Compare and verify.</source>
+        <translation>{name} қосылды, бірақ әлі расталмаған. Онымен саусақ іздерін жеке кездесіп немесе телефон арқылы салыстырыңыз: оны таңдап, «Салыстыру және растау» батырмасын басыңыз.</translation>
+    </message>
+    <message>
+        <source>Choose a partner&apos;s contact card</source>
+        <translation>Серіктестің байланыс карточкасын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>{name} is verified. You can now send them bundles and trust bundles they sign.</source>
+        <translation>{name} расталды. Енді оған пакет жібере аласыз және ол қол қойған пакеттерге сене аласыз.</translation>
+    </message>
+    <message>
+        <source>Remove partner</source>
+        <translation>Серіктесті жою</translation>
+    </message>
+    <message>
+        <source>Remove {name} from your partners?</source>
+        <translation>{name} серіктестеріңіздің тізімінен жойылсын ба?</translation>
+    </message>
+    <message>
+        <source>You will no longer be able to send them bundles, and bundles they sign will no longer count as from a verified contact. Evidence already received stays.</source>
+        <translation>Сіз оған енді пакет жібере алмайсыз, ал ол қол қойған пакеттер енді расталған байланыстан келген деп саналмайды. Бұрын алынған дәлелдемелер сақталады.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>{name} was removed.</source>
+        <translation>{name} жойылды.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Кішірейту</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Үлкейту</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ені бойынша</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Бүкіл бет</translation>
+    </message>
+    <message>
+        <source>{n} page(s)</source>
+        <translation>Беттер: {n}</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password, so kzarchive cannot show it. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Бұл PDF құпия сөзбен қорғалған, сондықтан kzarchive оны көрсете алмайды. Оны басқа бағдарламада ашу үшін шығарып алыңыз: сонда ол дискіге шифрланбаған күйде жазылады.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown in kzarchive; it may be damaged. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Бұл PDF kzarchive ішінде көрсетілмейді; ол бүлінген болуы мүмкін. Оны басқа бағдарламада ашу үшін шығарып алыңыз: сонда ол дискіге шифрланбаған күйде жазылады.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Бүркеншік ат</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Келісім</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Шын аты</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>Адам қосу…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Өңдеу…</translation>
+    </message>
+    <message>
+        <source>Show real names</source>
+        <translation>Шын аттарды көрсету</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>берілмеген</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>берілген</translation>
+    </message>
+    <message>
+        <source>Hide real names</source>
+        <translation>Шын аттарды жасыру</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>Адам туралы деректерді өңдеу</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Адам қосу</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Көрсету</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Келісім берілді</translation>
+    </message>
+    <message>
+        <source>e.g. use in reports, no photos</source>
+        <translation>мысалы: баяндамаларда пайдалану, фотосыз</translation>
+    </message>
+    <message>
+        <source>Pseudonym:</source>
+        <translation>Бүркеншік аты:</translation>
+    </message>
+    <message>
+        <source>The name used everywhere. Never put a real name here.</source>
+        <translation>Барлық жерде қолданылатын ат. Мұнда ешқашан шын атын жазбаңыз.</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Рөлі:</translation>
+    </message>
+    <message>
+        <source>Real name:</source>
+        <translation>Шын аты:</translation>
+    </message>
+    <message>
+        <source>Optional. Kept encrypted, hidden in lists, and left out of exports unless chosen.</source>
+        <translation>Міндетті емес. Шифрланған күйде сақталады, тізімдерде жасырылады және арнайы таңдалмаса, экспортқа енгізілмейді.</translation>
+    </message>
+    <message>
+        <source>Consent scope:</source>
+        <translation>Келісім аясы:</translation>
+    </message>
+    <message>
+        <source>Consent date:</source>
+        <translation>Келісім күні:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Жазбалар:</translation>
+    </message>
+    <message>
+        <source>Give a pseudonym.</source>
+        <translation>Бүркеншік ат беріңіз.</translation>
+    </message>
+    <message>
+        <source>The consent date is not a date. Write it as 2022-01-05.</source>
+        <translation>Келісім күні дұрыс емес. Оны 2022-01-05 түрінде жазыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Opening the photo…</source>
+        <extracomment>A redacted copy was saved as a new item (the ``Item``).</extracomment>
+        <translation>Фото ашылуда…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Кішірейту</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Үлкейту</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Сыйғызу</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation>Солға бұру</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>Оңға бұру</translation>
+    </message>
+    <message>
+        <source>Redact…</source>
+        <translation>Бүркемелеу…</translation>
+    </message>
+    <message>
+        <source>Cover faces, tattoos or name tags with black boxes in a new copy</source>
+        <translation>Жаңа көшірмеде беттерді, татуировкаларды немесе бейдждерді қара тіктөртбұрыштармен жабу</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>This photo&apos;s format cannot be shown in kzarchive. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Бұл фотоның пішімін kzarchive көрсете алмайды. Оны басқа бағдарламада ашу үшін шығарып алыңыз: сонда ол дискіге шифрланбаған күйде жазылады.</translation>
+    </message>
+    <message>
+        <source>The redacted copy was saved as a new item: {name}. The original is unchanged.</source>
+        <translation>Бүркемеленген көшірме жаңа материал ретінде сақталды: {name}. Түпнұсқа өзгертілген жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPage</name>
+    <message>
+        <source>Recipients</source>
+        <translation>Алушылар</translation>
+    </message>
+    <message>
+        <source>Only the chosen partners can open the bundle (and you).</source>
+        <translation>Пакетті тек таңдалған серіктестер (және сіз) ғана аша алады.</translation>
+    </message>
+    <message>
+        <source>Only verified partners can receive bundles. To verify one, compare fingerprints with them in Vault → Partners…</source>
+        <translation>Пакетті тек расталған серіктестер ғана ала алады. Серіктесті растау үшін онымен саусақ іздерін Қойма → Серіктестер… мәзірінде салыстырыңыз.</translation>
+    </message>
+    <message>
+        <source>You have no verified partner yet. Add their contact card and compare fingerprints in Vault → Partners… first.</source>
+        <translation>Сізде әлі расталған серіктес жоқ. Алдымен олардың байланыс карточкасын қосып, Қойма → Серіктестер… мәзірінде саусақ іздерін салыстырыңыз.</translation>
+    </message>
+    <message>
+        <source>{name} — not verified</source>
+        <translation>{name} — расталмаған</translation>
+    </message>
+    <message>
+        <source>Compare fingerprints with them in Vault → Partners… to send them bundles.</source>
+        <translation>Оған пакет жіберу үшін онымен саусақ іздерін Қойма → Серіктестер… мәзірінде салыстырыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionWindow</name>
+    <message>
+        <source>Redact {name} — kzarchive</source>
+        <extracomment>A drag shorter than this (in image pixels) is a click, not a box. The redacted copy was stored (the new ``Item``).</extracomment>
+        <translation>Бүркемелеу: {name} — kzarchive</translation>
+    </message>
+    <message>
+        <source>Remove box</source>
+        <translation>Тіктөртбұрышты алып тастау</translation>
+    </message>
+    <message>
+        <source>Save redacted copy</source>
+        <translation>Бүркемеленген көшірмені сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Drag over each face, tattoo, name tag or anything else that identifies a person. The boxes become solid black in a new copy; the original photo is kept unchanged.</source>
+        <translation>Адамды танып қоюға болатын әр бетті, татуировканы, бейджді және басқаның бәрін тінтуірмен белгілеңіз. Жаңа көшірмеде бұл тіктөртбұрыштар толығымен қара болады; түпнұсқа фото өзгеріссіз қалады.</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>Тіктөртбұрыштар</translation>
+    </message>
+    <message>
+        <source>Box {n}: {width} × {height} at {x}, {y}</source>
+        <translation>{n}-тіктөртбұрыш: {width} × {height}, орны {x}, {y}</translation>
+    </message>
+    <message>
+        <source>Saving the redacted copy…</source>
+        <translation>Бүркемеленген көшірме сақталуда…</translation>
+    </message>
+</context>
+<context>
+    <name>RenameContactDialog</name>
+    <message>
+        <source>Rename partner</source>
+        <translation>Серіктестің атын өзгерту</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Атын өзгерту</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Жаңа аты:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — kzarchive</source>
+        <translation>Баптаулар — kzarchive</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Жүйе тілі</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Send photos as originals, with all their metadata</source>
+        <translation>Фотоларды барлық метадеректерімен бірге түпнұсқа күйінде жіберу</translation>
+    </message>
+    <message>
+        <source>Include GPS positions in the item descriptions</source>
+        <translation>Материалдардың сипаттамасына GPS координаттарын енгізу</translation>
+    </message>
+    <message>
+        <source>Interface and locking</source>
+        <translation>Интерфейс және құлыптау</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <source>Applies at once: the window is rebuilt in the new language.</source>
+        <translation>Бірден қолданылады: терезе жаңа тілде қайта құрылады.</translation>
+    </message>
+    <message>
+        <source>Lock after:</source>
+        <translation>Құлыптау уақыты:</translation>
+    </message>
+    <message>
+        <source>Minutes without keyboard or mouse input before the vault locks itself. Applies at once.</source>
+        <translation>Пернетақта мен тінтуір қолданылмаған неше минуттан кейін қойма өзі құлыпталады. Бірден қолданылады.</translation>
+    </message>
+    <message>
+        <source>Export: starting choices</source>
+        <translation>Экспорт: бастапқы таңдаулар</translation>
+    </message>
+    <message>
+        <source>The export wizard starts with these; you can change them for each bundle. Real names are never a starting choice: tick them in the wizard when a person&apos;s consent covers it.</source>
+        <translation>Экспорт шебері осы таңдаулардан басталады; оларды әр пакет үшін өзгертуге болады. Шын аттар ешқашан әдепкі бойынша таңдалмайды: адамның келісімі оны қамтыса, оларды шеберде белгілеңіз.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>The bundle is ready</source>
+        <translation>Пакет дайын</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Материал</translation>
+    </message>
+    <message>
+        <source>Sent as</source>
+        <translation>Жіберілу түрі</translation>
+    </message>
+    <message>
+        <source>SHA-256 of what was sent</source>
+        <translation>Жіберілгеннің SHA-256 мәні</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Көшіру</translation>
+    </message>
+    <message>
+        <source>Bundle hash (SHA-256 of its signed tag manifest). It names this bundle in your custody log, and in the recipient&apos;s once they import it.</source>
+        <translation>Пакет хеші (оның қол қойылған қызметтік манифесінің SHA-256 мәні). Ол осы пакетті сіздің сақтау журналыңызда, ал импортталғаннан кейін алушының журналында атайды.</translation>
+    </message>
+    <message>
+        <source>Saved as {path} ({size}), for {names}.</source>
+        <translation>{path} ретінде сақталды ({size}), алушылар: {names}.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Түпнұсқа</translation>
+    </message>
+    <message>
+        <source>Sanitized copy</source>
+        <translation>Тазартылған көшірме</translation>
+    </message>
+    <message>
+        <source>Withheld: its redacted copy was sent</source>
+        <translation>Жіберілмеді: оның орнына бүркемеленген көшірмесі жіберілді</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>Save the bundle</source>
+        <translation>Пакетті сақтау</translation>
+    </message>
+    <message>
+        <source>The bundle is one encrypted file: carry it on a USB stick or send it by any channel.</source>
+        <translation>Пакет — бір шифрланған файл: оны флешкамен тасымалдаңыз немесе кез келген арна арқылы жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорттау</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Ready to export</source>
+        <translation>Экспортқа дайын</translation>
+    </message>
+    <message>
+        <source>Incidents: {n}</source>
+        <translation>Оқиғалар: {n}</translation>
+    </message>
+    <message>
+        <source>For: {names}</source>
+        <translation>Алушылар: {names}</translation>
+    </message>
+    <message>
+        <source>Photos: originals</source>
+        <translation>Фотолар: түпнұсқалар</translation>
+    </message>
+    <message>
+        <source>Photos: sanitized copies</source>
+        <translation>Фотолар: тазартылған көшірмелер</translation>
+    </message>
+    <message>
+        <source>Real names: included</source>
+        <translation>Шын аттар: енгізілген</translation>
+    </message>
+    <message>
+        <source>Real names: not included</source>
+        <translation>Шын аттар: енгізілмеген</translation>
+    </message>
+    <message>
+        <source>GPS positions: included</source>
+        <translation>GPS координаттары: енгізілген</translation>
+    </message>
+    <message>
+        <source>GPS positions: not included</source>
+        <translation>GPS координаттары: енгізілмеген</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Пакетті сақтау</translation>
+    </message>
+    <message>
+        <source>kzarchive bundles (*.kzb)</source>
+        <translation>kzarchive пакеттері (*.kzb)</translation>
+    </message>
+    <message>
+        <source>Give the bundle a file name.</source>
+        <translation>Пакетке файл атауын беріңіз.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Мұндай бума жоқ.</translation>
+    </message>
+    <message>
+        <source>A file of that name exists already; choose another name.</source>
+        <translation>Мұндай атаулы файл бар; басқа атау таңдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>TextEntryDialog</name>
+    <message>
+        <source>Add testimony</source>
+        <translation>Айғақ қосу</translation>
+    </message>
+    <message>
+        <source>Add source text</source>
+        <translation>Дереккөз мәтінін қосу</translation>
+    </message>
+    <message>
+        <source>Type the testimony here, or paste it.</source>
+        <translation>Айғақты осында теріңіз немесе қойыңыз.</translation>
+    </message>
+    <message>
+        <source>Paste the text here, or load it from a file.</source>
+        <translation>Мәтінді осында қойыңыз немесе файлдан жүктеңіз.</translation>
+    </message>
+    <message>
+        <source>Load from a file…</source>
+        <translation>Файлдан жүктеу…</translation>
+    </message>
+    <message>
+        <source>optional, e.g. testimony-A-3.txt</source>
+        <translation>міндетті емес, мысалы testimony-A-3.txt</translation>
+    </message>
+    <message>
+        <source>pseudonym, never a real name</source>
+        <translation>бүркеншік ат, ешқашан шын аты емес</translation>
+    </message>
+    <message>
+        <source>where it was published or who gave it</source>
+        <translation>қайда жарияланған немесе кім берген</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Атауы:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тілі:</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>Куәгер:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Дереккөз:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Жазба:</translation>
+    </message>
+    <message>
+        <source>Add to the incident</source>
+        <translation>Оқиғаға қосу</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>көрсетілмеген</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>қазақ тілі</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>орыс тілі</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>ағылшын тілі</translation>
+    </message>
+    <message>
+        <source>Uzbek</source>
+        <translation>өзбек тілі</translation>
+    </message>
+    <message>
+        <source>Kyrgyz</source>
+        <translation>қырғыз тілі</translation>
+    </message>
+    <message>
+        <source>Uyghur</source>
+        <translation>ұйғыр тілі</translation>
+    </message>
+    <message>
+        <source>Load a text file</source>
+        <translation>Мәтіндік файлды жүктеу</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.md *.text)</source>
+        <translation>Мәтіндік файлдар (*.txt *.md *.text)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>This file is too large for a text. Attach it as a file instead (Attach files…).</source>
+        <translation>Бұл файл мәтін үшін тым үлкен. Оны файл ретінде тіркеңіз (Файлдарды тіркеу…).</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Файлды оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>Loaded {name} (read as {encoding}).</source>
+        <translation>{name} жүктелді ({encoding} ретінде оқылды).</translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>Texts longer than this are shown in part; the rest is a click on Extract away.</extracomment>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <source>This text is long: only its beginning is shown. Extract it to read all of it.</source>
+        <translation>Мәтін ұзын: тек басы көрсетілген. Толық оқу үшін оны шығарып алыңыз.</translation>
     </message>
 </context>
 <context>
@@ -453,6 +2382,207 @@ This vault&apos;s fingerprint:
     <message>
         <source>Checking the passphrase…</source>
         <translation>Құпия фраза тексерілуде…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify vault</source>
+        <translation>Қойманы тексеру</translation>
+    </message>
+    <message>
+        <source>Checking the vault…</source>
+        <translation>Қойма тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Every stored file is read and compared with the SHA-256 recorded when it was collected; the key file, the database and the custody log are checked too.</source>
+        <translation>Сақталған әрбір файл оқылып, жинаған кезде жазылған SHA-256 мәнімен салыстырылады; кілттер файлы, дерекқор және сақтау журналы да тексеріледі.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+    <message>
+        <source>Everything checked is intact.</source>
+        <translation>Тексерілгеннің бәрі бүтін.</translation>
+    </message>
+    <message>
+        <source>Problems found: {n}</source>
+        <translation>Табылған ақаулар: {n}</translation>
+    </message>
+    <message>
+        <source>The check was stopped.</source>
+        <translation>Тексеру тоқтатылды.</translation>
+    </message>
+    <message>
+        <source>The check could not be completed.</source>
+        <translation>Тексеруді аяқтау мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>Key file (vault.keys)</source>
+        <translation>Кілттер файлы (vault.keys)</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>бүтін</translation>
+    </message>
+    <message>
+        <source>damaged or altered</source>
+        <translation>бүлінген немесе өзгертілген</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Дерекқор</translation>
+    </message>
+    <message>
+        <source>damaged: {detail}</source>
+        <translation>бүлінген: {detail}</translation>
+    </message>
+    <message>
+        <source>Custody log</source>
+        <translation>Сақтау журналы</translation>
+    </message>
+    <message>
+        <source>complete and unaltered ({n} entries)</source>
+        <translation>толық әрі өзгертілмеген ({n} жазба)</translation>
+    </message>
+    <message>
+        <source>complete and unaltered</source>
+        <translation>толық әрі өзгертілмеген</translation>
+    </message>
+    <message>
+        <source>altered or incomplete: {detail}</source>
+        <translation>өзгертілген немесе толық емес: {detail}</translation>
+    </message>
+    <message>
+        <source>Custody received from partners</source>
+        <translation>Серіктестерден алынған сақтау журналы</translation>
+    </message>
+    <message>
+        <source>unaltered</source>
+        <translation>өзгертілмеген</translation>
+    </message>
+    <message>
+        <source>altered: {detail}</source>
+        <translation>өзгертілген: {detail}</translation>
+    </message>
+    <message>
+        <source>Stored files</source>
+        <translation>Сақталған файлдар</translation>
+    </message>
+    <message>
+        <source>{n} items read, {size}, each matching its SHA-256</source>
+        <translation>{n} материал оқылды, {size}; әрқайсысы өз SHA-256 мәніне сәйкес</translation>
+    </message>
+    <message>
+        <source>{n} items read, {size}; no file the vault does not know</source>
+        <translation>{n} материал оқылды, {size}; қоймаға белгісіз файл жоқ</translation>
+    </message>
+    <message>
+        <source>files found that the vault does not know: {detail}</source>
+        <translation>қоймаға белгісіз файлдар табылды: {detail}</translation>
+    </message>
+    <message>
+        <source>damaged: the content does not match its recorded SHA-256</source>
+        <translation>бүлінген: мазмұны жазылған SHA-256 мәніне сәйкес келмейді</translation>
+    </message>
+    <message>
+        <source>Preview image {ident}</source>
+        <translation>{ident} нобай суреті</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>бүлінген</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>дұрыс</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>қате</translation>
+    </message>
+    <message>
+        <source>Item {ident}</source>
+        <translation>{ident} материалы</translation>
+    </message>
+    <message>
+        <source>Item “{name}” of the incident “{title}”</source>
+        <translation>«{title}» оқиғасының «{name}» материалы</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <source>this format cannot be decoded; the original is kept as it is</source>
+        <translation>бұл пішімді ашу мүмкін емес; түпнұсқа сол күйінде сақталған</translation>
+    </message>
+    <message>
+        <source>the image is too large to decode safely</source>
+        <translation>сурет қауіпсіз ашу үшін тым үлкен</translation>
+    </message>
+    <message>
+        <source>the image data is damaged or is not in the format its type claims</source>
+        <translation>сурет деректері бүлінген немесе көрсетілген пішімге сәйкес келмейді</translation>
+    </message>
+    <message>
+        <source>metadata could not be read</source>
+        <translation>метадеректерді оқу мүмкін болмады</translation>
+    </message>
+    <message>
+        <source>the metadata is damaged and could not be read completely</source>
+        <translation>метадеректер бүлінген және толық оқылмады</translation>
+    </message>
+    <message>
+        <source>, altitude {metres} m</source>
+        <translation>, биіктігі {metres} м</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <source>{name} — kzarchive</source>
+        <translation>{name} — kzarchive</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Шығарып алу…</translation>
+    </message>
+    <message>
+        <source>Write the original file to a folder, unencrypted</source>
+        <translation>Түпнұсқа файлды бумаға шифрланбаған күйде жазу</translation>
+    </message>
+    <message>
+        <source>Extract the original</source>
+        <translation>Түпнұсқаны шығарып алу</translation>
+    </message>
+    <message>
+        <source>The file will be written to disk unencrypted.</source>
+        <translation>Файл дискіге шифрланбаған күйде жазылады.</translation>
+    </message>
+    <message>
+        <source>Anyone who can read that disk or drive can then see it, and deleting it may not remove it completely. Extract only to a place you trust, and only when you need the file in another program.</source>
+        <translation>Сол дискіні немесе жинақтағышты оқи алатын кез келген адам оны көре алады, ал оны өшіру оны толық жоймауы мүмкін. Тек сенімді жерге және файл басқа бағдарламада қажет болғанда ғана шығарып алыңыз.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the unencrypted copy</source>
+        <translation>Шифрланбаған көшірмеге арналған буманы таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Writing the unencrypted copy…</source>
+        <translation>Шифрланбаған көшірме жазылуда…</translation>
+    </message>
+    <message>
+        <source>Written unencrypted to {path}. Delete it when it is no longer needed.</source>
+        <translation>{path} ішіне шифрланбаған күйде жазылды. Қажет болмай қалғанда оны жойыңыз.</translation>
     </message>
 </context>
 <context>
@@ -603,6 +2733,13 @@ This vault&apos;s fingerprint:
     <message>
         <source>Opening the demo vault (the first time, it is built)…</source>
         <translation>Демо қойма ашылуда (алғаш рет ол жасалады)…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Extract…</source>
+        <translation>Шығарып алу…</translation>
     </message>
 </context>
 </TS>

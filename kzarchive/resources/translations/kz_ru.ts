@@ -2,6 +2,314 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AddAgeContactDialog</name>
+    <message>
+        <source>Add a partner with only age</source>
+        <translation>Добавить партнёра, у которого есть только age</translation>
+    </message>
+    <message>
+        <source>Optional: needed to accept their bundles</source>
+        <translation>Необязательно: нужен, чтобы принимать их пакеты</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>age recipient:</source>
+        <translation>Получатель age:</translation>
+    </message>
+    <message>
+        <source>minisign public key:</source>
+        <translation>Открытый ключ minisign:</translation>
+    </message>
+    <message>
+        <source>Add partner</source>
+        <translation>Добавить партнёра</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>For a partner without kzarchive: they make a key with age-keygen and give you the line starting with age1. If they will send bundles back, also ask for their minisign public key.</source>
+        <translation>Для партнёра без kzarchive: он создаёт ключ командой age-keygen и передаёт вам строку, начинающуюся с age1. Если он будет присылать вам пакеты, попросите также его открытый ключ minisign.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>The vault&apos;s keys were destroyed, but some of its files could not be removed. Nothing in them can be decrypted; delete the folder by hand.</source>
+        <translation>Ключи хранилища уничтожены, но часть его файлов удалить не удалось. Расшифровать их содержимое уже невозможно; удалите папку вручную.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleChecks</name>
+    <message>
+        <source>Decryption: every encrypted piece is authentic</source>
+        <translation>Расшифровка: каждая зашифрованная часть подлинна</translation>
+    </message>
+    <message>
+        <source>Structure of the bundle</source>
+        <translation>Структура пакета</translation>
+    </message>
+    <message>
+        <source>Description of the bag</source>
+        <translation>Описание пакета (bag-info)</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s signature</source>
+        <translation>Подпись отправителя</translation>
+    </message>
+    <message>
+        <source>Signed list of the bag&apos;s own files</source>
+        <translation>Подписанный список служебных файлов пакета</translation>
+    </message>
+    <message>
+        <source>List of every file with its hash</source>
+        <translation>Список всех файлов с их хешами</translation>
+    </message>
+    <message>
+        <source>Description of incidents and items</source>
+        <translation>Описание инцидентов и материалов</translation>
+    </message>
+    <message>
+        <source>Custody log entries</source>
+        <translation>Записи журнала хранения</translation>
+    </message>
+    <message>
+        <source>Custody chain of each incident</source>
+        <translation>Цепочка хранения каждого инцидента</translation>
+    </message>
+    <message>
+        <source>Signed custody checkpoint</source>
+        <translation>Подписанная контрольная точка журнала хранения</translation>
+    </message>
+    <message>
+        <source>Each custody entry is in the signed log</source>
+        <translation>Каждая запись журнала хранения есть в подписанном журнале</translation>
+    </message>
+    <message>
+        <source>Number of files and total size</source>
+        <translation>Число файлов и общий размер</translation>
+    </message>
+    <message>
+        <source>Custody received from earlier senders</source>
+        <translation>Журнал хранения, полученный от прежних отправителей</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Open a bundle</source>
+        <translation>Открыть пакет</translation>
+    </message>
+    <message>
+        <source>kzarchive bundles (*.kzb)</source>
+        <translation>Пакеты kzarchive (*.kzb)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Open a bundle — kzarchive</source>
+        <translation>Открыть пакет — kzarchive</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Материал</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Проверки</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation>Журнал хранения</translation>
+    </message>
+    <message>
+        <source>The key that signed this bundle is not one you verified. Anyone can make a bundle that looks like this one. Import it only if you have another reason to trust it, and compare fingerprints with the sender as soon as you can.</source>
+        <translation>Ключ, которым подписан этот пакет, вы не подтверждали. Любой может сделать пакет, который выглядит так же. Импортируйте его, только если у вас есть другая причина ему доверять, и как можно скорее сверьте отпечатки с отправителем.</translation>
+    </message>
+    <message>
+        <source>I understand, and I want to import it from an unverified signer</source>
+        <translation>Я понимаю и хочу импортировать пакет от неподтверждённого отправителя</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Checking the bundle: decrypting, the signature, every hash and the custody log…</source>
+        <translation>Проверяю пакет: расшифровка, подпись, каждый хеш и журнал хранения…</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>В порядке</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ОШИБКА</translation>
+    </message>
+    <message>
+        <source>Signer not verified</source>
+        <translation>Отправитель не подтверждён</translation>
+    </message>
+    <message>
+        <source>Reading stopped here; later checks were not made</source>
+        <translation>Чтение остановилось здесь; дальнейшие проверки не выполнялись</translation>
+    </message>
+    <message>
+        <source>Every byte matches its SHA-256.</source>
+        <translation>Каждый байт совпадает со своим SHA-256.</translation>
+    </message>
+    <message>
+        <source>Vault events</source>
+        <translation>События хранилища</translation>
+    </message>
+    <message>
+        <source>the sender</source>
+        <translation>отправитель</translation>
+    </message>
+    <message>
+        <source>Received earlier from {origin}: {n} entries</source>
+        <translation>Получено ранее от {origin}: записей — {n}</translation>
+    </message>
+    <message>
+        <source>Sender: unknown (the signature could not be tied to a key).</source>
+        <translation>Отправитель неизвестен (подпись не удалось связать ни с одним ключом).</translation>
+    </message>
+    <message>
+        <source>{name}, a verified contact</source>
+        <translation>{name}, подтверждённый контакт</translation>
+    </message>
+    <message>
+        <source>{name}, in your partners but NOT verified</source>
+        <translation>{name}, есть среди ваших партнёров, но НЕ подтверждён</translation>
+    </message>
+    <message>
+        <source>not among your partners</source>
+        <translation>нет среди ваших партнёров</translation>
+    </message>
+    <message>
+        <source>Sender: {who}
+Fingerprint:
+{fingerprint}</source>
+        <translation>Отправитель: {who}
+Отпечаток:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверяю…</translation>
+    </message>
+    <message>
+        <source>Nothing is imported while the bundle is checked.</source>
+        <translation>Пока пакет проверяется, ничего не импортируется.</translation>
+    </message>
+    <message>
+        <source>GOOD</source>
+        <translation>ВСЁ В ПОРЯДКЕ</translation>
+    </message>
+    <message>
+        <source>Every check held: the bundle is complete and unaltered, and it was signed by a verified contact.</source>
+        <translation>Все проверки пройдены: пакет полный и не изменён, и его подписал подтверждённый контакт.</translation>
+    </message>
+    <message>
+        <source>SIGNER NOT VERIFIED</source>
+        <translation>ОТПРАВИТЕЛЬ НЕ ПОДТВЕРЖДЁН</translation>
+    </message>
+    <message>
+        <source>The bundle is complete and unaltered, but the key that signed it is not one of your verified contacts.</source>
+        <translation>Пакет полный и не изменён, но ключ, которым он подписан, не принадлежит ни одному из ваших подтверждённых контактов.</translation>
+    </message>
+    <message>
+        <source>BAD</source>
+        <translation>ОШИБКА</translation>
+    </message>
+    <message>
+        <source>Do not trust this bundle: a check failed ({what}). Keep the file as it is and ask the sender for a new copy.</source>
+        <translation>Не доверяйте этому пакету: проверка не пройдена ({what}). Сохраните файл как есть и попросите отправителя прислать новую копию.</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Не проверено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>The bundle could not be checked.</source>
+        <translation>Пакет не удалось проверить.</translation>
+    </message>
+    <message>
+        <source>Checking was cancelled. Nothing was imported.</source>
+        <translation>Проверка отменена. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>the file {name}</source>
+        <translation>файл {name}</translation>
+    </message>
+    <message>
+        <source>Importing: checking everything again while storing it…</source>
+        <translation>Импорт: всё проверяется заново при сохранении…</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>Этот пакет уже импортировался раньше; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>Imported: {incidents} new incident(s), {items} new item(s). They are selected in the main window.</source>
+        <translation>Импортировано новых инцидентов: {incidents}, новых материалов: {items}. Они выделены в главном окне.</translation>
+    </message>
+</context>
+<context>
     <name>BusyIndicator</name>
     <message>
         <source>Cancel</source>
@@ -10,6 +318,136 @@
     <message>
         <source>Stopping…</source>
         <translation>Останавливаю…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the passphrase — kzarchive</source>
+        <translation>Смена парольной фразы — kzarchive</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Показать парольную фразу</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Новая парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Сменить парольную фразу</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase now</source>
+        <translation>Выберите новую парольную фразу сейчас</translation>
+    </message>
+    <message>
+        <source>You unlocked the vault with the recovery code. If the passphrase is lost, or someone else may know it, set a new one now. The recovery code stays valid: keep it safe.</source>
+        <translation>Вы открыли хранилище кодом восстановления. Если парольная фраза утеряна или её может знать кто-то ещё, задайте новую прямо сейчас. Код восстановления остаётся действительным: храните его в надёжном месте.</translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one at once. The recovery code does not change.</source>
+        <translation>Новая парольная фраза сразу заменяет старую. Код восстановления не меняется.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed</source>
+        <translation>Парольная фраза изменена</translation>
+    </message>
+    <message>
+        <source>From now on, unlock the vault with the new passphrase. The old one no longer opens it.</source>
+        <translation>Теперь открывайте хранилище новой парольной фразой. Старая больше не подходит.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least {n} characters.</source>
+        <translation>Слишком коротко: нужно не меньше {n} символов.</translation>
+    </message>
+    <message>
+        <source>Weak: add another word or two.</source>
+        <translation>Слабая: добавьте ещё одно-два слова.</translation>
+    </message>
+    <message>
+        <source>Fair: acceptable, but a longer passphrase is safer.</source>
+        <translation>Средняя: допустимо, но более длинная фраза надёжнее.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Надёжная.</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters; a few unrelated words are best.</source>
+        <translation>Не меньше {n} символов; лучше всего несколько не связанных между собой слов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Deriving the new key from the passphrase…</source>
+        <translation>Вычисляю новый ключ из парольной фразы…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare fingerprints</source>
+        <translation>Сверка отпечатков</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s fingerprint</source>
+        <translation>Отпечаток: {name}</translation>
+    </message>
+    <message>
+        <source>Compare with {name} in person or by phone. Read your fingerprint aloud while they look at theirs in kzarchive, then let them read theirs while you look here. Every digit must be the same. Never compare over the channel that carried the card.</source>
+        <translation>Сверьте с собеседником ({name}) лично или по телефону. Прочитайте вслух свой отпечаток, пока он смотрит на свой в kzarchive, затем пусть он прочитает свой, а вы смотрите сюда. Все цифры должны совпасть. Никогда не сверяйте по тому же каналу, по которому пришла карточка.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s keys</source>
+        <translation>Ключи: {name}</translation>
+    </message>
+    <message>
+        <source>{name} uses only age. Compare with them in person or by phone: their age recipient (and minisign key), character by character, with what they see on their own computer.</source>
+        <translation>{name} использует только age. Сверьте с ним лично или по телефону его получателя age (и ключ minisign) символ за символом с тем, что он видит на своём компьютере.</translation>
+    </message>
+    <message>
+        <source>Your fingerprint</source>
+        <translation>Ваш отпечаток</translation>
+    </message>
+    <message>
+        <source>They match: mark as verified</source>
+        <translation>Совпадают: отметить как подтверждённый</translation>
+    </message>
+    <message>
+        <source>They differ, or not now</source>
+        <translation>Не совпадают или не сейчас</translation>
+    </message>
+    <message>
+        <source>Compare before you trust</source>
+        <translation>Сверьте, прежде чем доверять</translation>
+    </message>
+    <message>
+        <source>If anything differs, do not verify: someone may have swapped the card. Ask {name} for a new one.</source>
+        <translation>Если хоть что-то не совпадает, не подтверждайте: карточку могли подменить. Попросите у собеседника ({name}) новую.</translation>
+    </message>
+    <message>
+        <source>{name} is already verified.</source>
+        <translation>{name}: уже подтверждён.</translation>
     </message>
 </context>
 <context>
@@ -120,6 +558,279 @@
     </message>
 </context>
 <context>
+    <name>Custody</name>
+    <message>
+        <source>Vault created</source>
+        <translation>Хранилище создано</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Парольная фраза изменена</translation>
+    </message>
+    <message>
+        <source>Incident created</source>
+        <translation>Инцидент создан</translation>
+    </message>
+    <message>
+        <source>Incident changed</source>
+        <translation>Инцидент изменён</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>Человек добавлен</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>Данные человека изменены</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Материал добавлен</translation>
+    </message>
+    <message>
+        <source>Copy made of an item</source>
+        <translation>Сделана копия материала</translation>
+    </message>
+    <message>
+        <source>Item saved outside the vault</source>
+        <translation>Материал сохранён вне хранилища</translation>
+    </message>
+    <message>
+        <source>Contact added</source>
+        <translation>Контакт добавлен</translation>
+    </message>
+    <message>
+        <source>Contact verified</source>
+        <translation>Контакт подтверждён</translation>
+    </message>
+    <message>
+        <source>Contact removed</source>
+        <translation>Контакт удалён</translation>
+    </message>
+    <message>
+        <source>Sent to partners</source>
+        <translation>Отправлено партнёрам</translation>
+    </message>
+    <message>
+        <source>Received from a partner</source>
+        <translation>Получено от партнёра</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие дано</translation>
+    </message>
+    <message>
+        <source>Made from item</source>
+        <translation>Сделано из материала</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>Bundle manifest SHA-256</source>
+        <translation>SHA-256 манифеста пакета</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Отправитель</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Материалы</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Отпечаток</translation>
+    </message>
+    <message>
+        <source>age key</source>
+        <translation>ключ age</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>дата начала</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>дата окончания</translation>
+    </message>
+    <message>
+        <source>date precision</source>
+        <translation>точность даты</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>место</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>широта</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>долгота</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>violations</source>
+        <translation>нарушения</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>метки</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <translation>псевдоним</translation>
+    </message>
+    <message>
+        <source>real name</source>
+        <translation>настоящее имя</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>согласие</translation>
+    </message>
+    <message>
+        <source>consent scope</source>
+        <translation>объём согласия</translation>
+    </message>
+    <message>
+        <source>consent date</source>
+        <translation>дата согласия</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Unknown partner</source>
+        <translation>Неизвестный партнёр</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyView</name>
+    <message>
+        <source>Received from partners with this incident</source>
+        <translation>Получено от партнёров вместе с этим инцидентом</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Цепочка</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>цела</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>нарушена</translation>
+    </message>
+    <message>
+        <source>earlier entries not received</source>
+        <translation>прежние записи не получены</translation>
+    </message>
+    <message>
+        <source>From {sender}</source>
+        <translation>От: {sender}</translation>
+    </message>
+    <message>
+        <source>Entries: {n}. The chain is broken at entry {seq}.</source>
+        <translation>Записей: {n}. Цепочка нарушена на записи {seq}.</translation>
+    </message>
+    <message>
+        <source>Entries: {n}. The chain is intact.</source>
+        <translation>Записей: {n}. Цепочка цела.</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyWindow</name>
+    <message>
+        <source>Custody log of the vault</source>
+        <translation>Журнал хранения хранилища</translation>
+    </message>
+    <message>
+        <source>Every act on this vault, in order. Each entry is sealed with a hash of the one before it, so a changed or missing entry shows as a broken chain.</source>
+        <translation>Все действия с этим хранилищем по порядку. Каждая запись скреплена хешем предыдущей, поэтому изменённая или пропавшая запись видна как разрыв цепочки.</translation>
+    </message>
+    <message>
+        <source>Reading the custody log…</source>
+        <translation>Читаю журнал хранения…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The passphrase is not correct for this vault.</source>
@@ -199,31 +910,7 @@
     </message>
 </context>
 <context>
-    <name>IncidentDetailPanel</name>
-    <message>
-        <source>Select an incident to see it here.</source>
-        <translation>Выберите инцидент, чтобы увидеть его здесь.</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Обзор</translation>
-    </message>
-    <message>
-        <source>Pseudonym</source>
-        <translation>Псевдоним</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Роль</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Согласие</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Люди</translation>
-    </message>
+    <name>EvidenceModel</name>
     <message>
         <source>Name</source>
         <translation>Имя файла</translation>
@@ -244,9 +931,263 @@
         <source>Captured</source>
         <translation>Дата съёмки</translation>
     </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Attach files…</source>
+        <translation>Прикрепить файлы…</translation>
+    </message>
+    <message>
+        <source>Add testimony…</source>
+        <translation>Добавить показания…</translation>
+    </message>
+    <message>
+        <source>Add source text…</source>
+        <translation>Добавить текст источника…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Read the item and compare it with the SHA-256 recorded when it was collected</source>
+        <translation>Прочитать материал и сравнить с SHA-256, записанным при его сборе</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here to attach them.</source>
+        <translation>Перетащите сюда файлы или папки, чтобы прикрепить их.</translation>
+    </message>
+    <message>
+        <source>Attach files to the incident</source>
+        <translation>Прикрепить файлы к инциденту</translation>
+    </message>
+    <message>
+        <source>Attaching files…</source>
+        <translation>Прикрепляю файлы…</translation>
+    </message>
+    <message>
+        <source>Attached: {n} of {found} files.</source>
+        <translation>Прикреплено файлов: {n} из {found}.</translation>
+    </message>
+    <message>
+        <source>Not attached: {name}. {message} {hint}</source>
+        <translation>Не прикреплён: {name}. {message} {hint}</translation>
+    </message>
+    <message>
+        <source>Stopped; the remaining files were not attached.</source>
+        <translation>Остановлено; остальные файлы не прикреплены.</translation>
+    </message>
+    <message>
+        <source>Storing the text…</source>
+        <translation>Сохраняю текст…</translation>
+    </message>
+    <message>
+        <source>Added: {name}</source>
+        <translation>Добавлено: {name}</translation>
+    </message>
+    <message>
+        <source>Verifying {name}…</source>
+        <translation>Проверяю {name}…</translation>
+    </message>
+    <message>
+        <source>“{name}” is intact.</source>
+        <translation>«{name}» не изменён.</translation>
+    </message>
+    <message>
+        <source>Its content matches the SHA-256 recorded when it was collected:
+{sha256}</source>
+        <translation>Его содержимое совпадает с SHA-256, записанным при сборе:
+{sha256}</translation>
+    </message>
+    <message>
+        <source>“{name}” failed the check.</source>
+        <translation>«{name}» не прошёл проверку.</translation>
+    </message>
+    <message>
+        <source>Verify item</source>
+        <translation>Проверка материала</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Export a bundle — kzarchive</source>
+        <translation>Экспорт пакета — kzarchive</translation>
+    </message>
+</context>
+<context>
+    <name>ExportingPage</name>
+    <message>
+        <source>Exporting</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Signing and encrypting. Cancelling leaves no file.</source>
+        <translation>Подписываю и шифрую. Если отменить, файл не останется.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Записываю пакет…</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>Отменено. Файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>FileViewer</name>
+    <message>
+        <source>kzarchive cannot show this kind of file. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>kzarchive не может показать файлы такого типа. Чтобы открыть его в другой программе, извлеките его: тогда он будет записан на диск в незашифрованном виде.</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>No photos or videos in this incident.</source>
+        <extracomment>Thumbnails decoded per worker task; small enough to show the first ones quickly.</extracomment>
+        <translation>В этом инциденте нет фото и видео.</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Галерея</translation>
+    </message>
+    <message>
+        <source>Gallery ({n})</source>
+        <translation>Галерея ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>HashRow</name>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the SHA-256 to the clipboard</source>
+        <translation>Скопировать SHA-256 в буфер обмена</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Read the stored content again and compare it with its SHA-256</source>
+        <translation>Заново прочитать сохранённое содержимое и сравнить с его SHA-256</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>The SHA-256 was copied.</source>
+        <translation>SHA-256 скопирован.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверяю…</translation>
+    </message>
+    <message>
+        <source>Verified: the stored content matches this SHA-256.</source>
+        <translation>Проверено: сохранённое содержимое совпадает с этим SHA-256.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPanel</name>
+    <message>
+        <source>Select an incident to see it here.</source>
+        <translation>Выберите инцидент, чтобы увидеть его здесь.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
     <message>
         <source>Items</source>
         <translation>Материалы</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Custody log</source>
+        <translation>Журнал хранения</translation>
+    </message>
+    <message>
+        <source>date not recorded</source>
+        <translation>дата не указана</translation>
+    </message>
+    <message>
+        <source>place not recorded</source>
+        <translation>место не указано</translation>
+    </message>
+    <message>
+        <source>People ({n})</source>
+        <translation>Люди ({n})</translation>
+    </message>
+    <message>
+        <source>Items ({n})</source>
+        <translation>Материалы ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditor</name>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet.</source>
+        <translation>Изменения ещё не сохранены.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The incident has changes that are not saved yet.</source>
+        <translation>В инциденте есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <source>Save them, discard them, or stay to go on editing.</source>
+        <translation>Сохраните их, отбросьте или останьтесь, чтобы продолжить редактирование.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>Что произошло, в нескольких словах</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 43.2383</source>
+        <translation>широта, напр. 43.2383</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 76.9454</source>
+        <translation>долгота, напр. 76.9454</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>через запятую</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
     </message>
     <message>
         <source>When:</source>
@@ -255,6 +1196,10 @@
     <message>
         <source>Where:</source>
         <translation>Где:</translation>
+    </message>
+    <message>
+        <source>Coordinates:</source>
+        <translation>Координаты:</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -269,28 +1214,44 @@
         <translation>Метки:</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>Описание</translation>
+        <source>Description:</source>
+        <translation>Описание:</translation>
     </message>
     <message>
-        <source>not recorded</source>
-        <translation>не указано</translation>
+        <source>year</source>
+        <translation>год</translation>
     </message>
     <message>
-        <source>given</source>
-        <translation>дано</translation>
+        <source>month</source>
+        <translation>месяц</translation>
     </message>
     <message>
-        <source>not given</source>
-        <translation>не дано</translation>
+        <source>day</source>
+        <translation>день</translation>
     </message>
     <message>
-        <source>People ({n})</source>
-        <translation>Люди ({n})</translation>
+        <source>day and time</source>
+        <translation>день и время</translation>
     </message>
     <message>
-        <source>Items ({n})</source>
-        <translation>Материалы ({n})</translation>
+        <source>Give the incident a title.</source>
+        <translation>Дайте инциденту название.</translation>
+    </message>
+    <message>
+        <source>The start date is not a date. Write it as 2022-01-05, 2022-01, 2022 or 2022-01-05T14:30.</source>
+        <translation>Дата начала указана неверно. Запишите её как 2022-01-05, 2022-01, 2022 или 2022-01-05T14:30.</translation>
+    </message>
+    <message>
+        <source>The end date is not a date. Write it as 2022-01-05, 2022-01, 2022 or 2022-01-05T14:30.</source>
+        <translation>Дата окончания указана неверно. Запишите её как 2022-01-05, 2022-01, 2022 или 2022-01-05T14:30.</translation>
+    </message>
+    <message>
+        <source>The latitude must be a number from -90 to 90.</source>
+        <translation>Широта должна быть числом от -90 до 90.</translation>
+    </message>
+    <message>
+        <source>The longitude must be a number from -180 to 180.</source>
+        <translation>Долгота должна быть числом от -180 до 180.</translation>
     </message>
 </context>
 <context>
@@ -318,6 +1279,104 @@
     <message>
         <source>Items</source>
         <translation>Материалы</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
+        <source>Choose the incidents to send. Each goes with its people, items and custody log.</source>
+        <translation>Выберите инциденты для отправки. Каждый отправляется вместе с людьми, материалами и журналом хранения.</translation>
+    </message>
+    <message>
+        <source>Loading the incidents…</source>
+        <translation>Загружаю инциденты…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemInfoPanel</name>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>File type:</source>
+        <translation>Тип файла:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Размер:</translation>
+    </message>
+    <message>
+        <source>Captured:</source>
+        <translation>Снято:</translation>
+    </message>
+    <message>
+        <source>Collected:</source>
+        <translation>Собрано:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Камера:</translation>
+    </message>
+    <message>
+        <source>Dimensions:</source>
+        <translation>Размеры:</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} пикселей</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Длительность:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Местоположение:</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>Свидетель:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <source>Derived:</source>
+        <translation>Получено из:</translation>
+    </message>
+    <message>
+        <source>redacted copy of item {ident}</source>
+        <translation>обезличенная копия материала {ident}</translation>
+    </message>
+    <message>
+        <source>copy made from item {ident}</source>
+        <translation>копия материала {ident}</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Внимание:</translation>
+    </message>
+    <message>
+        <source>This photo contains its location. Anyone who gets the original file can see where it was taken.</source>
+        <translation>В этом фото записано место съёмки. Любой, кто получит исходный файл, увидит, где оно сделано.</translation>
+    </message>
+    <message>
+        <source>This file contains its location. Anyone who gets the original file can see where it was made.</source>
+        <translation>В этом файле записано место, где он создан. Любой, кто получит исходный файл, увидит, где это было.</translation>
     </message>
 </context>
 <context>
@@ -390,6 +1449,58 @@
         <translation>Инцидентов: {n}</translation>
     </message>
     <message>
+        <source>&amp;Partners…</source>
+        <translation>Па&amp;ртнёры…</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>&amp;Экспорт пакета…</translation>
+    </message>
+    <message>
+        <source>&amp;Open bundle…</source>
+        <translation>&amp;Открыть пакет…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase…</source>
+        <translation>С&amp;менить парольную фразу…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>Panic &amp;wipe…</source>
+        <translation>Экстренное &amp;уничтожение…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport selected incidents…</source>
+        <translation>&amp;Экспорт выбранных инцидентов…</translation>
+    </message>
+    <message>
+        <source>&amp;New incident…</source>
+        <translation>Н&amp;овый инцидент…</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>&amp;Прикрепить файлы…</translation>
+    </message>
+    <message>
+        <source>Add &amp;testimony…</source>
+        <translation>&amp;Добавить показания…</translation>
+    </message>
+    <message>
+        <source>Add &amp;source text…</source>
+        <translation>Добавить &amp;текст источника…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify vault…</source>
+        <translation>&amp;Проверить хранилище…</translation>
+    </message>
+    <message>
+        <source>C&amp;ustody log…</source>
+        <translation>&amp;Журнал хранения…</translation>
+    </message>
+    <message>
         <source>About kzarchive</source>
         <translation>О программе kzarchive</translation>
     </message>
@@ -406,6 +1517,824 @@ This vault&apos;s fingerprint:
 
 Отпечаток этого хранилища:
 {fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>MediaViewer</name>
+    <message>
+        <source>Position</source>
+        <translation>Позиция</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played in kzarchive. To play it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Эту запись нельзя воспроизвести в kzarchive. Чтобы воспроизвести её в другой программе, извлеките её: тогда она будет записана на диск в незашифрованном виде.</translation>
+    </message>
+</context>
+<context>
+    <name>NewIncidentDialog</name>
+    <message>
+        <source>New incident</source>
+        <translation>Новый инцидент</translation>
+    </message>
+    <message>
+        <source>Create incident</source>
+        <translation>Создать инцидент</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <source>What to include</source>
+        <translation>Что включить</translation>
+    </message>
+    <message>
+        <source>The safe choices are already made; change them only when the recipient needs more.</source>
+        <translation>Безопасные варианты уже выбраны; меняйте их, только если получателю нужно больше.</translation>
+    </message>
+    <message>
+        <source>Send photos as originals, with all their metadata</source>
+        <translation>Отправлять фото в исходном виде, со всеми метаданными</translation>
+    </message>
+    <message>
+        <source>Include people&apos;s real names</source>
+        <translation>Включить настоящие имена людей</translation>
+    </message>
+    <message>
+        <source>Include GPS positions in the item descriptions</source>
+        <translation>Включить GPS-координаты в описания материалов</translation>
+    </message>
+    <message>
+        <source>Warning: these photos hold a GPS position in their own bytes. As originals, they reveal where they were taken, whatever you choose below:</source>
+        <translation>Внимание: в самих файлах этих фото записаны GPS-координаты. В исходном виде они покажут, где сделаны снимки, что бы вы ни выбрали ниже:</translation>
+    </message>
+    <message>
+        <source>Otherwise photos go as sanitized copies: the same picture, upright, with no camera data, time or position in the file.</source>
+        <translation>Иначе фото отправляются очищенными копиями: то же изображение, правильно повёрнутое, без данных камеры, времени и координат в файле.</translation>
+    </message>
+    <message>
+        <source>Otherwise only pseudonyms are sent. Send real names only with the person&apos;s consent, and only to whom it covers.</source>
+        <translation>Иначе отправляются только псевдонимы. Отправляйте настоящие имена только с согласия человека и только тем, на кого это согласие распространяется.</translation>
+    </message>
+    <message>
+        <source>Otherwise positions read from the files are left out of the bundle&apos;s descriptions.</source>
+        <translation>Иначе координаты, прочитанные из файлов, не попадут в описания пакета.</translation>
+    </message>
+</context>
+<context>
+    <name>PanicWipeDialog</name>
+    <message>
+        <source>Panic wipe — kzarchive</source>
+        <translation>Экстренное уничтожение — kzarchive</translation>
+    </message>
+    <message>
+        <source>WIPE</source>
+        <translation>УНИЧТОЖИТЬ</translation>
+    </message>
+    <message>
+        <source>Destroy the vault now</source>
+        <translation>Уничтожить хранилище сейчас</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Destroy this vault</source>
+        <translation>Уничтожить это хранилище</translation>
+    </message>
+    <message>
+        <source>This destroys the vault in {folder} at once. First its keys are overwritten, so nothing in it can ever be decrypted again, not even with the passphrase or the recovery code; then all its files are removed. There is no undo.</source>
+        <translation>Хранилище в папке {folder} будет уничтожено немедленно. Сначала перезаписываются его ключи, так что ничего из него больше никогда не удастся расшифровать — ни парольной фразой, ни кодом восстановления; затем удаляются все его файлы. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Bundles you already sent stay with your partners. Any copy or backup of this vault elsewhere is not touched.</source>
+        <translation>Уже отправленные пакеты остаются у ваших партнёров. Копии и резервные копии этого хранилища в других местах не затрагиваются.</translation>
+    </message>
+    <message>
+        <source>To confirm, type {word}:</source>
+        <translation>Для подтверждения введите {word}:</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersWindow</name>
+    <message>
+        <source>Partners — kzarchive</source>
+        <translation>Партнёры — kzarchive</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Your identity</source>
+        <translation>Ваши данные</translation>
+    </message>
+    <message>
+        <source>Your fingerprint</source>
+        <translation>Ваш отпечаток</translation>
+    </message>
+    <message>
+        <source>Copy fingerprint</source>
+        <translation>Копировать отпечаток</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Export contact card…</source>
+        <translation>Экспорт карточки контакта…</translation>
+    </message>
+    <message>
+        <source>age recipient:</source>
+        <translation>Получатель age:</translation>
+    </message>
+    <message>
+        <source>Partners compare this fingerprint with you, in person or by phone, before they trust bundles you send. Give them your contact card.</source>
+        <translation>Партнёры сверяют с вами этот отпечаток лично или по телефону, прежде чем доверять пакетам от вас. Дайте им свою карточку контакта.</translation>
+    </message>
+    <message>
+        <source>Save your contact card</source>
+        <translation>Сохранить карточку контакта</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.kzcard)</source>
+        <translation>Карточки контактов (*.kzcard)</translation>
+    </message>
+    <message>
+        <source>Your contact card was saved as {name}. It holds only public keys: give it to your partners on a USB stick or by any channel.</source>
+        <translation>Ваша карточка контакта сохранена как {name}. В ней только открытые ключи: передайте её партнёрам на флешке или любым другим способом.</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Партнёры</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Доверие</translation>
+    </message>
+    <message>
+        <source>Import contact card…</source>
+        <translation>Импорт карточки контакта…</translation>
+    </message>
+    <message>
+        <source>Add partner with only age…</source>
+        <translation>Добавить партнёра только с age…</translation>
+    </message>
+    <message>
+        <source>Compare and verify…</source>
+        <translation>Сверить и подтвердить…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>kzarchive contact card</source>
+        <translation>карточка kzarchive</translation>
+    </message>
+    <message>
+        <source>age keys only</source>
+        <translation>только ключи age</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Подтверждён</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Не подтверждён</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with them before you send them anything or trust what they send.</source>
+        <translation>Сверьте с ним отпечаток, прежде чем что-либо отправлять или доверять тому, что он присылает.</translation>
+    </message>
+    <message>
+        <source>{name} was added, not yet verified. Compare the fingerprints with them in person or by phone: select them and choose Compare and verify.</source>
+        <translation>{name}: добавлен, но ещё не подтверждён. Сверьте с ним отпечатки лично или по телефону: выберите его и нажмите «Сверить и подтвердить».</translation>
+    </message>
+    <message>
+        <source>Choose a partner&apos;s contact card</source>
+        <translation>Выберите карточку контакта партнёра</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>{name} is verified. You can now send them bundles and trust bundles they sign.</source>
+        <translation>{name}: подтверждён. Теперь вы можете отправлять ему пакеты и доверять пакетам, которые он подписывает.</translation>
+    </message>
+    <message>
+        <source>Remove partner</source>
+        <translation>Удаление партнёра</translation>
+    </message>
+    <message>
+        <source>Remove {name} from your partners?</source>
+        <translation>Удалить {name} из ваших партнёров?</translation>
+    </message>
+    <message>
+        <source>You will no longer be able to send them bundles, and bundles they sign will no longer count as from a verified contact. Evidence already received stays.</source>
+        <translation>Вы больше не сможете отправлять ему пакеты, а пакеты с его подписью больше не будут считаться полученными от подтверждённого контакта. Уже полученные материалы останутся.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>{name} was removed.</source>
+        <translation>{name}: удалён.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Страница целиком</translation>
+    </message>
+    <message>
+        <source>{n} page(s)</source>
+        <translation>Страниц: {n}</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password, so kzarchive cannot show it. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Этот PDF защищён паролем, поэтому kzarchive не может его показать. Чтобы открыть его в другой программе, извлеките его: тогда он будет записан на диск в незашифрованном виде.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown in kzarchive; it may be damaged. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Этот PDF нельзя показать в kzarchive; возможно, он повреждён. Чтобы открыть его в другой программе, извлеките его: тогда он будет записан на диск в незашифрованном виде.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Псевдоним</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Настоящее имя</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>Добавить человека…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Show real names</source>
+        <translation>Показать настоящие имена</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>не дано</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>дано</translation>
+    </message>
+    <message>
+        <source>Hide real names</source>
+        <translation>Скрыть настоящие имена</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>Изменить данные человека</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Добавить человека</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие дано</translation>
+    </message>
+    <message>
+        <source>e.g. use in reports, no photos</source>
+        <translation>напр.: использовать в отчётах, без фото</translation>
+    </message>
+    <message>
+        <source>Pseudonym:</source>
+        <translation>Псевдоним:</translation>
+    </message>
+    <message>
+        <source>The name used everywhere. Never put a real name here.</source>
+        <translation>Имя, которое используется везде. Никогда не пишите здесь настоящее имя.</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Real name:</source>
+        <translation>Настоящее имя:</translation>
+    </message>
+    <message>
+        <source>Optional. Kept encrypted, hidden in lists, and left out of exports unless chosen.</source>
+        <translation>Необязательно. Хранится зашифрованным, скрыто в списках и не попадает в экспорт, если это не выбрано.</translation>
+    </message>
+    <message>
+        <source>Consent scope:</source>
+        <translation>Объём согласия:</translation>
+    </message>
+    <message>
+        <source>Consent date:</source>
+        <translation>Дата согласия:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <source>Give a pseudonym.</source>
+        <translation>Укажите псевдоним.</translation>
+    </message>
+    <message>
+        <source>The consent date is not a date. Write it as 2022-01-05.</source>
+        <translation>Дата согласия указана неверно. Запишите её как 2022-01-05.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Opening the photo…</source>
+        <extracomment>A redacted copy was saved as a new item (the ``Item``).</extracomment>
+        <translation>Открываю фото…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Вписать</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation>Повернуть влево</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>Повернуть вправо</translation>
+    </message>
+    <message>
+        <source>Redact…</source>
+        <translation>Обезличить…</translation>
+    </message>
+    <message>
+        <source>Cover faces, tattoos or name tags with black boxes in a new copy</source>
+        <translation>Закрыть лица, татуировки или бейджи чёрными прямоугольниками в новой копии</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>This photo&apos;s format cannot be shown in kzarchive. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
+        <translation>Формат этого фото нельзя показать в kzarchive. Чтобы открыть его в другой программе, извлеките его: тогда он будет записан на диск в незашифрованном виде.</translation>
+    </message>
+    <message>
+        <source>The redacted copy was saved as a new item: {name}. The original is unchanged.</source>
+        <translation>Обезличенная копия сохранена как новый материал: {name}. Оригинал не изменён.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPage</name>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>Only the chosen partners can open the bundle (and you).</source>
+        <translation>Открыть пакет смогут только выбранные партнёры (и вы).</translation>
+    </message>
+    <message>
+        <source>Only verified partners can receive bundles. To verify one, compare fingerprints with them in Vault → Partners…</source>
+        <translation>Пакеты можно отправлять только подтверждённым партнёрам. Чтобы подтвердить партнёра, сверьте с ним отпечатки в меню Хранилище → Партнёры…</translation>
+    </message>
+    <message>
+        <source>You have no verified partner yet. Add their contact card and compare fingerprints in Vault → Partners… first.</source>
+        <translation>У вас пока нет подтверждённых партнёров. Сначала добавьте их карточку контакта и сверьте отпечатки в меню Хранилище → Партнёры…</translation>
+    </message>
+    <message>
+        <source>{name} — not verified</source>
+        <translation>{name} — не подтверждён</translation>
+    </message>
+    <message>
+        <source>Compare fingerprints with them in Vault → Partners… to send them bundles.</source>
+        <translation>Чтобы отправлять ему пакеты, сверьте с ним отпечатки в меню Хранилище → Партнёры…</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionWindow</name>
+    <message>
+        <source>Redact {name} — kzarchive</source>
+        <extracomment>A drag shorter than this (in image pixels) is a click, not a box. The redacted copy was stored (the new ``Item``).</extracomment>
+        <translation>Обезличивание: {name} — kzarchive</translation>
+    </message>
+    <message>
+        <source>Remove box</source>
+        <translation>Убрать прямоугольник</translation>
+    </message>
+    <message>
+        <source>Save redacted copy</source>
+        <translation>Сохранить обезличенную копию</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Drag over each face, tattoo, name tag or anything else that identifies a person. The boxes become solid black in a new copy; the original photo is kept unchanged.</source>
+        <translation>Обведите мышью каждое лицо, татуировку, бейдж и всё остальное, по чему можно узнать человека. В новой копии эти прямоугольники станут сплошь чёрными; исходное фото останется без изменений.</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>Прямоугольники</translation>
+    </message>
+    <message>
+        <source>Box {n}: {width} × {height} at {x}, {y}</source>
+        <translation>Прямоугольник {n}: {width} × {height} в точке {x}, {y}</translation>
+    </message>
+    <message>
+        <source>Saving the redacted copy…</source>
+        <translation>Сохраняю обезличенную копию…</translation>
+    </message>
+</context>
+<context>
+    <name>RenameContactDialog</name>
+    <message>
+        <source>Rename partner</source>
+        <translation>Переименовать партнёра</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Новое имя:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings — kzarchive</source>
+        <translation>Настройки — kzarchive</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Send photos as originals, with all their metadata</source>
+        <translation>Отправлять фото в исходном виде, со всеми метаданными</translation>
+    </message>
+    <message>
+        <source>Include GPS positions in the item descriptions</source>
+        <translation>Включать GPS-координаты в описания материалов</translation>
+    </message>
+    <message>
+        <source>Interface and locking</source>
+        <translation>Интерфейс и блокировка</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Applies at once: the window is rebuilt in the new language.</source>
+        <translation>Действует сразу: окно перестраивается на новом языке.</translation>
+    </message>
+    <message>
+        <source>Lock after:</source>
+        <translation>Блокировать через:</translation>
+    </message>
+    <message>
+        <source>Minutes without keyboard or mouse input before the vault locks itself. Applies at once.</source>
+        <translation>Сколько минут без действий с клавиатурой или мышью должно пройти, прежде чем хранилище заблокируется само. Действует сразу.</translation>
+    </message>
+    <message>
+        <source>Export: starting choices</source>
+        <translation>Экспорт: исходные настройки</translation>
+    </message>
+    <message>
+        <source>The export wizard starts with these; you can change them for each bundle. Real names are never a starting choice: tick them in the wizard when a person&apos;s consent covers it.</source>
+        <translation>Мастер экспорта начинает с этих настроек; для каждого пакета их можно изменить. Настоящие имена никогда не включаются по умолчанию: отметьте их в мастере, когда это покрывается согласием человека.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>The bundle is ready</source>
+        <translation>Пакет готов</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Материал</translation>
+    </message>
+    <message>
+        <source>Sent as</source>
+        <translation>Отправлен как</translation>
+    </message>
+    <message>
+        <source>SHA-256 of what was sent</source>
+        <translation>SHA-256 отправленного</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Bundle hash (SHA-256 of its signed tag manifest). It names this bundle in your custody log, and in the recipient&apos;s once they import it.</source>
+        <translation>Хеш пакета (SHA-256 его подписанного манифеста служебных файлов). По нему этот пакет записан в вашем журнале хранения, а после импорта — и в журнале получателя.</translation>
+    </message>
+    <message>
+        <source>Saved as {path} ({size}), for {names}.</source>
+        <translation>Сохранено как {path} ({size}) для: {names}.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Оригинал</translation>
+    </message>
+    <message>
+        <source>Sanitized copy</source>
+        <translation>Очищенная копия</translation>
+    </message>
+    <message>
+        <source>Withheld: its redacted copy was sent</source>
+        <translation>Не отправлен: вместо него отправлена обезличенная копия</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>Save the bundle</source>
+        <translation>Сохранение пакета</translation>
+    </message>
+    <message>
+        <source>The bundle is one encrypted file: carry it on a USB stick or send it by any channel.</source>
+        <translation>Пакет — это один зашифрованный файл: перенесите его на флешке или отправьте любым способом.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Ready to export</source>
+        <translation>Всё готово к экспорту</translation>
+    </message>
+    <message>
+        <source>Incidents: {n}</source>
+        <translation>Инцидентов: {n}</translation>
+    </message>
+    <message>
+        <source>For: {names}</source>
+        <translation>Для: {names}</translation>
+    </message>
+    <message>
+        <source>Photos: originals</source>
+        <translation>Фото: оригиналы</translation>
+    </message>
+    <message>
+        <source>Photos: sanitized copies</source>
+        <translation>Фото: очищенные копии</translation>
+    </message>
+    <message>
+        <source>Real names: included</source>
+        <translation>Настоящие имена: включены</translation>
+    </message>
+    <message>
+        <source>Real names: not included</source>
+        <translation>Настоящие имена: не включены</translation>
+    </message>
+    <message>
+        <source>GPS positions: included</source>
+        <translation>GPS-координаты: включены</translation>
+    </message>
+    <message>
+        <source>GPS positions: not included</source>
+        <translation>GPS-координаты: не включены</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Сохранить пакет как</translation>
+    </message>
+    <message>
+        <source>kzarchive bundles (*.kzb)</source>
+        <translation>Пакеты kzarchive (*.kzb)</translation>
+    </message>
+    <message>
+        <source>Give the bundle a file name.</source>
+        <translation>Укажите имя файла для пакета.</translation>
+    </message>
+    <message>
+        <source>That folder does not exist.</source>
+        <translation>Такой папки нет.</translation>
+    </message>
+    <message>
+        <source>A file of that name exists already; choose another name.</source>
+        <translation>Файл с таким именем уже есть; выберите другое имя.</translation>
+    </message>
+</context>
+<context>
+    <name>TextEntryDialog</name>
+    <message>
+        <source>Add testimony</source>
+        <translation>Добавить показания</translation>
+    </message>
+    <message>
+        <source>Add source text</source>
+        <translation>Добавить текст источника</translation>
+    </message>
+    <message>
+        <source>Type the testimony here, or paste it.</source>
+        <translation>Напечатайте показания здесь или вставьте их.</translation>
+    </message>
+    <message>
+        <source>Paste the text here, or load it from a file.</source>
+        <translation>Вставьте текст сюда или загрузите его из файла.</translation>
+    </message>
+    <message>
+        <source>Load from a file…</source>
+        <translation>Загрузить из файла…</translation>
+    </message>
+    <message>
+        <source>optional, e.g. testimony-A-3.txt</source>
+        <translation>необязательно, напр. testimony-A-3.txt</translation>
+    </message>
+    <message>
+        <source>pseudonym, never a real name</source>
+        <translation>псевдоним, никогда не настоящее имя</translation>
+    </message>
+    <message>
+        <source>where it was published or who gave it</source>
+        <translation>где опубликовано или кто передал</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>Свидетель:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+    <message>
+        <source>Add to the incident</source>
+        <translation>Добавить к инциденту</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>не указан</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Uzbek</source>
+        <translation>узбекский</translation>
+    </message>
+    <message>
+        <source>Kyrgyz</source>
+        <translation>киргизский</translation>
+    </message>
+    <message>
+        <source>Uyghur</source>
+        <translation>уйгурский</translation>
+    </message>
+    <message>
+        <source>Load a text file</source>
+        <translation>Загрузить текстовый файл</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.md *.text)</source>
+        <translation>Текстовые файлы (*.txt *.md *.text)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>This file is too large for a text. Attach it as a file instead (Attach files…).</source>
+        <translation>Этот файл слишком велик для текста. Прикрепите его как файл (Прикрепить файлы…).</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Файл не удалось прочитать.</translation>
+    </message>
+    <message>
+        <source>Loaded {name} (read as {encoding}).</source>
+        <translation>Загружен {name} (прочитан как {encoding}).</translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>Texts longer than this are shown in part; the rest is a click on Extract away.</extracomment>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>This text is long: only its beginning is shown. Extract it to read all of it.</source>
+        <translation>Текст длинный: показано только его начало. Чтобы прочитать его целиком, извлеките его.</translation>
     </message>
 </context>
 <context>
@@ -453,6 +2382,207 @@ This vault&apos;s fingerprint:
     <message>
         <source>Checking the passphrase…</source>
         <translation>Проверяю парольную фразу…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify vault</source>
+        <translation>Проверка хранилища</translation>
+    </message>
+    <message>
+        <source>Checking the vault…</source>
+        <translation>Проверяю хранилище…</translation>
+    </message>
+    <message>
+        <source>Every stored file is read and compared with the SHA-256 recorded when it was collected; the key file, the database and the custody log are checked too.</source>
+        <translation>Каждый сохранённый файл читается и сравнивается с SHA-256, записанным при сборе; проверяются также файл ключей, база данных и журнал хранения.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Останавливаю…</translation>
+    </message>
+    <message>
+        <source>Everything checked is intact.</source>
+        <translation>Всё проверенное в порядке.</translation>
+    </message>
+    <message>
+        <source>Problems found: {n}</source>
+        <translation>Найдено проблем: {n}</translation>
+    </message>
+    <message>
+        <source>The check was stopped.</source>
+        <translation>Проверка остановлена.</translation>
+    </message>
+    <message>
+        <source>The check could not be completed.</source>
+        <translation>Проверку не удалось завершить.</translation>
+    </message>
+    <message>
+        <source>Key file (vault.keys)</source>
+        <translation>Файл ключей (vault.keys)</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
+        <source>damaged or altered</source>
+        <translation>повреждён или изменён</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <source>damaged: {detail}</source>
+        <translation>повреждено: {detail}</translation>
+    </message>
+    <message>
+        <source>Custody log</source>
+        <translation>Журнал хранения</translation>
+    </message>
+    <message>
+        <source>complete and unaltered ({n} entries)</source>
+        <translation>полный и не изменён (записей: {n})</translation>
+    </message>
+    <message>
+        <source>complete and unaltered</source>
+        <translation>полный и не изменён</translation>
+    </message>
+    <message>
+        <source>altered or incomplete: {detail}</source>
+        <translation>изменён или неполон: {detail}</translation>
+    </message>
+    <message>
+        <source>Custody received from partners</source>
+        <translation>Журнал хранения, полученный от партнёров</translation>
+    </message>
+    <message>
+        <source>unaltered</source>
+        <translation>не изменён</translation>
+    </message>
+    <message>
+        <source>altered: {detail}</source>
+        <translation>изменён: {detail}</translation>
+    </message>
+    <message>
+        <source>Stored files</source>
+        <translation>Сохранённые файлы</translation>
+    </message>
+    <message>
+        <source>{n} items read, {size}, each matching its SHA-256</source>
+        <translation>прочитано материалов: {n}, {size}; каждый совпадает со своим SHA-256</translation>
+    </message>
+    <message>
+        <source>{n} items read, {size}; no file the vault does not know</source>
+        <translation>прочитано материалов: {n}, {size}; посторонних файлов нет</translation>
+    </message>
+    <message>
+        <source>files found that the vault does not know: {detail}</source>
+        <translation>найдены файлы, о которых хранилище не знает: {detail}</translation>
+    </message>
+    <message>
+        <source>damaged: the content does not match its recorded SHA-256</source>
+        <translation>повреждён: содержимое не совпадает с записанным SHA-256</translation>
+    </message>
+    <message>
+        <source>Preview image {ident}</source>
+        <translation>Миниатюра {ident}</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>повреждён</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>Item {ident}</source>
+        <translation>Материал {ident}</translation>
+    </message>
+    <message>
+        <source>Item “{name}” of the incident “{title}”</source>
+        <translation>Материал «{name}» инцидента «{title}»</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <source>this format cannot be decoded; the original is kept as it is</source>
+        <translation>этот формат не удаётся декодировать; оригинал сохранён как есть</translation>
+    </message>
+    <message>
+        <source>the image is too large to decode safely</source>
+        <translation>изображение слишком велико для безопасного декодирования</translation>
+    </message>
+    <message>
+        <source>the image data is damaged or is not in the format its type claims</source>
+        <translation>данные изображения повреждены или не соответствуют заявленному формату</translation>
+    </message>
+    <message>
+        <source>metadata could not be read</source>
+        <translation>метаданные не удалось прочитать</translation>
+    </message>
+    <message>
+        <source>the metadata is damaged and could not be read completely</source>
+        <translation>метаданные повреждены и прочитаны не полностью</translation>
+    </message>
+    <message>
+        <source>, altitude {metres} m</source>
+        <translation>, высота {metres} м</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <source>{name} — kzarchive</source>
+        <translation>{name} — kzarchive</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Извлечь…</translation>
+    </message>
+    <message>
+        <source>Write the original file to a folder, unencrypted</source>
+        <translation>Записать исходный файл в папку в незашифрованном виде</translation>
+    </message>
+    <message>
+        <source>Extract the original</source>
+        <translation>Извлечь оригинал</translation>
+    </message>
+    <message>
+        <source>The file will be written to disk unencrypted.</source>
+        <translation>Файл будет записан на диск в незашифрованном виде.</translation>
+    </message>
+    <message>
+        <source>Anyone who can read that disk or drive can then see it, and deleting it may not remove it completely. Extract only to a place you trust, and only when you need the file in another program.</source>
+        <translation>Любой, у кого есть доступ к этому диску или накопителю, сможет его увидеть, а удаление может стереть его не полностью. Извлекайте только туда, чему вы доверяете, и только когда файл нужен в другой программе.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the unencrypted copy</source>
+        <translation>Выберите папку для незашифрованной копии</translation>
+    </message>
+    <message>
+        <source>Writing the unencrypted copy…</source>
+        <translation>Записываю незашифрованную копию…</translation>
+    </message>
+    <message>
+        <source>Written unencrypted to {path}. Delete it when it is no longer needed.</source>
+        <translation>Записано без шифрования в {path}. Удалите файл, когда он станет не нужен.</translation>
     </message>
 </context>
 <context>
@@ -603,6 +2733,13 @@ This vault&apos;s fingerprint:
     <message>
         <source>Opening the demo vault (the first time, it is built)…</source>
         <translation>Открываю демо-хранилище (в первый раз оно создаётся)…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Extract…</source>
+        <translation>Извлечь…</translation>
     </message>
 </context>
 </TS>
