@@ -143,8 +143,9 @@ class PartnersWindow(QDialog):
         self.contacts = QTreeWidget()
         self.contacts.setHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Trust")])
         self.contacts.setRootIsDecorated(False)
-        self.contacts.setColumnWidth(0, 260)
-        self.contacts.setColumnWidth(1, 200)
+        # Narrow enough that the trust column reads in full in Russian and Kazakh too.
+        self.contacts.setColumnWidth(0, 220)
+        self.contacts.setColumnWidth(1, 175)
         self.contacts.itemSelectionChanged.connect(self._update_buttons)
         self.contacts.itemDoubleClicked.connect(self.compare_selected)
         self.import_button = QPushButton(self.tr("Import contact card…"))

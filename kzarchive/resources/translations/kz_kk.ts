@@ -270,7 +270,7 @@ Fingerprint:
     </message>
     <message>
         <source>BAD</source>
-        <translation>ҚАТЕ</translation>
+        <translation>СЕНУГЕ БОЛМАЙДЫ</translation>
     </message>
     <message>
         <source>Do not trust this bundle: a check failed ({what}). Keep the file as it is and ask the sender for a new copy.</source>

@@ -270,7 +270,7 @@ Fingerprint:
     </message>
     <message>
         <source>BAD</source>
-        <translation>ОШИБКА</translation>
+        <translation>НЕЛЬЗЯ ДОВЕРЯТЬ</translation>
     </message>
     <message>
         <source>Do not trust this bundle: a check failed ({what}). Keep the file as it is and ask the sender for a new copy.</source>
