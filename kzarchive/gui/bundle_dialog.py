@@ -239,7 +239,9 @@ class BundleDialog(QDialog):
             self._row(self.checks, Status.FAILED, [
                 self.tr("Reading stopped here; later checks were not made"), report.stopped])
         self.checks.resizeColumnToContents(0)
-        self.checks.setColumnWidth(1, 320)
+        # Check names run longer in Russian and Kazakh: room for them, the rest to details.
+        self.checks.resizeColumnToContents(1)
+        self.checks.setColumnWidth(1, min(max(self.checks.columnWidth(1), 320), 440))
 
     def _fill_files(self, report: BundleReport) -> None:
         names = {record.get("file"): record.get("name", "")

@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Each custody entry is in the signed log</source>
-        <translation>Сақтау журналының әр жазбасы қол қойылған журналда бар</translation>
+        <translation>Әр жазба қол қойылған сақтау журналында бар</translation>
     </message>
     <message>
         <source>Number of files and total size</source>

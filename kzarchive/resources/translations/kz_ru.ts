@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Each custody entry is in the signed log</source>
-        <translation>Каждая запись журнала хранения есть в подписанном журнале</translation>
+        <translation>Все записи есть в подписанном журнале хранения</translation>
     </message>
     <message>
         <source>Number of files and total size</source>
