@@ -202,6 +202,12 @@ class IncidentsMixin(VaultSession):
             for r in rows
         ]
 
+    def list_tags(self) -> list[str]:
+        """Every tag in use, for choosing a filter."""
+        with self._mutex:
+            rows = self.db.execute("SELECT DISTINCT tag FROM incident_tags ORDER BY tag").fetchall()
+        return [str(row[0]) for row in rows]
+
     def count_incidents(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM incidents").fetchone()[0])
 

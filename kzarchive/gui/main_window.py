@@ -36,6 +36,7 @@ from kzarchive.gui.config import LANGUAGES
 from kzarchive.gui.create_dialog import group_digits
 from kzarchive.gui.custody_view import CustodyWindow
 from kzarchive.gui.export_wizard import ExportWizard
+from kzarchive.gui.filter_bar import FilterBar
 from kzarchive.gui.i18n import LANGUAGE_NAMES
 from kzarchive.gui.incident_detail import IncidentDetailPanel
 from kzarchive.gui.incident_editor import NewIncidentDialog
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.status_filter)
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._search_changed)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(search_row)
+        left_layout.addWidget(self.filters)
         left_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -194,15 +198,20 @@ class MainWindow(QMainWindow):
         self.search_timer.stop()
         self._search_generation += 1
         generation, text = self._search_generation, self.search_edit.text().strip()
-        archive = self.archive
+        archive, criteria = self.archive, self.filters.criteria()
+
+        def search(progress: Any, cancel: Any) -> Any:
+            return generation, archive.list_incidents(search=text or None, **criteria), \
+                archive.list_tags()
+
         self.controller.vault_tasks.run(
-            lambda progress, cancel: (generation, archive.list_incidents(search=text or None)),
-            on_success=self._search_done, on_failure=self._search_failed)
+            search, on_success=self._search_done, on_failure=self._search_failed)
 
     def _search_done(self, result: Any) -> None:
-        generation, rows = result
+        generation, rows, tags = result
         if generation != self._search_generation:
             return  # an older search finished after a newer one started
+        self.filters.set_tags(tags)
         self._show_incidents(rows)
 
     def _search_failed(self, exc: KzError) -> None:
@@ -226,7 +235,8 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        searching = bool(self.search_edit.text().strip()) or shown != total
+        searching = (bool(self.search_edit.text().strip()) or shown != total
+                     or self.filters.is_active())
         self.count_label.setText(
             self.tr("Incidents found: {n}").format(n=shown) if searching
             else self.tr("Incidents: {n}").format(n=total))
