@@ -22,6 +22,7 @@ from kzarchive.gui import labels
 from kzarchive.gui.attach import FileDropTarget
 from kzarchive.gui.custody_view import CustodyData, CustodyView, load_custody
 from kzarchive.gui.evidence_panel import EvidencePanel
+from kzarchive.gui.gallery import GalleryView
 from kzarchive.gui.incident_editor import IncidentEditor
 from kzarchive.gui.incident_model import date_range
 from kzarchive.gui.people_panel import PeoplePanel
@@ -59,6 +60,8 @@ class IncidentDetailPanel(QStackedWidget):
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.addTab(self.evidence, self.tr("Items"))
         self.tabs.addTab(self.custody, self.tr("Custody log"))
+        self.gallery = GalleryView(archive, runner)
+        self.gallery.attach_to(self.tabs)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +96,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.editor.load(None)
         self.people.set_incident(None)
         self.evidence.set_incident(None)
+        self.gallery.clear()
         self.custody.show_data(CustodyData([], []))
         self.setCurrentIndex(self.EMPTY)
 
@@ -109,6 +113,7 @@ class IncidentDetailPanel(QStackedWidget):
             self.editor.load(incident)
         self.people.set_incident(incident_id)
         self.evidence.set_incident(incident_id)
+        self.gallery.set_incident(incident_id)
         self._fill_counts_and_custody()
         self.setCurrentIndex(self.DETAIL)
 

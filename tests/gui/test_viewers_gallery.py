@@ -7,13 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from viewer_helpers import incident_of, open_archive, photo_bytes, store
 
 from kzarchive.archive import Archive
+from kzarchive.gui.controller import AppController
 from kzarchive.gui.gallery import ITEM_ID_ROLE, GalleryView
+from kzarchive.gui.main_window import MainWindow
+from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.viewers import MediaViewer, PhotoViewer, ViewerWindow
 from kzarchive.gui.workers import TaskRunner
 
@@ -130,3 +134,31 @@ def test_a_redacted_copy_appears_in_the_gallery(
         window.save_button.click()
     assert counted.args == [2]
     viewer.close()
+
+
+def test_in_the_app_the_gallery_tab_opens_viewers_and_locking_closes_them(
+        qtbot, controller: AppController, vault: tuple[Path, str]) -> None:
+    with Archive.open(vault[0], PASSPHRASE) as setup:
+        photo = store(setup, photo_bytes("JPEG"), "площадь.jpg")
+    controller.vault_opened(Archive.open(vault[0], PASSPHRASE))
+    window = controller.screen
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=5000)
+    window.table.selectRow(0)
+    detail = window.detail
+    gallery = detail.gallery
+    detail.tabs.setCurrentWidget(gallery)
+    assert detail.tabs.tabText(detail.tabs.indexOf(gallery)) == "Gallery (1)"
+    qtbot.waitUntil(lambda: gallery.model.has_thumbnail_shown(photo.id), timeout=5000)
+
+    _double_click(gallery, 0)
+    qtbot.waitUntil(lambda: len(_viewers()) == 1, timeout=3000)
+    viewer = _viewers()[0]
+    assert isinstance(viewer, PhotoViewer) and viewer.item.id == photo.id
+    assert viewer.runner is controller.vault_tasks
+    qtbot.waitUntil(lambda: viewer.image is not None, timeout=5000)
+    assert viewer.info.location_warning is not None
+
+    controller.lock()
+    qtbot.waitUntil(lambda: not _viewers(), timeout=3000)
+    assert isinstance(controller.screen, UnlockWindow)
