@@ -1047,6 +1047,37 @@ Fingerprint:
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>All violation types</source>
+        <translation>Бұзушылықтың барлық түрлері</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Барлық белгілер</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <source>A year (2022), a month (2022-01) or a day (2022-01-05)</source>
+        <translation>Жыл (2022), ай (2022-01) немесе күн (2022-01-05)</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сүзгілерді тазарту</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Басы</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>соңы</translation>
+    </message>
+</context>
+<context>
     <name>GalleryView</name>
     <message>
         <source>No photos or videos in this incident.</source>

@@ -1047,6 +1047,37 @@ Fingerprint:
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>All violation types</source>
+        <translation>Все виды нарушений</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Все метки</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>A year (2022), a month (2022-01) or a day (2022-01-05)</source>
+        <translation>Год (2022), месяц (2022-01) или день (2022-01-05)</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+</context>
+<context>
     <name>GalleryView</name>
     <message>
         <source>No photos or videos in this incident.</source>
