@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.gui.style import label
@@ -25,7 +25,13 @@ def placeholder(window: ViewerWindow, text: str) -> QWidget:
     layout = QVBoxLayout(content)
     layout.addStretch(1)
     layout.addWidget(icon)
-    layout.addWidget(message, 0, Qt.AlignmentFlag.AlignHCenter)
+    # Centred by stretches, not by alignment: an aligned wrapped label gets one line's
+    # height, and longer translations were cut off.
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(message, 4)
+    row.addStretch(1)
+    layout.addLayout(row)
     layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addStretch(2)
     content.setProperty("extract_button", button)

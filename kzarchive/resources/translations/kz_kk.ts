@@ -2042,7 +2042,7 @@ This vault&apos;s fingerprint:
     </message>
     <message>
         <source>Box {n}: {width} × {height} at {x}, {y}</source>
-        <translation>{n}-тіктөртбұрыш: {width} × {height}, орны {x}, {y}</translation>
+        <translation>№ {n}: {width} × {height}, орны {x}, {y}</translation>
     </message>
     <message>
         <source>Saving the redacted copy…</source>

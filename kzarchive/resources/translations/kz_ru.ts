@@ -2042,7 +2042,7 @@ This vault&apos;s fingerprint:
     </message>
     <message>
         <source>Box {n}: {width} × {height} at {x}, {y}</source>
-        <translation>Прямоугольник {n}: {width} × {height} в точке {x}, {y}</translation>
+        <translation>№ {n}: {width} × {height} в точке {x}, {y}</translation>
     </message>
     <message>
         <source>Saving the redacted copy…</source>
