@@ -44,7 +44,7 @@ class BackgroundSink:
 
     def __init__(self, handle: BinaryIO, depth: int = 8):
         self._handle = handle
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._queue: queue.Queue[bytes | bytearray | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -74,10 +74,11 @@ class BackgroundSink:
         self._handle.flush()
         _start_writeback(fd, offset, length)
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes | bytearray) -> int:
+        """Queues ``data``; a bytearray is taken as it is: the caller must not change it."""
         if self._error is not None:
             raise self._error
-        self._queue.put(bytes(data))
+        self._queue.put(data if isinstance(data, bytes | bytearray) else bytes(data))
         return len(data)
 
     def flush(self) -> None:

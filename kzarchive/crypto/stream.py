@@ -88,16 +88,21 @@ class PayloadWriter:
         full = (len(self._buffer) - 1) // CHUNK_SIZE
         if full <= 0:
             return
-        view = memoryview(self._buffer)
+        # Seal straight into one output buffer: no per-chunk objects, one write.
+        out = bytearray(full * ENCRYPTED_CHUNK_SIZE)
+        view, target = memoryview(self._buffer), memoryview(out)
         try:
-            sealed = [
-                self._seal(view[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE], last=False)
-                for i in range(full)
-            ]
+            for i in range(full):
+                self._aead.encrypt_into(
+                    _chunk_nonce(self._counter, False),
+                    view[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE], None,
+                    target[i * ENCRYPTED_CHUNK_SIZE : (i + 1) * ENCRYPTED_CHUNK_SIZE])
+                self._counter += 1
         finally:
             view.release()
+            target.release()
         del self._buffer[: full * CHUNK_SIZE]
-        self._sink.write(b"".join(sealed))
+        self._sink.write(out)
 
     def finish(self) -> None:
         if self._finished:
