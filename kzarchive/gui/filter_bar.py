@@ -27,6 +27,10 @@ class FilterBar(QWidget):
         self.violation.addItem(self.tr("All violation types"), "")
         for key in VIOLATIONS:
             self.violation.addItem(labels.violation(key), key)
+        # May be narrower than its longest entry, so the date fields keep their width.
+        self.violation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.violation.setMinimumContentsLength(14)
         self.tag = QComboBox()
         self.tag.addItem(self.tr("All tags"), "")
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
@@ -35,6 +39,8 @@ class FilterBar(QWidget):
             edit.setToolTip(self.tr("A year (2022), a month (2022-01) or a day (2022-01-05)"))
             edit.setClearButtonEnabled(True)
             edit.setMaximumWidth(150)
+            # Wide enough for the date pattern in every language, and the clear button.
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 24)
             edit.textChanged.connect(self._dates_edited)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
