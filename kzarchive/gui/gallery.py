@@ -17,15 +17,15 @@ from PySide6.QtCore import (
     QIODevice,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
+from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QListView,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
+from kzarchive.gui.evidence_panel import kind_icon
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers import open_viewer
@@ -81,6 +82,7 @@ class ThumbnailModel(QAbstractListModel):
         self._widget = parent
         self.items: list[Item] = []
         self._icons: dict[str, QIcon] = {}
+        self._tiles: dict[str, QIcon] = {}
 
     def set_items(self, items: list[Item]) -> None:
         self.beginResetModel()
@@ -118,9 +120,22 @@ class ThumbnailModel(QAbstractListModel):
         return None
 
     def _placeholder(self, item: Item) -> QIcon:
-        video = item.kind == "video" or kind_of(item.mime) == "video"
-        pixmap = QStyle.StandardPixmap.SP_MediaPlay if video else QStyle.StandardPixmap.SP_FileIcon
-        return self._widget.style().standardIcon(pixmap)
+        kind = "video" if kind_of(item.mime) == "video" else item.kind
+        if kind not in self._tiles:
+            self._tiles[kind] = placeholder_tile(kind_icon(kind), self._widget.palette())
+        return self._tiles[kind]
+
+
+def placeholder_tile(icon: QIcon, palette: QPalette) -> QIcon:
+    """A thumbnail-sized tile with the kind's small picture in its middle."""
+    tile = QPixmap(THUMBNAIL_SIDE, THUMBNAIL_SIDE * 3 // 4)
+    tile.fill(palette.color(QPalette.ColorRole.AlternateBase))
+    painter = QPainter(tile)
+    side = THUMBNAIL_SIDE // 3
+    icon.paint(painter, QRect((tile.width() - side) // 2, (tile.height() - side) // 2,
+                              side, side))
+    painter.end()
+    return QIcon(tile)
 
 
 class GalleryView(QStackedWidget):

@@ -158,6 +158,8 @@ class RedactionWindow(QWidget):
         self.canvas.scene().selectionChanged.connect(self._canvas_selection)
         self.box_list = QListWidget()
         self.box_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.box_list.setWordWrap(True)
+        self.box_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.box_list.itemSelectionChanged.connect(self._list_selection)
         self.remove_button = QPushButton(self.tr("Remove box"))
         self.remove_button.clicked.connect(self.remove_selected)

@@ -72,6 +72,14 @@ def _files_holding(windows: set[bytes], folders: list[Path], since: float) -> li
     return found
 
 
+def _picture_shown(viewer: MediaViewer) -> bool:
+    """A frame of the test pattern (colour bars) is on the screen, not just black."""
+    assert viewer.video is not None
+    shot = viewer.video.viewport().grab().toImage()
+    centre = shot.pixelColor(shot.width() // 2, shot.height() // 2)
+    return max(centre.red(), centre.green(), centre.blue()) > 30
+
+
 def test_a_video_plays_and_seeks_from_the_vault_leaving_nothing_in_clear(
         qtbot, archive: Archive, tmp_path: Path) -> None:
     started = time.time() - 1
@@ -79,12 +87,14 @@ def test_a_video_plays_and_seeks_from_the_vault_leaving_nothing_in_clear(
     player = viewer.player
     qtbot.waitUntil(lambda: player.duration() > 0, timeout=10_000)
     assert player.duration() == pytest.approx(2000, abs=100)
+    qtbot.waitUntil(lambda: _picture_shown(viewer), timeout=5000)  # the first picture
     assert viewer.slider.maximum() == player.duration()
 
     qtbot.mouseClick(viewer.play_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: player.playbackState() == State.PlayingState, timeout=5000)
     assert viewer.play_button.text() == "Pause"
     qtbot.waitUntil(lambda: player.position() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: _picture_shown(viewer), timeout=5000)
 
     # Nothing decrypted was written while it played: not in the temp folders, not in the vault.
     system_temp = Path(tempfile.gettempdir())

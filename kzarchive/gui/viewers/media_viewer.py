@@ -7,10 +7,14 @@ anywhere.  A recording Qt cannot play gets a plain explanation and Extract.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLoggingCategory, Qt, QUrl
+from PySide6.QtCore import QLoggingCategory, QSizeF, Qt, QUrl
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-from PySide6.QtMultimediaWidgets import QVideoWidget
+from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsScene,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +32,7 @@ from kzarchive.gui.messages import error_html
 from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.info import duration_text
 from kzarchive.gui.viewers.window import ViewerWindow
+from kzarchive.media.types import kind_of
 from kzarchive.models import Item
 
 # FFmpeg's description of an opened file (printed to stderr, which desktops may
@@ -39,19 +44,41 @@ def quiet_media_logs() -> None:
     QLoggingCategory.setFilterRules(QUIET_RULES)
 
 
+class VideoScreen(QGraphicsView):
+    """The picture, scaled to fit on black; painted like any widget, so it can be grabbed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.item = QGraphicsVideoItem()
+        self.item.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.scene().addItem(self.item)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor(0, 0, 0))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = self.viewport().size()
+        self.item.setSize(QSizeF(size))
+        self.scene().setSceneRect(0, 0, size.width(), size.height())
+
+
 class MediaViewer(ViewerWindow):
     def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(archive, item, parent)
         quiet_media_logs()
         self.device: PayloadDevice | None = None
         self.failed = False
+        self._loaded = False
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
-        self.video: QVideoWidget | None = None
-        if item.kind == "video":
-            self.video = QVideoWidget()
-            self.player.setVideoOutput(self.video)
+        self.video: VideoScreen | None = None
+        if item.kind == "video" or kind_of(item.mime) == "video":
+            self.video = VideoScreen()
+            self.player.setVideoOutput(self.video.item)
             screen: QWidget = self.video
         else:
             screen = QLabel()
@@ -132,6 +159,12 @@ class MediaViewer(ViewerWindow):
     # -- failures ---------------------------------------------------------------
 
     def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        if self.closed:
+            return
+        if status == QMediaPlayer.MediaStatus.LoadedMedia and not self._loaded:
+            self._loaded = True
+            if self.video is not None:
+                self.player.pause()  # shows the first picture instead of a black screen
         invalid = status == QMediaPlayer.MediaStatus.InvalidMedia
         broken = status == QMediaPlayer.MediaStatus.EndOfMedia and self._device_failed()
         if invalid or broken:
