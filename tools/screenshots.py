@@ -61,6 +61,7 @@ def shoot(language: str, out: Path) -> None:
     from PySide6.QtWidgets import QApplication, QDialog
     from screens_evidence import shoot_evidence
     from screens_exchange import shoot_exchange
+    from screens_media import shoot_media
 
     from kzarchive.gui.config import GuiConfig
     from kzarchive.gui.controller import AppController
@@ -115,6 +116,7 @@ def shoot(language: str, out: Path) -> None:
     _save(window, out, prefix + "main-search")
     shoot_evidence(controller, window, out, prefix, _save, _wait)
     shoot_exchange(controller, window, out, prefix, _save, _wait)
+    shoot_media(controller, window, out, prefix, _save, _wait)
 
     controller.lock()
     unlock = controller.screen
