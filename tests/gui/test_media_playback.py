@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QIODevice, Qt
+from PySide6.QtCore import QIODevice, QLoggingCategory, Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QPushButton
 from viewer_helpers import label_texts, open_archive, store
@@ -110,6 +110,20 @@ def test_a_video_plays_and_seeks_from_the_vault_leaving_nothing_in_clear(
     qtbot.keyClick(viewer.slider, Qt.Key.Key_Right)  # one step: one second on
     qtbot.waitUntil(lambda: abs(player.position() - 1000) < 150, timeout=5000)
     assert "0:01 / 0:02" in viewer.time_label.text()
+
+
+def test_playing_prints_none_of_the_recording_s_tags(
+        qtbot, archive: Archive, capfd: pytest.CaptureFixture[str]) -> None:
+    # FFmpeg describes each file it opens on stderr, tags included, unless told not to;
+    # desktops may keep an app's stderr in a log file.
+    QLoggingCategory.setFilterRules("")
+    viewer = _viewer(qtbot, archive, (MEDIA / "tagged.mp4").read_bytes(), "tagged.mp4")
+    qtbot.waitUntil(lambda: viewer.player.duration() > 0, timeout=10_000)
+    viewer.player.play()
+    qtbot.waitUntil(lambda: viewer.player.position() > 0, timeout=5000)
+    printed = capfd.readouterr()
+    for secret in ("Задержание у акимата", "43.2389", "076.9456"):
+        assert secret not in printed.err and secret not in printed.out
 
 
 def test_audio_plays_from_the_vault(qtbot, archive: Archive) -> None:

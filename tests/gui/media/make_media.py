@@ -10,6 +10,8 @@ and are bit-exact for a given ffmpeg version.
 - ``clip.mp4``: 2 s, 64 × 48, 10 frames per second, H.264 with a mono AAC track,
   a key frame every half second (so seeking lands near where it is asked to).
 - ``tone.ogg``: 2 s of a 330 Hz tone, Vorbis, 8 kHz mono.
+- ``tagged.mp4``: ``clip.mp4`` with a title and a location in its tags, the kind of
+  thing a phone writes, to prove that playing it prints neither.
 """
 
 from __future__ import annotations
@@ -36,11 +38,23 @@ COMMANDS = {
 }
 
 
+TAGGED_TITLE = "Задержание у акимата"
+TAGGED_LOCATION = "+43.2389+076.9456/"
+
+
 def main() -> None:
     for name, arguments in COMMANDS.items():
-        subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", *arguments,
-                        str(HERE / name)], check=True)
+        _ffmpeg(*arguments, str(HERE / name))
+    _ffmpeg("-i", str(HERE / "clip.mp4"), "-c", "copy", "-metadata", f"title={TAGGED_TITLE}",
+            "-metadata", f"location={TAGGED_LOCATION}", "-fflags", "+bitexact",
+            str(HERE / "tagged.mp4"))
+    for name in (*COMMANDS, "tagged.mp4"):
         print(f"{name}: {(HERE / name).stat().st_size} bytes")
+
+
+def _ffmpeg(*arguments: str) -> None:
+    subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", *arguments],
+                   check=True)
 
 
 if __name__ == "__main__":
