@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kzarchive.bundle import BundleError, BundleReport, Status
 from kzarchive.cli import jsonout
@@ -13,6 +14,9 @@ from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
 from kzarchive.errors import UntrustedSigner
 from kzarchive.exchange import ExportOptions
+from kzarchive.progress import Progress
+
+T = TypeVar("T")
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -114,18 +118,26 @@ def _show(report: BundleReport | None, as_json: bool) -> None:
         _print_report(report)
 
 
-def run_verify_bundle(args: argparse.Namespace) -> int:
-    with open_vault(args) as archive:
-        progress = progress_for("Verifying")
-        try:
-            report = archive.verify_bundle(args.bundle, args.extract_to, progress=progress)
-        except (BundleError, UntrustedSigner) as exc:
-            if progress is not None:
-                progress.finish()
-            _show(getattr(exc, "report", None), args.json)
-            raise
+def _reading(label: str, as_json: bool, read: Callable[[Progress | None], T]) -> T:
+    """Runs a bundle reading with a progress line; on failure shows what held and what not."""
+    progress = progress_for(label)
+    try:
+        return read(progress)
+    except (BundleError, UntrustedSigner) as exc:
         if progress is not None:
             progress.finish()
+            progress = None
+        _show(getattr(exc, "report", None), as_json)
+        raise
+    finally:
+        if progress is not None:
+            progress.finish()
+
+
+def run_verify_bundle(args: argparse.Namespace) -> int:
+    with open_vault(args) as archive:
+        report = _reading("Verifying", args.json, lambda progress: archive.verify_bundle(
+            args.bundle, args.extract_to, progress=progress))
     _show(report, args.json)
     if not args.json:
         print("Everything holds, and the signer is a verified contact.")
@@ -136,17 +148,9 @@ def run_verify_bundle(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     with open_vault(args) as archive:
-        progress = progress_for("Importing")
-        try:
-            result = archive.import_bundle(args.bundle, progress=progress,
-                                           accept_untrusted_signer=args.accept_unverified_signer)
-        except (BundleError, UntrustedSigner) as exc:
-            if progress is not None:
-                progress.finish()
-            _show(getattr(exc, "report", None), args.json)
-            raise
-        if progress is not None:
-            progress.finish()
+        result = _reading("Importing", args.json, lambda progress: archive.import_bundle(
+            args.bundle, progress=progress,
+            accept_untrusted_signer=args.accept_unverified_signer))
     if args.json:
         jsonout.emit({"import": {
             "bundle_id": result.bundle_id, "sender": result.sender,
