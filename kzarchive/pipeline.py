@@ -12,7 +12,7 @@ import queue
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 _DONE = object()
 WRITEBACK_STEP = 16 * 1024 * 1024
@@ -37,6 +37,23 @@ def _load_sync_file_range() -> Callable[[int, int, int], None] | None:
 
 
 _start_writeback = _load_sync_file_range()
+
+
+class _Readable(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
+def read_full(source: _Readable, size: int) -> bytes:
+    """``size`` bytes, fewer only at the end of the stream (``read`` may return less)."""
+    parts = []
+    remaining = size
+    while remaining > 0:
+        part = source.read(remaining)
+        if not part:
+            break
+        parts.append(part)
+        remaining -= len(part)
+    return b"".join(parts)
 
 
 class BackgroundSink:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
 from kzarchive.errors import IntegrityError, KzError
+from kzarchive.pipeline import read_full
 
 TAR_MTIME = 946_684_800
 """2000-01-01T00:00:00Z: fixed, in the past for every clock, and after 1980 (zip tools)."""
@@ -188,7 +189,7 @@ class _ForwardWindow:
             # tarfile asks for a header's full length in one read; a crafted pax or
             # long-name header could otherwise make it allocate gigabytes.
             raise _refuse("a header is larger than any bundle ever needs")
-        data = _read_exact(self._source, size)
+        data = read_full(self._source, size)
         self.position += len(data)
         if self._captured is not None:
             self._captured += data
@@ -213,18 +214,6 @@ class _ForwardWindow:
             if not self.read(min(READ_PIECE, offset - self.position)):
                 break
         return self.position
-
-
-def _read_exact(source: Readable, size: int) -> bytes:
-    parts = []
-    remaining = size
-    while remaining > 0:
-        part = source.read(remaining)
-        if not part:
-            break
-        parts.append(part)
-        remaining -= len(part)
-    return b"".join(parts)
 
 
 @dataclass

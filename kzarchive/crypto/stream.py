@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kzarchive.errors import IntegrityError
+from kzarchive.pipeline import read_full
 
 CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16
@@ -135,34 +136,22 @@ def encrypt_payload(
     return total
 
 
-def _read_exact(source: BinaryIO, size: int) -> bytes:
-    parts = []
-    remaining = size
-    while remaining > 0:
-        part = source.read(remaining)
-        if not part:
-            break
-        parts.append(part)
-        remaining -= len(part)
-    return b"".join(parts)
-
-
 def iter_payload(file_key: bytes, source: BinaryIO) -> Iterator[bytes]:
     """Yields authenticated plaintext chunks of the payload read from ``source``.
 
     Raises IntegrityError on any damage: a wrong key, an altered byte, truncation,
     trailing data, or an empty last chunk in a non-empty payload.
     """
-    nonce = _read_exact(source, NONCE_SIZE)
+    nonce = read_full(source, NONCE_SIZE)
     if len(nonce) != NONCE_SIZE:
         raise IntegrityError(what="the encrypted data is truncated (no nonce)")
     aead = ChaCha20Poly1305(payload_key(file_key, nonce))
     counter = 0
-    chunk = _read_exact(source, ENCRYPTED_CHUNK_SIZE)
+    chunk = read_full(source, ENCRYPTED_CHUNK_SIZE)
     while True:
         if len(chunk) < TAG_SIZE:
             raise IntegrityError(what="the encrypted data is truncated")
-        following = _read_exact(source, 1) if len(chunk) == ENCRYPTED_CHUNK_SIZE else b""
+        following = read_full(source, 1) if len(chunk) == ENCRYPTED_CHUNK_SIZE else b""
         last = not following
         try:
             plain = aead.decrypt(_chunk_nonce(counter, last), chunk, None)
@@ -174,7 +163,7 @@ def iter_payload(file_key: bytes, source: BinaryIO) -> Iterator[bytes]:
         if last:
             return
         counter += 1
-        chunk = following + _read_exact(source, ENCRYPTED_CHUNK_SIZE - 1)
+        chunk = following + read_full(source, ENCRYPTED_CHUNK_SIZE - 1)
 
 
 def _chunk_failure(
@@ -229,7 +218,7 @@ class SeekablePayloadReader:
         self._payload_size = source.tell()
         self.size = plaintext_size(self._payload_size)
         source.seek(0)
-        nonce = _read_exact(source, NONCE_SIZE)
+        nonce = read_full(source, NONCE_SIZE)
         if len(nonce) != NONCE_SIZE:
             raise IntegrityError(what="the encrypted data is truncated (no nonce)")
         self._aead = ChaCha20Poly1305(payload_key(file_key, nonce))
@@ -246,7 +235,7 @@ class SeekablePayloadReader:
         if index == self._cache_index:
             return self._cache
         self._source.seek(NONCE_SIZE + index * ENCRYPTED_CHUNK_SIZE)
-        data = _read_exact(self._source, ENCRYPTED_CHUNK_SIZE)
+        data = read_full(self._source, ENCRYPTED_CHUNK_SIZE)
         last = index == self._chunk_count - 1
         try:
             plain = self._aead.decrypt(_chunk_nonce(index, last), data, None)

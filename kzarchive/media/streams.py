@@ -11,6 +11,8 @@ import io
 import os
 from typing import Protocol
 
+from kzarchive.pipeline import read_full
+
 
 class Stream(Protocol):
     """What the media layer needs from a stream: a seekable binary reader."""
@@ -32,15 +34,7 @@ def read_at(stream: Stream, offset: int, size: int) -> bytes:
     if offset < 0 or size < 0:
         return b""
     stream.seek(offset)
-    pieces: list[bytes] = []
-    wanted = size
-    while wanted > 0:
-        piece = stream.read(wanted)
-        if not piece:
-            break
-        pieces.append(piece)
-        wanted -= len(piece)
-    return b"".join(pieces)
+    return read_full(stream, size)
 
 
 class UnclosableReader(io.RawIOBase):
