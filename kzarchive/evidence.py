@@ -195,6 +195,8 @@ class EvidenceMixin(VaultSession):
                      source_description, language, notes, witness, derived_from,
                      canonical_json(derivation).decode() if derivation else None,
                      canonical_json(described["metadata"]).decode(), thumb_id, utc_timestamp()))
+                db.execute("UPDATE incidents SET item_count = item_count + 1 WHERE id = ?",
+                           (incident_id,))
                 db.execute(
                     "INSERT INTO search_index (body, kind, ref_id, incident_id) "
                     "VALUES (?, 'item', ?, ?)",

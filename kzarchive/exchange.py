@@ -453,6 +453,8 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
              derived_from,
              canonical_json(derivation).decode() if derivation else None,
              canonical_json(record.get("metadata") or {}).decode(), None, utc_timestamp()))
+        db.execute("UPDATE incidents SET item_count = item_count + 1 WHERE id = ?",
+                   (record["incident_id"],))
         db.execute("INSERT INTO search_index (body, kind, ref_id, incident_id) "
                    "VALUES (?, 'item', ?, ?)",
                    ("\n".join(filter(None, [record["name"], record.get("notes"),

@@ -125,6 +125,8 @@ class IncidentsMixin(VaultSession):
         db.executemany("INSERT INTO incident_violations VALUES (?, ?)",
                        [(incident_id, v) for v in violations])
         db.executemany("INSERT INTO incident_tags VALUES (?, ?)", [(incident_id, t) for t in tags])
+        db.execute("UPDATE incidents SET violations_text = ?, tags_text = ? WHERE id = ?",
+                   ("\n".join(sorted(violations)), "\n".join(sorted(tags)), incident_id))
 
     def _index_incident(self, incident_id: str) -> None:
         incident = self.get_incident(incident_id)
@@ -185,10 +187,7 @@ class IncidentsMixin(VaultSession):
             params.append(f"{check_date(date_to, 'date to')}~")
         sql = (
             "SELECT i.id, i.title, i.occurred_start, i.occurred_end, i.place, i.status, "
-            "(SELECT group_concat(violation, '\n') FROM incident_violations v "
-            " WHERE v.incident_id = i.id), "
-            "(SELECT group_concat(tag, '\n') FROM incident_tags t WHERE t.incident_id = i.id), "
-            "(SELECT count(*) FROM items it WHERE it.incident_id = i.id), i.updated "
+            "i.violations_text, i.tags_text, i.item_count, i.updated "
             "FROM incidents i"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY coalesce(i.occurred_start, i.created) DESC, i.id"
@@ -197,8 +196,8 @@ class IncidentsMixin(VaultSession):
             rows = self.db.execute(sql, params).fetchall()
         return [
             IncidentSummary(r[0], r[1], r[2], r[3], r[4], r[5],
-                            sorted(r[6].split("\n")) if r[6] else [],
-                            sorted(r[7].split("\n")) if r[7] else [], r[8], r[9])
+                            r[6].split("\n") if r[6] else [],
+                            r[7].split("\n") if r[7] else [], r[8], r[9])
             for r in rows
         ]
 

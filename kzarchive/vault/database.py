@@ -18,7 +18,7 @@ import sqlcipher3
 from kzarchive.errors import IntegrityError, KzError, NewerFormat
 
 FILE_NAME = "archive.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Connection = Any  # sqlcipher3 ships no type information
 # What the driver raises when a page cannot be read: damage, alteration or a wrong key.
@@ -185,9 +185,24 @@ CREATE TABLE received_custody (
 );
 """
 
+# Version 3: what the incident list shows of each incident's labels and items, kept on
+# the incident row, so that listing 10,000 incidents reads one table.
+SCHEMA_V3 = """
+ALTER TABLE incidents ADD COLUMN violations_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN tags_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;
+UPDATE incidents SET
+    violations_text = coalesce((SELECT group_concat(violation, char(10) ORDER BY violation)
+                                FROM incident_violations v WHERE v.incident_id = incidents.id), ''),
+    tags_text = coalesce((SELECT group_concat(tag, char(10) ORDER BY tag)
+                          FROM incident_tags t WHERE t.incident_id = incidents.id), ''),
+    item_count = (SELECT count(*) FROM items WHERE items.incident_id = incidents.id);
+"""
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: lambda conn: _run_script(conn, SCHEMA_V1),
     2: lambda conn: _run_script(conn, SCHEMA_V2),
+    3: lambda conn: _run_script(conn, SCHEMA_V3),
 }
 
 

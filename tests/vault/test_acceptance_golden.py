@@ -67,6 +67,11 @@ def test_golden_vault_opens_verifies_and_holds_its_known_content(
         report = archive.verify()
         assert report.ok and report.items_checked == 2
 
+        # The list's labels and item counts were filled in by the version 3 migration.
+        [summary] = archive.list_incidents()
+        assert summary.item_count == len(expected["items"])
+        assert summary.violations == expected["incident"]["violations"]
+        assert summary.tags == expected["incident"]["tags"]
         incident = archive.get_incident(expected["incident_id"]).to_dict()
         assert {k: incident[k] for k in known.INCIDENT} == known.INCIDENT == expected["incident"]
         people = archive.list_people(expected["incident_id"])
