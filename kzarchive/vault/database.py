@@ -219,6 +219,10 @@ def connect(path: Path, key: bytes) -> Connection:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Temporary tables and sort files would otherwise go to /tmp unencrypted.
         conn.execute("PRAGMA temp_store = MEMORY")
+        # Every page read from disk is decrypted; a larger cache decrypts each once.
+        # With SQLite's 2 MB default, listing 10,000 incidents decrypted pages again and
+        # again and took half as long again.
+        conn.execute("PRAGMA cache_size = -65536")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError:
