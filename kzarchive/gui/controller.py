@@ -71,8 +71,14 @@ class AppController(QObject):
         except OSError:
             log.warning("The settings could not be saved.")
 
+    def _may_leave_main(self) -> bool:
+        """Unsaved incident edits are asked about before the main window goes (not on lock)."""
+        return not isinstance(self.screen, MainWindow) or self.screen.detail.confirm_leave()
+
     def set_language(self, language: str) -> None:
         """Switch the interface language and rebuild the current screen in it."""
+        if not self._may_leave_main():
+            return
         self.config.language = language
         self.save_settings()
         self.language = install_language(effective_language(language))
@@ -184,6 +190,8 @@ class AppController(QObject):
 
     def close_vault(self) -> None:
         """Lock, then go to the welcome screen to pick another vault."""
+        if not self._may_leave_main():
+            return
         self.lock()
         self.show_welcome()
 

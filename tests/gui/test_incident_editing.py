@@ -312,3 +312,25 @@ def test_real_names_are_hidden_again_on_another_incident_and_after_lock(
     select_title(window, qtbot, "Journalist detained in Uralsk")
     assert window.detail.people.real_names_shown() == [""]
     assert not window.detail.people.revealed
+
+
+def test_closing_the_vault_or_switching_language_asks_about_unsaved_edits(
+    controller: AppController, qtbot: QtBot, vault: tuple[Path, str]
+) -> None:
+    window = open_main(controller, qtbot, vault[0])
+    select_title(window, qtbot, TEMPLATE_TITLE)
+    window.detail.editor.form.place_edit.setText("Aktau, the old market")
+    asked: list[str] = []
+    answer_question(QMessageBox.StandardButton.Cancel, asked)
+    controller.close_vault()
+    assert asked and controller.screen is window and controller.archive is not None
+    answer_question(QMessageBox.StandardButton.Cancel, asked)
+    controller.set_language("ru")
+    assert len(asked) == 2 and controller.screen is window and controller.language == "en"
+    assert window.detail.editor.form.place_edit.text() == "Aktau, the old market"
+
+    answer_question(QMessageBox.StandardButton.Save, asked)
+    controller.close_vault()
+    assert len(asked) == 3 and controller.archive is None
+    with Archive.open(vault[0], PASSPHRASE) as archive:
+        assert archive.list_incidents()[0].place == "Aktau, the old market"
