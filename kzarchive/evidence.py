@@ -26,6 +26,7 @@ from kzarchive.errors import (
     KzError,
     MissingFile,
     NotFound,
+    VaultLocked,
 )
 from kzarchive.models import Item, VerifyReport
 from kzarchive.progress import CancelToken, Progress
@@ -340,8 +341,6 @@ class EvidenceMixin(VaultSession):
         report = VerifyReport()
         vmk = self._vmk
         if vmk is None:
-            from kzarchive.errors import VaultLocked
-
             raise VaultLocked()
         try:
             keyslots.load(self.path).check_mac(vmk)

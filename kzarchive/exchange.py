@@ -177,15 +177,11 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                 self._log("bundle.exported", incident.id, details={
                     "bundle_id": bundle_id, "tag_manifest_sha256": written.tag_manifest_sha256,
                     "recipients": sent_to,
-                    "items": [e.item_id for e in exported if e.sent != "withheld"
-                              and self._incident_of(e.item_id) == incident.id],
+                    "items": [r["id"] for r in records
+                              if r["incident_id"] == incident.id and r["sent"] != "withheld"],
                 })
         return ExportResult(bundle_id, out, out.stat().st_size, written.tag_manifest_sha256,
                             exported, [c.name for c in contacts])
-
-    def _incident_of(self, item_id: str) -> str:
-        row = self.db.execute("SELECT incident_id FROM items WHERE id = ?", (item_id,)).fetchone()
-        return str(row[0])
 
     def _payloads(
         self, incidents: Sequence[Any], options: ExportOptions,
