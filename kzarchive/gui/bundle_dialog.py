@@ -59,6 +59,8 @@ CHECK_NAMES = {
     "custody proofs": QT_TRANSLATE_NOOP("BundleChecks",
                                         "Each custody entry is in the signed log"),
     "Payload-Oxum": QT_TRANSLATE_NOOP("BundleChecks", "Number of files and total size"),
+    "bundle content": QT_TRANSLATE_NOOP(
+        "BundleChecks", "Every incident, person and item valid and bound to its custody"),
     "upstream custody": QT_TRANSLATE_NOOP("BundleChecks",
                                           "Custody received from earlier senders"),
 }
