@@ -313,8 +313,11 @@ def _item(record: Fields, carried: set[str], files: Mapping[str, FileRecord],
     details = binding.entry.get("details")
     derived_from = record.optional_ident("derived_from")
     recorded_from = details.get("derived_from") if isinstance(details, dict) else None
-    if binding.entry.get("action") == "item.derived" and recorded_from != derived_from:
+    # A relay that lacked the original keeps the link in the derivation instead.
+    linked = derived_from or (derivation or {}).get("original_item_id")
+    if binding.entry.get("action") == "item.derived" and recorded_from != linked:
         raise bad(record.where, "names another original than its item.derived custody entry")
+    _check_original_link(record, derivation, incident, custody)
     collector = record.fingerprint("collector")
     if collector != binding.origin:
         raise bad(record.where, f"names the collector {collector}, but its custody entry was "
@@ -336,6 +339,19 @@ def _item(record: Fields, carried: set[str], files: Mapping[str, FileRecord],
         metadata=MappingProxyType(record.json_object("metadata") or {}),
         custody_origin=binding.origin,
     )
+
+
+def _check_original_link(record: Fields, derivation: Mapping[str, Any] | None, incident: str,
+                         custody: _Custody) -> None:
+    """A derivation's hash of an original the bundle does not carry must match its custody."""
+    original_id = (derivation or {}).get("original_item_id")
+    original_sha = (derivation or {}).get("original_sha256")
+    if original_id is None:
+        return
+    if not layout.is_id(original_id) or not isinstance(original_sha, str):
+        raise bad(f"{record.where}.derivation", "links to its original by an invalid id or hash")
+    if original_id in custody.items:
+        custody.bind(original_id, incident, original_sha, None)
 
 
 def content_summary(model: VerifiedBundle) -> str:

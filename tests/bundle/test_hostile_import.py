@@ -445,3 +445,50 @@ def test_the_shared_control_still_imports(shared: tuple[Parties, Path]) -> None:
     parties, path = shared
     assert parties.partner.list_incidents() == []
     assert parties.partner.import_bundle(path).items_added
+
+
+# --- what must keep working: copies made for sending, across two hops -------------------------
+
+
+def test_sanitized_and_redacted_copies_travel_two_hops_bound_to_the_original(
+        parties: Parties, tmp_path: Path) -> None:
+    from kzarchive.archive import ExportOptions
+    from kzarchive.media.redact import Box
+
+    documenter, partner, second = parties.documenter, parties.partner, parties.second
+    incident = documenter.add_incident("Разгон мирного собрания")
+    for colour in ((10, 200, 30), (200, 10, 30)):
+        photo = tmp_path / f"photo-{colour[0]}.jpg"
+        from PIL import Image
+
+        Image.new("RGB", (64, 48), colour).save(photo, quality=90)
+        documenter.attach_file(incident, photo)
+    kept, redacted_from = documenter.list_items(incident)
+    redacted = documenter.redact_item(redacted_from.id, [Box(2, 2, 10, 10)])
+    defaults = ExportOptions()
+    documenter.export_bundle([incident], ["Partner"], tmp_path / "one.kzb", defaults)
+    partner.import_bundle(tmp_path / "one.kzb")
+    partner.export_bundle([incident], ["Second partner"], tmp_path / "two.kzb", defaults)
+    assert second.verify_bundle(tmp_path / "two.kzb").ok
+    second.import_bundle(tmp_path / "two.kzb")
+    sanitized = second.get_item(kept.id)
+    assert sanitized.derivation == {"kind": "sanitized", "original_sha256": kept.sha256}
+    assert sanitized.collector == documenter.fingerprint
+    copy = second.get_item(redacted.id)
+    assert copy.sha256 == redacted.sha256
+    assert copy.derivation is not None and copy.derivation["original_sha256"] == (
+        redacted_from.sha256)
+    second.verify()
+
+
+def test_verify_bundle_reports_the_lie_before_anything_is_imported(
+        parties: Parties, sent: tuple[str, Path]) -> None:
+    incident, path = sent
+    pdf = next(i for i in parties.documenter.list_items(incident) if i.name.endswith(".pdf"))
+    forged = forge(path, parties.documenter, parties.partner,
+                   replace_file(pdf.id, b"%PDF-1.4 other\n", describe=True))
+    with pytest.raises(BundleError) as caught:
+        parties.partner.verify_bundle(forged)
+    failed = [c for c in caught.value.report.checks if not c.ok]
+    assert [c.name for c in failed] == ["bundle content"]
+    assert pdf.sha256 in failed[0].detail
