@@ -174,7 +174,8 @@ def _entries(block: Fields, where: str, incidents: set[str]) -> list[dict[str, A
         place = f"{where}.entries[{number}]"
         if not isinstance(entry, dict):
             raise bad(place, "is not a custody entry")
-        if entry.get("incident_id") not in incidents:
+        incident = entry.get("incident_id")
+        if not isinstance(incident, str) or incident not in incidents:
             raise bad(place, "belongs to no incident this bundle carries")
         try:
             canonical_json(entry)

@@ -314,6 +314,19 @@ def test_an_upstream_block_of_someone_else_cannot_be_invented(
     assert "another origin than its keys" in _what(error)
 
 
+def test_a_malformed_upstream_entry_is_an_error_about_the_bundle(
+        parties: Parties, sent: tuple[str, Path], tmp_path: Path) -> None:
+    incident, path = sent
+    relay = _relay(parties, path, tmp_path, incident)
+
+    def unhashable(document: dict[str, Any]) -> None:
+        document["upstream_custody"][0]["entries"][1]["incident_id"] = [incident]
+
+    error = _refused(parties.second, forge(relay, parties.partner, parties.second,
+                                           edit_document(unhashable)))
+    assert "bundle.json: upstream_custody[0].entries[1] belongs to no incident" in _what(error)
+
+
 # --- rule 5: an id that belongs to another item ---------------------------------------------
 
 
