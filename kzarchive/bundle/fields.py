@@ -105,9 +105,13 @@ class Fields:
 
     def timestamp(self, key: str) -> str:
         value = self._get(key, optional=False)
-        if not layout.is_timestamp(value) or check_date(value, key) != value:
+        try:
+            valid = layout.is_timestamp(value) and check_date(value, key) == value
+        except BadInput:
+            valid = False
+        if not valid:
             raise bad(self._place(key), "is not a time of the form YYYY-MM-DDTHH:MM:SSZ")
-        return value
+        return str(value)
 
     def optional_timestamp(self, key: str) -> str | None:
         return self.timestamp(key) if self.has(key) else None
