@@ -45,7 +45,7 @@ from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, MissingFile
 from kzarchive.evidence import EvidenceMixin
 from kzarchive.incidents import IncidentsMixin
-from kzarchive.models import Item
+from kzarchive.models import CustodyEntry, Item
 from kzarchive.pipeline import prefetched
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.vault import merkle
@@ -427,13 +427,14 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                               (incident_id,)).fetchone()
         if row is None:
             return  # carried by the bundle and new here
-        first = self.db.execute("SELECT entry FROM custody WHERE incident_id = ? "
+        # Read from this vault's own signed log, never from anything a bundle says.
+        first = self.db.execute("SELECT entry, leaf_hash FROM custody WHERE incident_id = ? "
                                 "ORDER BY seq LIMIT 1", (incident_id,)).fetchone()
         received_from = None
         if row[0] != self.fingerprint and first is not None:
-            entry = json.loads(first[0])
-            if entry.get("action") == "bundle.imported":
-                received_from = (entry.get("details") or {}).get("sender")
+            entry = CustodyEntry.from_row(first[0], first[1])
+            if entry.action == "bundle.imported":
+                received_from = entry.details.get("sender")
         if received_from != sender:
             where = ("was created in this vault" if received_from is None
                      else f"was received from {received_from}")
