@@ -20,28 +20,32 @@ from pathlib import Path
 from typing import Any
 
 from kzarchive.bundle import (
-    BundleError,
     BundleReport,
     BundleSpec,
     CustodyExport,
     FileRecord,
     PayloadFile,
     extract_verified,
-    layout,
     new_bundle_id,
     write_bundle_file,
 )
-from kzarchive.bundle import custody as bundle_custody
+from kzarchive.bundle.model import (
+    VerifiedBundle,
+    VerifiedIncident,
+    VerifiedItem,
+    VerifiedPerson,
+    verified_content,
+)
 from kzarchive.bundle.reader import BundleReading
+from kzarchive.bundle.upstream import state_heads
 from kzarchive.canonical import canonical_json, utc_timestamp
 from kzarchive.contacts import ContactsMixin
-from kzarchive.crypto import minisign
 from kzarchive.crypto.age import X25519Recipient
 from kzarchive.crypto.identity import PublicIdentity
-from kzarchive.errors import BadInput, IntegrityError, KzError, MissingFile
+from kzarchive.errors import BadInput, IntegrityError, MissingFile
 from kzarchive.evidence import EvidenceMixin
 from kzarchive.incidents import IncidentsMixin
-from kzarchive.models import Item
+from kzarchive.models import CustodyEntry, Item
 from kzarchive.pipeline import prefetched
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.vault import merkle
@@ -152,6 +156,7 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                 if not options.include_real_names:
                     entry["real_name"] = None
                 people.append(entry)
+        upstream = self._upstream_custody({i.id for i in incidents})
         content = {
             "vault_id": self.vault_id,
             "sender_name": self.name,
@@ -161,7 +166,9 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
             "incidents": [incident.to_dict() for incident in incidents],
             "people": people,
             "items": records,
-            "upstream_custody": self._upstream_custody({i.id for i in incidents}),
+            "upstream_custody": upstream,
+            # Signed with the rest: a relay cannot drop the end of a chain unseen.
+            "upstream_heads": state_heads(upstream),
         }
         spec = BundleSpec(
             bundle_id=bundle_id, sender=identity,
@@ -294,11 +301,11 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                     source, identities, self._trusted_signers(), extract_to, progress, cancel,
                     accept_untrusted_signer=accept_untrusted_signer)
                 report = extracted.report
+                verified_content(report)
             else:
                 reading = BundleReading(identities, self._trusted_signers(), None, progress,
-                                        cancel, accept_untrusted_signer)
+                                        cancel, accept_untrusted_signer, build_model=True)
                 report = reading.run(source)
-        _check_upstream(report)
         return report
 
     def import_bundle(
@@ -306,11 +313,8 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
         cancel: CancelToken | None = None, accept_untrusted_signer: bool = False,
     ) -> ImportResult:
         """Verifies, then stores what is new; the same bundle twice changes nothing."""
-        leading: dict[str, bytes] = {}
         stored: dict[str, tuple[str, bytes, int]] = {}  # sha256 -> (blob id, key, size)
-
-        def keep(name: str, data: bytes) -> None:
-            leading[name] = data
+        delivered: set[FileRecord] = set()  # every byte read and matched its hash
 
         def store(record: FileRecord, chunks: Iterator[bytes]) -> None:
             if cancel is not None:
@@ -318,8 +322,9 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
             existing = self.db.execute("SELECT 1 FROM blobs WHERE sha256 = ? AND size = ?",
                                        (record.sha256, record.size)).fetchone()
             if existing is not None or record.sha256 in stored:
-                for _ in chunks:  # still read, so the hash is still checked
+                for _ in chunks:  # read to the end: the iterator raises there if altered
                     pass
+                delivered.add(record)
                 return
             blob_id = self.blobs.new_id()
             with self.transaction() as db:
@@ -327,168 +332,192 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
             blob = self.blobs.write(blob_id, io.BufferedReader(_ChunkReader(chunks)),
                                     record.size)
             stored[blob.sha256] = (blob.id, blob.file_key, blob.size)
-            if blob.sha256 != record.sha256:
+            if blob.sha256 != record.sha256 or blob.size != record.size:
                 raise IntegrityError(what=f"{record.path} does not match its recorded hash")
+            delivered.add(record)
 
         try:
             source = _open_bundle(path)
             with source:
                 reading = BundleReading(
                     [self._identity().age_identity], self._trusted_signers(), store, progress,
-                    cancel, accept_untrusted_signer, on_leading_file=keep)
+                    cancel, accept_untrusted_signer, build_model=True)
                 report = reading.run(source)
-            _check_upstream(report)
-            return self._store_import(report, leading, stored)
+            if reading.model is None:  # pragma: no cover - run() raises before this
+                raise IntegrityError(what="the bundle's content was not verified")
+            return self._store_import(report, reading.model, stored, delivered)
         except BaseException:
             for blob_id, _key, _size in stored.values():
                 self.blobs.delete(blob_id)
             raise
 
-    def _store_import(self, report: BundleReport, leading: dict[str, bytes],
-                      stored: dict[str, tuple[str, bytes, int]]) -> ImportResult:
-        document = report.bundle_json or {}
-        bundle_id = str(report.bundle_id)
-        sender = report.signer.fingerprint if report.signer and report.signer.fingerprint else ""
-        tag_hash = hashlib.sha256(leading[layout.TAG_MANIFEST]).hexdigest()
-        result = ImportResult(bundle_id, sender, already_imported=False, report=report)
+    def _store_import(self, report: BundleReport, model: VerifiedBundle,
+                      stored: dict[str, tuple[str, bytes, int]],
+                      delivered: set[FileRecord]) -> ImportResult:
+        tag_hash = report.tag_manifest_sha256 or ""
+        result = ImportResult(model.bundle_id, model.sender, already_imported=False,
+                              report=report)
         if self.db.execute("SELECT 1 FROM imported_bundles WHERE id = ?",
-                           (bundle_id,)).fetchone():
+                           (model.bundle_id,)).fetchone():
             result.already_imported = True
             for blob_id, _key, _size in stored.values():
                 self.blobs.delete(blob_id)
             return result
         with self.transaction() as db:
-            for blob_id, key, size in stored.values():
-                digest = next(sha for sha, value in stored.items() if value[0] == blob_id)
+            for digest, (blob_id, key, size) in stored.items():
                 db.execute("INSERT INTO blobs (id, file_key, size, sha256) VALUES (?, ?, ?, ?)",
                            (blob_id, key, size, digest))
                 db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob_id,))
-            for incident in document.get("incidents", []):
+            new_items = [item for item in model.items if self._is_new_item(item)]
+            new_people = [person for person in model.people if self._is_new_person(person)]
+            touched = {i.incident_id for i in new_items} | {p.incident_id for p in new_people}
+            for incident_id in sorted(touched):
+                self._check_may_receive(incident_id, model.sender)
+            for incident in model.incidents:
                 if self._import_incident(incident):
-                    result.incidents_added.append(incident["id"])
-            for person in document.get("people", []):
+                    result.incidents_added.append(incident.id)
+            for person in new_people:
                 self._import_person(person)
-            records = document.get("items", [])
-            by_id = {record.get("id"): record for record in records}
             # Originals first, so that a copy can link to its original when both came.
-            for record in sorted(records, key=lambda r: bool(r.get("derived_from"))):
-                if self._import_item(record, by_id):
-                    result.items_added.append(record["id"])
-            self._store_received_custody(report, leading, document)
+            for item in sorted(new_items, key=lambda i: i.derived_from is not None):
+                if item.file not in delivered:
+                    raise IntegrityError(
+                        what=f"the content of item {item.id} was not delivered by the bundle")
+                self._import_item(item, model)
+                result.items_added.append(item.id)
+            self._store_received_custody(model)
             db.execute("INSERT INTO imported_bundles (id, sender_fingerprint, "
                        "tag_manifest_sha256, imported_at) VALUES (?, ?, ?, ?)",
-                       (bundle_id, sender, tag_hash, utc_timestamp()))
-            for incident in document.get("incidents", []):
-                self._log("bundle.imported", incident["id"], details={
-                    "bundle_id": bundle_id, "sender": sender, "tag_manifest_sha256": tag_hash,
-                    "items": [r["id"] for r in document.get("items", [])
-                              if r.get("incident_id") == incident["id"]
-                              and r.get("sent") != "withheld"]})
+                       (model.bundle_id, model.sender, tag_hash, utc_timestamp()))
+            for incident in model.incidents:
+                self._log("bundle.imported", incident.id, details={
+                    "bundle_id": model.bundle_id, "sender": model.sender,
+                    "tag_manifest_sha256": tag_hash, "items": model.item_ids(incident.id),
+                    "items_added": [i for i in result.items_added
+                                    if i in model.item_ids(incident.id)]})
         return result
 
-    def _import_incident(self, incident: dict[str, Any]) -> bool:
+    def _is_new_item(self, item: VerifiedItem) -> bool:
+        """False for the same item again; an id held by another item is refused."""
+        row = self.db.execute("SELECT incident_id, sha256 FROM items WHERE id = ?",
+                              (item.id,)).fetchone()
+        if row is None:
+            return True
+        if row[0] == item.incident_id and row[1] in (item.file.sha256, item.original_sha256):
+            return False
+        raise IntegrityError(
+            what=f"the item id {item.id} already belongs to a different item in this vault "
+            f"(SHA-256 {row[1]}); the bundle's item {item.id} has SHA-256 {item.file.sha256}. "
+            "Nothing was imported")
+
+    def _is_new_person(self, person: VerifiedPerson) -> bool:
+        row = self.db.execute("SELECT incident_id FROM people WHERE id = ?",
+                              (person.id,)).fetchone()
+        if row is None:
+            return True
+        if row[0] == person.incident_id:
+            return False
+        raise IntegrityError(
+            what=f"the person id {person.id} already belongs to a person of another incident "
+            "in this vault. Nothing was imported")
+
+    def _check_may_receive(self, incident_id: str, sender: str) -> None:
+        """New items and people go into an incident already here only from whom it came."""
+        row = self.db.execute("SELECT origin FROM incidents WHERE id = ?",
+                              (incident_id,)).fetchone()
+        if row is None:
+            return  # carried by the bundle and new here
+        # Read from this vault's own signed log, never from anything a bundle says.
+        first = self.db.execute("SELECT entry, leaf_hash FROM custody WHERE incident_id = ? "
+                                "ORDER BY seq LIMIT 1", (incident_id,)).fetchone()
+        received_from = None
+        if row[0] != self.fingerprint and first is not None:
+            entry = CustodyEntry.from_row(first[0], first[1])
+            if entry.action == "bundle.imported":
+                received_from = entry.details.get("sender")
+        if received_from != sender:
+            where = ("was created in this vault" if received_from is None
+                     else f"was received from {received_from}")
+            raise IntegrityError(
+                what=f"the bundle adds items or people to incident {incident_id}, which "
+                f"{where}; only its own sender may add to it. Nothing was imported",
+                hint="Ask the sender why its bundle names an incident it did not send you; "
+                "do not trust this bundle.")
+
+    def _import_incident(self, incident: VerifiedIncident) -> bool:
         db = self.db
-        if db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident["id"],)).fetchone():
+        if db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident.id,)).fetchone():
             return False
         db.execute(
             "INSERT INTO incidents (id, title, description, occurred_start, occurred_end, "
             "date_precision, place, latitude, longitude, status, created, updated, origin) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            tuple(incident[k] for k in (
-                "id", "title", "description", "occurred_start", "occurred_end",
-                "date_precision", "place", "latitude", "longitude", "status", "created",
-                "updated", "origin")))
-        self._set_labels(incident["id"], incident.get("violations", []),
-                         incident.get("tags", []))
-        self._index_incident(incident["id"])
+            (incident.id, incident.title, incident.description, incident.occurred_start,
+             incident.occurred_end, incident.date_precision, incident.place, incident.latitude,
+             incident.longitude, incident.status, incident.created, incident.updated,
+             incident.origin))
+        self._set_labels(incident.id, list(incident.violations), list(incident.tags))
+        self._index_incident(incident.id)
         return True
 
-    def _import_person(self, person: dict[str, Any]) -> None:
+    def _import_person(self, person: VerifiedPerson) -> None:
         self.db.execute(
-            "INSERT OR IGNORE INTO people (id, incident_id, role, pseudonym, real_name, "
+            "INSERT INTO people (id, incident_id, role, pseudonym, real_name, "
             "consent_given, consent_scope, consent_date, notes, created) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [int(bool(person[k])) if k == "consent_given" else person[k] for k in (
-                "id", "incident_id", "role", "pseudonym", "real_name", "consent_given",
-                "consent_scope", "consent_date", "notes", "created")])
+            (person.id, person.incident_id, person.role, person.pseudonym, person.real_name,
+             int(person.consent_given), person.consent_scope, person.consent_date,
+             person.notes, person.created))
 
-    def _import_item(self, record: dict[str, Any], by_id: dict[Any, dict[str, Any]]) -> bool:
+    def _import_item(self, item: VerifiedItem, model: VerifiedBundle) -> None:
         db = self.db
-        if record.get("sent") == "withheld":
-            return False
-        if db.execute("SELECT 1 FROM items WHERE id = ?", (record["id"],)).fetchone():
-            return False
         blob = db.execute("SELECT id FROM blobs WHERE sha256 = ? AND size = ?",
-                          (record["file_sha256"], record["file_size"])).fetchone()
+                          (item.file.sha256, item.file.size)).fetchone()
         if blob is None:
-            raise IntegrityError(what=f"the content of item {record['id']} was not in the bundle")
-        derivation = record.get("derivation")
-        derived_from = record.get("derived_from")
+            raise IntegrityError(what=f"the content of item {item.id} was not in the bundle")
+        derivation = dict(item.derivation) if item.derivation else None
+        derived_from = item.derived_from
         if derived_from and not db.execute("SELECT 1 FROM items WHERE id = ?",
                                            (derived_from,)).fetchone():
             # The original stayed with the sender (e.g. a redacted copy was sent instead):
             # keep the link by id and hash in the derivation.
-            original = by_id.get(derived_from, {})
             derivation = {**(derivation or {}), "original_item_id": derived_from,
-                          "original_sha256": original.get("original_sha256")}
+                          "original_sha256": model.original_sha256(derived_from)}
             derived_from = None
-        if record["sent"] == "sanitized":
-            # Keep the link to the collected original across several hops.
-            earliest = (derivation or {}).get("original_sha256") or record["original_sha256"]
-            derivation = {**(derivation or {}), "kind": "sanitized", "original_sha256": earliest}
         db.execute(
             "INSERT INTO items (id, incident_id, kind, name, mime, size, sha256, blob_id, "
             "captured_at, collected_at, collector, source, language, notes, witness, "
             "derived_from, derivation, metadata, thumbnail_blob_id, created) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (record["id"], record["incident_id"], record["kind"], record["name"],
-             record["mime"] if record["sent"] == "original" else _sanitized_mime(record),
-             record["file_size"], record["file_sha256"], blob[0], record.get("captured_at"),
-             record["collected_at"], record["collector"], record.get("source", ""),
-             record.get("language", ""), record.get("notes", ""), record.get("witness"),
-             derived_from,
+            (item.id, item.incident_id, item.kind, item.name, item.mime, item.file.size,
+             item.file.sha256, blob[0], item.captured_at, item.collected_at, item.collector,
+             item.source, item.language, item.notes, item.witness, derived_from,
              canonical_json(derivation).decode() if derivation else None,
-             canonical_json(record.get("metadata") or {}).decode(), None, utc_timestamp()))
+             canonical_json(dict(item.metadata)).decode(), None, utc_timestamp()))
         db.execute("UPDATE incidents SET item_count = item_count + 1 WHERE id = ?",
-                   (record["incident_id"],))
+                   (item.incident_id,))
         db.execute("INSERT INTO search_index (body, kind, ref_id, incident_id) "
                    "VALUES (?, 'item', ?, ?)",
-                   ("\n".join(filter(None, [record["name"], record.get("notes"),
-                                            record.get("source"), record.get("witness")])),
-                    record["id"], record["incident_id"]))
-        return True
+                   ("\n".join(filter(None, [item.name, item.notes, item.source, item.witness])),
+                    item.id, item.incident_id))
 
-    def _store_received_custody(self, report: BundleReport, leading: dict[str, bytes],
-                                document: dict[str, Any]) -> None:
+    def _store_received_custody(self, model: VerifiedBundle) -> None:
         """Keeps the sender's signed chains, so they can travel on with the evidence."""
-        signer = report.signer
-        entries = bundle_custody.parse_entries(leading[layout.ENTRIES])
-        _size, proofs = bundle_custody.parse_proofs(leading[layout.PROOFS])
-        bag_info = dict(report.bag_info)
-        blocks = [{
-            "origin": signer.fingerprint if signer else "",
-            "minisign_public_key": signer.minisign_public_key if signer else "",
-            "age_recipient": bag_info.get(layout.LABEL_SENDER_AGE, ""),
-            "checkpoint": leading[layout.CHECKPOINT].decode(),
-            "checkpoint_signature": leading[layout.CHECKPOINT_SIGNATURE].decode(),
-            "entries": entries,
-            "proofs": {str(p.leaf_index): [n.hex() for n in p.audit_path] for p in proofs},
-        }, *document.get("upstream_custody", [])]
-        for block in blocks:
+        chains = [model.sender_custody, *model.upstream] if model.sender_custody else [
+            *model.upstream]
+        for chain in chains:
             self.db.execute(
                 "INSERT OR IGNORE INTO received_custody (origin, checkpoint_text, "
                 "minisign_public_key, age_recipient, checkpoint_signature, entries, proofs) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (block["origin"], block["checkpoint"], block["minisign_public_key"],
-                 block["age_recipient"], block["checkpoint_signature"],
-                 json.dumps(block["entries"]), json.dumps(block["proofs"])))
-            for entry in block["entries"]:
-                body = {k: v for k, v in entry.items() if k != "leaf_hash"}
+                (chain.origin, chain.checkpoint, chain.minisign_public_key,
+                 chain.age_recipient, chain.checkpoint_signature, chain.entries_json(),
+                 chain.proofs_json()))
+            for seq, incident_id, body, leaf in chain.rows():
                 self.db.execute(
                     "INSERT OR IGNORE INTO foreign_custody (origin, seq, incident_id, entry, "
                     "leaf_hash) VALUES (?, ?, ?, ?, ?)",
-                    (block["origin"], entry["seq"], entry.get("incident_id"),
-                     canonical_json(body).decode(), entry["leaf_hash"]))
+                    (chain.origin, seq, incident_id, body, leaf))
 
     def received_custody(self, incident_id: str) -> list[tuple[str, list[dict[str, Any]]]]:
         """The custody chains of other vaults for an incident: (origin, entries with leaf hash)."""
@@ -500,12 +529,6 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
         return list(by_origin.items())
 
 
-def _sanitized_mime(record: dict[str, Any]) -> str:
-    from kzarchive.media.types import mime_for_extension
-
-    return mime_for_extension(str(record.get("file", ""))) or "application/octet-stream"
-
-
 def _open_bundle(path: Path | str) -> Any:
     try:
         return open(path, "rb")
@@ -513,40 +536,3 @@ def _open_bundle(path: Path | str) -> Any:
         raise MissingFile(path=path) from None
     except IsADirectoryError:
         raise BadInput(what=f"{path} is a folder, not a bundle") from None
-
-
-def _check_upstream(report: BundleReport) -> None:
-    """The chains the sender received from others: each signed and complete."""
-    blocks = (report.bundle_json or {}).get("upstream_custody", [])
-    if not isinstance(blocks, list):
-        raise IntegrityError(what="bundle.json: upstream_custody is malformed")
-    for block in blocks:
-        try:
-            _check_upstream_block(block)
-        except (KeyError, TypeError, ValueError):
-            report.add("upstream custody", False, "a received custody chain is malformed")
-            raise BundleError(report, "a received custody chain is malformed") from None
-        except KzError as error:
-            detail = str(error.fields.get("what", error.message))
-            report.add("upstream custody", False, detail)
-            raise BundleError(report, f"upstream custody: {detail}") from None
-        report.add("upstream custody", True,
-                   f"{len(block['entries'])} entries from {block['origin']}, signed and complete")
-
-
-def _check_upstream_block(block: dict[str, Any]) -> None:
-    key = minisign.PublicKey.from_string(block["minisign_public_key"])
-    recipient = X25519Recipient.from_string(block["age_recipient"])
-    origin = PublicIdentity(key.ed25519_public, recipient.public_bytes())
-    if origin.fingerprint != block["origin"]:
-        raise IntegrityError(what="a received custody chain names another origin than its keys")
-    key.verify(block["checkpoint_signature"], block["checkpoint"].encode())
-    checkpoint = bundle_custody.parse_checkpoint(block["checkpoint"].encode())
-    entries = block["entries"]
-    bundle_custody.check_entries(entries)
-    bundle_custody.check_chains(entries)
-    for entry in entries:
-        index = entry["seq"] - 1
-        merkle.verify_inclusion(bytes.fromhex(entry["leaf_hash"]), index, checkpoint.size,
-                                [bytes.fromhex(n) for n in block["proofs"][str(index)]],
-                                checkpoint.root)

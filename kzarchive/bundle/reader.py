@@ -25,6 +25,12 @@ from typing import BinaryIO, NoReturn
 
 from kzarchive.bundle import bagit, bundlejson, custody, layout
 from kzarchive.bundle.bundlejson import BundleDescription, FileRecord
+from kzarchive.bundle.model import (
+    VerifiedBundle,
+    build_model,
+    content_summary,
+    upstream_summary,
+)
 from kzarchive.bundle.report import (
     BundleError,
     BundleReport,
@@ -115,6 +121,7 @@ class BundleReading:
         cancel: CancelToken | None,
         accept_untrusted_signer: bool,
         on_leading_file: OnLeadingFile | None = None,
+        build_model: bool = False,
     ):
         self.identities = identities
         self.trusted = trusted_signers
@@ -123,6 +130,9 @@ class BundleReading:
         self.cancel = cancel
         self.accept_untrusted = accept_untrusted_signer
         self.on_leading_file = on_leading_file
+        self.build_model = build_model
+        # The verified content (kzarchive/bundle/model.py), when asked for and all held.
+        self.model: VerifiedBundle | None = None
         self.report = BundleReport()
         self.files: dict[str, bytes] = {}
         self.bag_info = bagit.TagElements(())
@@ -144,6 +154,7 @@ class BundleReading:
             tar = StrictTarReader(plaintext)
             entries = iter(tar)
             description = self._read_leading(entries, tar)
+            self._verify_content(description)
             sizes = self._read_payloads(entries, description)
         except _Stop:
             raise BundleError(report, report.stopped or "reading stopped") from None
@@ -411,6 +422,23 @@ class BundleReading:
             "; ".join(problems[:5])
             or "bundle.json, the custody files and every evidence file are listed",
         )
+
+    def _verify_content(self, description: BundleDescription) -> None:
+        """Builds the verified model before any evidence streams (only for an accepted signer)."""
+        signer = self.report.signer
+        accepted = signer is not None and (signer.trusted or self.accept_untrusted)
+        if not self.build_model or self.report.failures or not accepted or signer is None:
+            return
+        try:
+            self.model = build_model(
+                description.document, description.files, signer.fingerprint or "",
+                signer.minisign_public_key, self.bag_info.single(layout.LABEL_SENDER_AGE),
+                self.report.custody_entries, self.files)
+        except IntegrityError as error:
+            self._stop("bundle content", _what(error))
+        self.report.add("bundle content", True, content_summary(self.model))
+        for chain in self.model.upstream:
+            self.report.add("upstream custody", True, upstream_summary(chain))
 
     # --- evidence files ---------------------------------------------------------------
 

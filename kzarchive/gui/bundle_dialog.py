@@ -59,6 +59,8 @@ CHECK_NAMES = {
     "custody proofs": QT_TRANSLATE_NOOP("BundleChecks",
                                         "Each custody entry is in the signed log"),
     "Payload-Oxum": QT_TRANSLATE_NOOP("BundleChecks", "Number of files and total size"),
+    "bundle content": QT_TRANSLATE_NOOP(
+        "BundleChecks", "Every incident, person and item valid and bound to its custody"),
     "upstream custody": QT_TRANSLATE_NOOP("BundleChecks",
                                           "Custody received from earlier senders"),
 }
@@ -70,6 +72,12 @@ BANNER_STYLES = {
     "neutral": "background: palette(base); border: 1px solid palette(mid);",
 }
 STATUS_COLOURS = {Status.OK: "#1d6b31", Status.FAILED: "#a8231c", Status.UNTRUSTED: "#8a6400"}
+
+
+def _records(document: dict[str, Any] | None, key: str) -> list[dict[str, Any]]:
+    """The objects of one list in bundle.json, for display: a hostile shape shows nothing."""
+    value = (document or {}).get(key)
+    return [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
 
 
 def check_name(name: str) -> str:
@@ -244,9 +252,8 @@ class BundleDialog(QDialog):
         self.checks.setColumnWidth(1, min(max(self.checks.columnWidth(1), 320), 440))
 
     def _fill_files(self, report: BundleReport) -> None:
-        names = {record.get("file"): record.get("name", "")
-                 for record in (report.bundle_json or {}).get("items", [])
-                 if isinstance(record, dict)}
+        names = {str(record.get("file")): record.get("name", "")
+                 for record in _records(report.bundle_json, "items")}
         self.files.clear()
         size_text = QLocale().formattedDataSize
         for result in report.files:
@@ -258,9 +265,8 @@ class BundleDialog(QDialog):
         self.files.setColumnWidth(1, 220)
 
     def _fill_custody(self, report: BundleReport) -> None:
-        document: dict[str, Any] = report.bundle_json or {}
-        titles = {i.get("id"): i.get("title", "") for i in document.get("incidents", [])
-                  if isinstance(i, dict)}
+        titles = {str(i.get("id")): i.get("title", "")
+                  for i in _records(report.bundle_json, "incidents")}
         signer = report.signer.fingerprint if report.signer else None
         groups: dict[str, QTreeWidgetItem] = {}
         self.custody.clear()
@@ -277,9 +283,8 @@ class BundleDialog(QDialog):
             group.addChild(QTreeWidgetItem([
                 str(entry.get("seq", "")), str(entry.get("ts", "")), str(entry.get("action", "")),
                 self.tr("the sender") if actor == signer else actor]))
-        for block in document.get("upstream_custody", []) or []:
-            if isinstance(block, dict):
-                entries = block.get("entries", [])
+        for block in _records(report.bundle_json, "upstream_custody"):
+            if isinstance(entries := block.get("entries"), list):
                 self.custody.addTopLevelItem(QTreeWidgetItem([self.tr(
                     "Received earlier from {origin}: {n} entries").format(
                         origin=block.get("origin", ""), n=len(entries))]))
@@ -360,9 +365,8 @@ class BundleDialog(QDialog):
         return self.tr("the file {name}").format(name=self._item_name(first.path))
 
     def _item_name(self, path: str) -> str:
-        for record in ((self.report.bundle_json if self.report else None) or {}).get(
-                "items", []):
-            if isinstance(record, dict) and record.get("file") == path:
+        for record in _records(self.report.bundle_json if self.report else None, "items"):
+            if record.get("file") == path:
                 return str(record.get("name") or path)
         return path
 
@@ -410,9 +414,9 @@ class BundleDialog(QDialog):
         self.result_label.setText(text)
         self.result_label.show()
         self._update_buttons()
-        document = (result.report.bundle_json if result.report else None) or {}
+        document = result.report.bundle_json if result.report else None
         incidents = result.incidents_added or [
-            str(i.get("id")) for i in document.get("incidents", []) if isinstance(i, dict)]
+            str(i.get("id")) for i in _records(document, "incidents")]
         self.on_imported(incidents)
 
     def _import_failed(self, exc: KzError) -> None:

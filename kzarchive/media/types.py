@@ -179,6 +179,11 @@ def normalise_mime(mime: str) -> str:
     return _MIME_SYNONYMS.get(bare, bare)
 
 
+def is_known_mime(mime: str) -> bool:
+    """Whether kzarchive knows this media type (parameters and synonyms aside)."""
+    return normalise_mime(mime) in _TYPES
+
+
 def kind_of(mime: str) -> Kind:
     """The kind of a media type; ``other`` for types kzarchive does not know."""
     entry = _TYPES.get(normalise_mime(mime))

@@ -94,6 +94,10 @@
         <translation>Файлдар саны және жалпы өлшемі</translation>
     </message>
     <message>
+        <source>Every incident, person and item valid and bound to its custody</source>
+        <translation>Әр оқиға, адам және материал дұрыс әрі өз сақтау тізбегімен байланысты</translation>
+    </message>
+    <message>
         <source>Custody received from earlier senders</source>
         <translation>Бұрынғы жіберушілерден алынған сақтау журналы</translation>
     </message>

@@ -94,6 +94,10 @@
         <translation>Число файлов и общий размер</translation>
     </message>
     <message>
+        <source>Every incident, person and item valid and bound to its custody</source>
+        <translation>Каждый инцидент, человек и материал корректны и связаны со своей цепочкой хранения</translation>
+    </message>
+    <message>
         <source>Custody received from earlier senders</source>
         <translation>Журнал хранения, полученный от прежних отправителей</translation>
     </message>
