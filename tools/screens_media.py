@@ -86,13 +86,11 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
     save(window, out, prefix + "main-gallery")
 
     viewer = open_viewer(archive, photo.id, window)
-    viewer.resize(1200, 760)
     wait(lambda: viewer.image is not None)
     viewer.view.fit()
     save(viewer, out, prefix + "viewer-photo")
     viewer.redact_action.trigger()
     redaction = viewer.redaction
-    redaction.resize(1200, 760)
     wait(lambda: redaction.isVisible())
     from PySide6.QtCore import QRectF
 
@@ -103,14 +101,11 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
     redaction.close()
     viewer.close()
 
-    for name, item, size in (("viewer-text", testimony, (1100, 700)),
-                             ("viewer-video", clip, (1100, 700)),
-                             ("viewer-pdf", pdf, (1100, 760)),
-                             ("viewer-other", other, (1000, 600))):
+    for name, item in (("viewer-text", testimony), ("viewer-video", clip),
+                       ("viewer-pdf", pdf), ("viewer-other", other)):
         if item is None:
             continue
         viewer = open_viewer(archive, item.id, window)
-        viewer.resize(*size)
         if name == "viewer-text":
             wait(lambda v=viewer: bool(v.text_edit.toPlainText()))
         if name == "viewer-video":

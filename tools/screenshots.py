@@ -1,15 +1,18 @@
-"""Screenshots of every screen of the desktop app, in English and Russian.
+"""Screenshots of every screen of the desktop app, in English, Russian and Kazakh.
 
     .venv/bin/python tools/screenshots.py [--languages en ru kk] [--out docs/screenshots]
 
-Runs offscreen with throw-away settings and data folders (the demo vault is built
-in a temporary folder, never in the user's), drives the real windows and saves
-``<language>-<screen>.png``.
+Runs offscreen on a 1366x768 screen, the smallest laptop screen the app is made
+for, with throw-away settings and data folders (the demo vault is built in a
+temporary folder, never in the user's), drives the real windows and saves
+``<language>-<screen>.png``.  Dialogs are shot at the size they open with, and
+large windows fill the screen, so a shot shows what a person sees.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -19,12 +22,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREEN_PASSPHRASE = "winter evening over the square"
+SCREEN_WIDTH, SCREEN_HEIGHT = 1366, 768
+
+
+def offscreen_platform(scratch: Path, width: int = SCREEN_WIDTH,
+                       height: int = SCREEN_HEIGHT) -> str:
+    """The QT_QPA_PLATFORM value for an offscreen screen of ``width`` x ``height``."""
+    config = scratch / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
 
 
 def _prepare_environment(scratch: Path) -> None:
     # A stand-in home folder, so paths on screen read ~/.local/share/kzarchive/...
     home = scratch / "home" / "documenter"
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform(scratch)
     os.environ["HOME"] = str(home)
     os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
     os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
@@ -50,6 +64,11 @@ def _save(widget: object, out: Path, name: str) -> None:
     from PySide6.QtWidgets import QApplication, QWidget
 
     assert isinstance(widget, QWidget)
+    screen = widget.screen().availableGeometry()
+    if widget.isWindow() and (widget.width() > screen.width()
+                              or widget.height() > screen.height()):
+        widget.resize(min(widget.width(), screen.width()),
+                      min(widget.height(), screen.height()))
     for _ in range(5):
         QApplication.processEvents()
     path = out / f"{name}.png"
@@ -75,7 +94,6 @@ def shoot(language: str, out: Path) -> None:
 
     welcome = controller.show_welcome()
     assert isinstance(welcome, WelcomeWindow)
-    welcome.resize(720, 560)
     _save(welcome, out, prefix + "welcome")
 
     dialog = CreateVaultDialog(controller, lambda archive: None, welcome)
@@ -83,7 +101,6 @@ def shoot(language: str, out: Path) -> None:
     dialog.name_edit.setText("Field work 2024")
     dialog.passphrase_edit.setText(SCREEN_PASSPHRASE)
     dialog.repeat_edit.setText(SCREEN_PASSPHRASE[:-3])
-    dialog.resize(680, 520)
     dialog.show()
     _save(dialog, out, prefix + "create-form")
     dialog.repeat_edit.setText(SCREEN_PASSPHRASE)
@@ -103,7 +120,7 @@ def shoot(language: str, out: Path) -> None:
     _wait(lambda: isinstance(controller.screen, MainWindow))
     window = controller.screen
     assert isinstance(window, MainWindow)
-    window.resize(1280, 760)
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
     _wait(lambda: window.model.rowCount() > 0)
     window.table.selectRow(2)
     _save(window, out, prefix + "main")
@@ -121,7 +138,6 @@ def shoot(language: str, out: Path) -> None:
     controller.lock()
     unlock = controller.screen
     assert isinstance(unlock, UnlockWindow)
-    unlock.resize(640, 400)
     unlock.secret_edit.setText("not the passphrase")
     unlock.unlock()
     _wait(lambda: unlock.error.isVisible())
@@ -137,7 +153,7 @@ def shoot(language: str, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--languages", nargs="+", default=["en", "ru"])
+    parser.add_argument("--languages", nargs="+", default=["en", "ru", "kk"])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
     scratch = Path(tempfile.mkdtemp(prefix="kzarchive-screens-"))

@@ -34,6 +34,7 @@ from kzarchive.bundle import BundleError, BundleReport, Check, Status
 from kzarchive.errors import Cancelled, KzError, UntrustedSigner
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.create_dialog import group_digits
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
@@ -377,6 +378,8 @@ class BundleDialog(QDialog):
             or (self.state is State.UNTRUSTED and self.accept_risk.isChecked()))
         self.import_button.setVisible(self.state in (State.GOOD, State.UNTRUSTED))
         self.import_button.setEnabled(importable and self.task is None)
+        set_default_button(self, self.import_button if self.import_button.isEnabled()
+                           else None if self.task is not None else self.close_button)
 
     # -- importing -------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, KzError
 from kzarchive.gui import labels
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label, set_role
 from kzarchive.models import Incident
@@ -324,13 +325,13 @@ class NewIncidentDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton(self.tr("Create incident"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.create_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(_scrolling(self.form), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        set_default_button(self, self.create_button)
 
     def accept(self) -> None:
         problem = self.form.problem()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file
 from kzarchive.gui.style import label
 
@@ -112,6 +113,7 @@ class TextEntryDialog(QDialog):
         layout.addLayout(load_row)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        set_default_button(self, self.add_button)  # never "Load from a file…"
         self._update()
 
     def languages(self) -> list[tuple[str, str]]:
