@@ -38,6 +38,7 @@ from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.workers import Task
 
@@ -115,7 +116,7 @@ class BundleDialog(QDialog):
         self.import_result: ImportResult | None = None
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Open a bundle — kzarchive"))
-        self.resize(900, 680)
+        resize_within_screen(self, 900, 680)
 
         self.banner = label("", wrap=True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)

@@ -10,17 +10,24 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-# Room for the window manager's title bar, which availableGeometry() still counts.
+# Room for the window manager's title bar and side borders, which
+# availableGeometry() still counts (used until the real frame is known).
 TITLE_BAR = 32
+BORDERS = 8
 
 
 def free_area(window: QWidget) -> QSize:
     """The largest size a window can take on its screen, title bar included."""
     screen = window.screen() or QApplication.primaryScreen()
     if screen is None:
-        return QSize(1366, 768 - TITLE_BAR)
+        return QSize(1366 - BORDERS, 768 - TITLE_BAR)
     area = screen.availableGeometry()
-    return QSize(area.width(), area.height() - TITLE_BAR)
+    frame_width, frame_height = BORDERS, TITLE_BAR
+    if window.isVisible():
+        frame = window.frameGeometry()
+        frame_width = max(frame.width() - window.width(), 0)
+        frame_height = max(frame.height() - window.height(), 0)
+    return QSize(area.width() - frame_width, area.height() - frame_height)
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:
