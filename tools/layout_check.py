@@ -10,7 +10,8 @@ names each one that cannot show all of its text:
   arrows (the tabs do not all fit);
 * a header section narrower than its title (plus the sort arrow);
 * a drop-down narrower than its current entry, a line edit narrower than its
-  placeholder;
+  placeholder, a read-only line edit (a hash, an age recipient) narrower than
+  its value;
 * a tool bar whose actions overflow behind its extension chevron;
 * security-relevant text (role ``code``: recovery code, fingerprint, hashes)
   not wholly on screen inside its window, even where a scroll area would let a
@@ -162,8 +163,10 @@ def _combo_problem(combo: QComboBox) -> str | None:
 
 
 def _line_edit_problem(edit: QLineEdit) -> str | None:
+    """A placeholder cut short, or a read-only value (a hash, a key) not shown whole."""
     placeholder = edit.placeholderText()
-    if edit.text() or not placeholder:
+    shown = placeholder if not edit.text() else edit.text() if edit.isReadOnly() else ""
+    if not shown:
         return None
     option = QStyleOptionFrame()
     edit.initStyleOption(option)
@@ -174,9 +177,10 @@ def _line_edit_problem(edit: QLineEdit) -> str | None:
             right = min(right, side.geometry().left())
     margins = edit.textMargins()
     available = right - contents.left() - margins.left() - margins.right() - 4
-    needed = QFontMetrics(edit.font()).horizontalAdvance(placeholder)
+    needed = QFontMetrics(edit.font()).horizontalAdvance(shown)
     if available + SLACK < needed:
-        return f"placeholder of {_name(edit, placeholder)} shows {available} px of {needed} px"
+        what = "placeholder" if shown == placeholder else "read-only text"
+        return f"{what} of {_name(edit, shown)} shows {available} px of {needed} px"
     return None
 
 

@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
         if code != self.controller.language:
             QTimer.singleShot(0, lambda: self.controller.set_language(code))
 
-    def show_about(self) -> None:
+    def show_about(self) -> QMessageBox:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About kzarchive"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
@@ -448,6 +448,7 @@ class MainWindow(QMainWindow):
             "This vault's fingerprint:\n{fingerprint}").format(
                 fingerprint=group_digits(self.archive.fingerprint)))
         box.open()
+        return box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Quitting asks about unsaved edits; locking (another screen already current) never waits.

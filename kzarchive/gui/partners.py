@@ -98,6 +98,9 @@ class PartnersWindow(QDialog):
         self.fingerprint_label.setAccessibleName(self.tr("Your fingerprint"))
         self.recipient_edit = QLineEdit(self.archive.my_card().identity.age_recipient)
         self.recipient_edit.setReadOnly(True)
+        # A key is compared character by character: never scrolled out of sight.
+        self.recipient_edit.setMinimumWidth(
+            self.recipient_edit.fontMetrics().horizontalAdvance(self.recipient_edit.text()) + 16)
         copy_fingerprint = QPushButton(self.tr("Copy fingerprint"))
         copy_fingerprint.clicked.connect(lambda: copy_text(self.archive.fingerprint))
         copy_recipient = QPushButton(self.tr("Copy"))
