@@ -59,7 +59,8 @@ def _wait_viewer(viewer: Any, wait: Wait) -> None:
 
 
 def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
-                save: Save, wait: Wait) -> None:
+                save: Save, wait: Wait, play: bool = True) -> None:
+    """``play``: play the video a second for its shot (the layout check does not)."""
     from kzarchive.gui.viewers import open_viewer
 
     archive = controller.archive
@@ -110,9 +111,10 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
             wait(lambda v=viewer: bool(v.text_edit.toPlainText()))
         if name == "viewer-video":
             wait(lambda v=viewer: v.player.duration() > 0)
-            viewer.player.play()
-            wait(lambda v=viewer: v.player.position() >= 1000)
-            viewer.player.pause()
+            if play:
+                viewer.player.play()
+                wait(lambda v=viewer: v.player.position() >= 1000)
+                viewer.player.pause()
         if name == "viewer-pdf":
             wait(lambda v=viewer: v.document.pageCount() > 0)
         save(viewer, out, prefix + name)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
-from kzarchive.gui import create_dialog, text_entry_dialog
+from kzarchive.gui import create_dialog, export_wizard, text_entry_dialog
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.create_dialog import CreateVaultDialog
 from kzarchive.gui.dialog_keys import default_button
+from kzarchive.gui.export_wizard import ExportWizard
 from kzarchive.gui.incident_editor import NewIncidentDialog
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.panic import PanicWipeDialog
@@ -233,3 +234,29 @@ def test_unlock_with_enter(controller: AppController, qtbot: QtBot,
     QTest.keyClicks(secret, PASSPHRASE)
     enter(qtbot, secret)
     qtbot.waitUntil(lambda: isinstance(controller.screen, MainWindow), timeout=20_000)
+
+
+def test_enter_walks_the_export_wizard_and_never_opens_the_file_chooser(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    chooser_opened: list[object] = []
+    monkeypatch.setattr(export_wizard, "choose_save_file",
+                        lambda *args, **kwargs: chooser_opened.append(args))
+    window.archive.add_contact_age("UN rapporteur office", AGE_RECIPIENT)
+    window.archive.verify_contact("UN rapporteur office")
+    wizard = window.export_bundle()
+    assert isinstance(wizard, ExportWizard)
+    qtbot.waitUntil(lambda: wizard.incidents_page.list.count() == 1)
+    enter(qtbot, wizard.incidents_page.list)
+    assert wizard.currentId() == ExportWizard.RECIPIENTS
+    enter(qtbot, wizard.recipients_page.list)  # nobody chosen yet: Next is disabled
+    assert wizard.currentId() == ExportWizard.RECIPIENTS
+    wizard.recipients_page.list.item(0).setCheckState(Qt.CheckState.Checked)
+    enter(qtbot, wizard.recipients_page.list)
+    assert wizard.currentId() == ExportWizard.OPTIONS
+    enter(qtbot, wizard.options_page.originals)
+    assert wizard.currentId() == ExportWizard.TARGET
+    wizard.target_page.path_edit.setText(str(tmp_path / "to-un.kzb"))
+    enter(qtbot, wizard.target_page.path_edit)
+    qtbot.waitUntil(lambda: wizard.currentId() == ExportWizard.SUMMARY, timeout=20_000)
+    assert chooser_opened == [] and (tmp_path / "to-un.kzb").is_file()
