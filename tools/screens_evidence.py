@@ -64,7 +64,6 @@ def shoot_evidence(controller: Any, window: Any, out: Path, prefix: str,
     dialog.consent_box.setChecked(True)
     dialog.scope_edit.setText("reports, no photos")
     dialog.consent_date_edit.setText("2022-01-12")
-    dialog.resize(600, dialog.sizeHint().height())
     save(dialog, out, prefix + "person-dialog")
     dialog.reject()
 

@@ -80,16 +80,20 @@ def shoot_exchange(controller: Any, window: Any, out: Path, prefix: str,
     good, unknown, damaged = _bundles(home, archive)
 
     partners = PartnersWindow(archive, window)
-    partners.resize(860, 700)
     partners.show()
     save(partners, out, prefix + "partners")
+    partners.add_age_button.click()
+    save(partners.child_dialog, out, prefix + "partners-add-age")
+    partners.child_dialog.reject()
+    partners.contacts.setCurrentItem(partners.contacts.topLevelItem(0))
+    partners.rename_button.click()
+    save(partners.child_dialog, out, prefix + "partners-rename")
+    partners.child_dialog.reject()
     compare = CompareDialog(archive, archive.get_contact("UN rapporteur office"), partners)
-    compare.resize(900, 460)
     compare.show()
     save(compare, out, prefix + "partners-compare-age")
     compare.close()
     compare = CompareDialog(archive, archive.get_contact("Unknown sender"), partners)
-    compare.resize(900, 460)
     compare.show()
     save(compare, out, prefix + "partners-compare")
     compare.close()
@@ -97,7 +101,6 @@ def shoot_exchange(controller: Any, window: Any, out: Path, prefix: str,
 
     with_photo = [i.id for i in archive.list_incidents() if archive.items_with_gps([i.id])]
     wizard = ExportWizard(controller, archive, with_photo[:1], window)
-    wizard.resize(800, 600)
     wizard.show()
     wait(lambda: wizard.incidents_page.list.count() > 1)
     save(wizard, out, prefix + "export-incidents")
@@ -119,21 +122,18 @@ def shoot_exchange(controller: Any, window: Any, out: Path, prefix: str,
 
     for bundle, name in ((good, "good"), (unknown, "signer-not-verified"), (damaged, "bad")):
         dialog = BundleDialog(controller, archive, bundle, lambda ids: None, window)
-        dialog.resize(940, 700)
         dialog.show()
         wait(lambda dialog=dialog: dialog.state is not State.VERIFYING)
         save(dialog, out, prefix + "bundle-" + name)
         dialog.close()
 
-    for make, name, size in (
-        (lambda: SettingsDialog(controller, window), "settings", (620, 480)),
+    for make, name in (
+        (lambda: SettingsDialog(controller, window), "settings"),
         (lambda: ChangePassphraseDialog(controller, archive, after_recovery=True,
-                                        parent=window), "passphrase-after-recovery",
-         (640, 440)),
-        (lambda: PanicWipeDialog(controller, window), "panic-wipe", (640, 380)),
+                                        parent=window), "passphrase-after-recovery"),
+        (lambda: PanicWipeDialog(controller, window), "panic-wipe"),
     ):
         dialog = make()
-        dialog.resize(*size)
         dialog.show()
         save(dialog, out, prefix + name)
         dialog.close()

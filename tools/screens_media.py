@@ -59,7 +59,8 @@ def _wait_viewer(viewer: Any, wait: Wait) -> None:
 
 
 def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
-                save: Save, wait: Wait) -> None:
+                save: Save, wait: Wait, play: bool = True) -> None:
+    """``play``: play the video a second for its shot (the layout check does not)."""
     from kzarchive.gui.viewers import open_viewer
 
     archive = controller.archive
@@ -86,13 +87,11 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
     save(window, out, prefix + "main-gallery")
 
     viewer = open_viewer(archive, photo.id, window)
-    viewer.resize(1200, 760)
     wait(lambda: viewer.image is not None)
     viewer.view.fit()
     save(viewer, out, prefix + "viewer-photo")
     viewer.redact_action.trigger()
     redaction = viewer.redaction
-    redaction.resize(1200, 760)
     wait(lambda: redaction.isVisible())
     from PySide6.QtCore import QRectF
 
@@ -103,21 +102,19 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
     redaction.close()
     viewer.close()
 
-    for name, item, size in (("viewer-text", testimony, (1100, 700)),
-                             ("viewer-video", clip, (1100, 700)),
-                             ("viewer-pdf", pdf, (1100, 760)),
-                             ("viewer-other", other, (1000, 600))):
+    for name, item in (("viewer-text", testimony), ("viewer-video", clip),
+                       ("viewer-pdf", pdf), ("viewer-other", other)):
         if item is None:
             continue
         viewer = open_viewer(archive, item.id, window)
-        viewer.resize(*size)
         if name == "viewer-text":
             wait(lambda v=viewer: bool(v.text_edit.toPlainText()))
         if name == "viewer-video":
             wait(lambda v=viewer: v.player.duration() > 0)
-            viewer.player.play()
-            wait(lambda v=viewer: v.player.position() >= 1000)
-            viewer.player.pause()
+            if play:
+                viewer.player.play()
+                wait(lambda v=viewer: v.player.position() >= 1000)
+                viewer.player.pause()
         if name == "viewer-pdf":
             wait(lambda v=viewer: v.document.pageCount() > 0)
         save(viewer, out, prefix + name)

@@ -34,9 +34,11 @@ from kzarchive.bundle import BundleError, BundleReport, Check, Status
 from kzarchive.errors import Cancelled, KzError, UntrustedSigner
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.create_dialog import group_digits
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.workers import Task
 
@@ -122,7 +124,7 @@ class BundleDialog(QDialog):
         self.import_result: ImportResult | None = None
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Open a bundle — kzarchive"))
-        self.resize(900, 680)
+        resize_within_screen(self, 900, 680)
 
         self.banner = label("", wrap=True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
@@ -381,6 +383,8 @@ class BundleDialog(QDialog):
             or (self.state is State.UNTRUSTED and self.accept_risk.isChecked()))
         self.import_button.setVisible(self.state in (State.GOOD, State.UNTRUSTED))
         self.import_button.setEnabled(importable and self.task is None)
+        set_default_button(self, self.import_button if self.import_button.isEnabled()
+                           else None if self.task is not None else self.close_button)
 
     # -- importing -------------------------------------------------------------------
 

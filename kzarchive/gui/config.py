@@ -2,9 +2,10 @@
 
 Decision (see docs/gui.md): Qt's ``QSettings`` is not used, because Qt itself
 keeps file-dialog history there.  This file holds only the interface language,
-the auto-lock time, the folder of the last vault opened and two default export
-choices (originals, GPS).  The vault folder is not evidence: an adversary with
-the disk finds it anyway by its ``vault.keys``.  Never add evidence titles,
+the auto-lock time, the folder of the last vault opened, two default export
+choices (originals, GPS) and the column widths a person dragged (numbers only).
+The vault folder is not evidence: an adversary with the disk finds it anyway by
+its ``vault.keys``.  Never add evidence titles,
 names, file names, item paths or recipients here.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en", "ru", "kk")
 DEFAULT_AUTO_LOCK_MINUTES = 5
 MAX_AUTO_LOCK_MINUTES = 240
+# Bounds of a remembered column width, in pixels; a damaged file cannot hide a column.
+COLUMN_WIDTH_RANGE = (16, 4000)
 
 
 @dataclass
@@ -35,6 +38,8 @@ class GuiConfig:
     # them: sending them is a choice made in the wizard, each time.
     export_originals: bool = False
     export_gps: bool = False
+    # {"incidents": {"2": 140}}: a view's key, then column number to width in pixels.
+    column_widths: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def normalised(self) -> GuiConfig:
         """The same settings with every value forced into its allowed range."""
@@ -46,7 +51,24 @@ class GuiConfig:
         last_vault = self.last_vault if isinstance(self.last_vault, str) else ""
         return GuiConfig(language=language, auto_lock_minutes=minutes, last_vault=last_vault,
                          export_originals=self.export_originals is True,
-                         export_gps=self.export_gps is True)
+                         export_gps=self.export_gps is True,
+                         column_widths=_column_widths(self.column_widths))
+
+
+def _column_widths(raw: object) -> dict[str, dict[str, int]]:
+    """Only well-formed entries: view key, column number, a width in range."""
+    if not isinstance(raw, dict):
+        return {}
+    low, high = COLUMN_WIDTH_RANGE
+    kept: dict[str, dict[str, int]] = {}
+    for key, widths in raw.items():
+        if not isinstance(key, str) or not isinstance(widths, dict):
+            continue
+        kept[key] = {column: width for column, width in widths.items()
+                     if isinstance(column, str) and column.isdigit()
+                     and isinstance(width, int) and not isinstance(width, bool)
+                     and low <= width <= high}
+    return kept
 
 
 def config_path() -> Path:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_directory, display_path
 from kzarchive.gui.messages import error_html
+from kzarchive.gui.screen_fit import grow_to_content
 from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
 from kzarchive.gui.style import label, set_role
 
@@ -68,7 +71,13 @@ class CreateVaultDialog(QDialog):
         self.pages.addWidget(self._recovery_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self.pages.currentChanged.connect(self._page_shown)
+        self._page_shown(self.FORM)
         self._update_form()
+
+    def _page_shown(self, index: int) -> None:
+        set_default_button(self, self.continue_button if index == self.RECOVERY
+                           else self.create_button)
 
     # -- page 1: the form ---------------------------------------------------------
 
@@ -105,7 +114,6 @@ class CreateVaultDialog(QDialog):
 
         self.create_button = QPushButton(self.tr("Create the vault"))
         set_role(self.create_button, "primary")
-        self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
@@ -206,6 +214,23 @@ class CreateVaultDialog(QDialog):
         self.code_label.setText(recovery_code)
         self.fingerprint_label.setText(group_digits(archive.fingerprint))
         self.pages.setCurrentIndex(self.RECOVERY)
+        self._show_all_of_recovery_page()
+
+    def _show_all_of_recovery_page(self) -> None:
+        """Grow the dialog until the code, the fingerprint and their words all show.
+
+        A person copies both onto paper: a clipped group would be written down
+        wrong.  On a screen too small for the page, it scrolls instead.
+        """
+        scroll = self.recovery_scroll
+        content = self.recovery_content
+        viewport = scroll.viewport().width()
+        needed = content.heightForWidth(viewport) if content.hasHeightForWidth() else -1
+        needed = max(needed, content.minimumSizeHint().height())
+        extra = needed - scroll.viewport().height()
+        if extra > 0:
+            self.resize(self.width(), self.height() + extra)
+        grow_to_content(self)
 
     # -- page 3: the recovery code -----------------------------------------------------
 
@@ -215,6 +240,8 @@ class CreateVaultDialog(QDialog):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fingerprint_label = label("", "code", wrap=False)
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.written_down = QCheckBox(self.tr("I have written the recovery code down."))
         self.continue_button = QPushButton(self.tr("Continue"))
@@ -226,7 +253,9 @@ class CreateVaultDialog(QDialog):
         buttons.addWidget(self.written_down, 1)
         buttons.addWidget(self.continue_button)
 
-        layout = QVBoxLayout(page)
+        self.recovery_content = QWidget()
+        layout = QVBoxLayout(self.recovery_content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label(self.tr("Your recovery code"), "heading"))
         layout.addWidget(label(self.tr(
             "This code opens the vault if the passphrase is ever lost. It is shown only "
@@ -240,7 +269,14 @@ class CreateVaultDialog(QDialog):
             "trust what you send them."), "muted"))
         layout.addWidget(self.fingerprint_label)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        self.recovery_scroll = QScrollArea()
+        self.recovery_scroll.setWidgetResizable(True)
+        self.recovery_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.recovery_scroll.setWidget(self.recovery_content)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.recovery_scroll, 1)
+        page_layout.addLayout(buttons)
         return page
 
     @property
@@ -269,5 +305,12 @@ class CreateVaultDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.pages.currentIndex() != self.FORM:
+            return
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.pages.currentIndex() == self.FORM
+                and not self.create_button.isEnabled()):
+            # Not ready to create: Enter leads to the passphrase field still to fill.
+            passphrase_ok = acceptable(self.passphrase_edit.text())
+            (self.repeat_edit if passphrase_ok else self.passphrase_edit).setFocus()
             return
         super().keyPressEvent(event)

@@ -30,6 +30,7 @@ from kzarchive.gui import labels
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import Task, TaskRunner
 from kzarchive.vault.custody import leaf_hash_of
@@ -358,7 +359,7 @@ class CustodyWindow(QDialog):
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Custody log of the vault"))
-        self.resize(1000, 600)
+        resize_within_screen(self, 1000, 600)
         self.view = CustodyView(about_width=360)
         self.busy = BusyIndicator()
         self.error = label("", "error")
@@ -373,16 +374,38 @@ class CustodyWindow(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.archive, self.runner = archive, runner
+        self._reading = False
+        self._read_again = False
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the log again (the vault changed while this window is open)."""
+        if self._reading:
+            self._read_again = True  # the read under way may have missed the change
+            return
+        if not self.archive.is_open:
+            return
+        self._reading = True
+        archive = self.archive
         task = Task(lambda progress, cancel: load_custody(archive, None))
         task.signals.succeeded.connect(self._loaded)
         task.signals.failed.connect(self._failed)
         self.busy.start(self.tr("Reading the custody log…"), task)
-        runner.start(task)
+        self.runner.start(task)
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._read_again:
+            self._read_again = False
+            self.reload()
 
     def _loaded(self, data: CustodyData) -> None:
         self.view.show_data(data)
+        self._read_done()
 
     def _failed(self, exc: KzError) -> None:
+        self._read_done()
         message, hint = error_text(exc)
         self.error.setText(f"{message} {hint}".strip())
         self.error.show()

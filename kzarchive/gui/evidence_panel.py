@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QStyle,
@@ -154,10 +153,7 @@ class EvidencePanel(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(EvidenceModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # Column widths: columns.ColumnFitter, set up by the main window.
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -344,9 +340,19 @@ class EvidencePanel(QWidget):
         from kzarchive.gui.viewers import open_viewer  # loaded when first needed
 
         try:
-            self.viewers.append(open_viewer(self.archive, item.id, self.window()))
+            viewer = open_viewer(self.archive, item.id, self.window())
         except KzError as exc:
             self._task_failed(exc)
+            return
+        self.viewers.append(viewer)
+        added = getattr(viewer, "item_added", None)  # a redacted copy, saved from the viewer
+        if added is not None:
+            added.connect(self.item_stored)
+
+    def item_stored(self, item: Item) -> None:
+        """An item was stored elsewhere (a viewer): show it, and tell the other views."""
+        if self._alive():
+            self._after_change(item.id if item.incident_id == self.incident_id else None)
 
     def verify_selected(self) -> None:
         item = self.selected_item()

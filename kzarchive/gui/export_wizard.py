@@ -435,6 +435,10 @@ class ExportWizard(QWizard):
                                       self.options_page, self.target_page,
                                       self.exporting_page, self.summary_page)):
             self.setPage(ident, page)
+        # Enter is the wizard's Next, Export or Finish, never a page's Choose… or Copy.
+        for page in (self.target_page, self.summary_page, self.exporting_page):
+            for button in page.findChildren(QPushButton):
+                button.setAutoDefault(False)
         self.incidents_page.load()
 
     def reject(self) -> None:

@@ -10,12 +10,31 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kzarchive.errors import BadInput
 from kzarchive.gui import labels
 from kzarchive.records import check_date
 from kzarchive.vocabulary import VIOLATIONS
+
+
+def _width_for_first_entry(box: QComboBox) -> int:
+    """The width at which ``box`` shows its first entry whole."""
+    probe = QComboBox()
+    probe.setFont(box.font())
+    probe.addItem(box.itemText(0))
+    probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    width = probe.sizeHint().width()
+    probe.deleteLater()
+    return width
 
 
 class FilterBar(QWidget):
@@ -27,10 +46,12 @@ class FilterBar(QWidget):
         self.violation.addItem(self.tr("All violation types"), "")
         for key in VIOLATIONS:
             self.violation.addItem(labels.violation(key), key)
-        # May be narrower than its longest entry, so the date fields keep their width.
+        # May be narrower than its longest entry, so the date fields keep their width,
+        # but always as wide as "All violation types", which it shows most of the time.
         self.violation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.violation.setMinimumContentsLength(14)
+        self.violation.setMinimumContentsLength(1)
+        self.violation.setMinimumWidth(_width_for_first_entry(self.violation))
         self.tag = QComboBox()
         self.tag.addItem(self.tr("All tags"), "")
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
@@ -40,21 +61,27 @@ class FilterBar(QWidget):
             edit.setClearButtonEnabled(True)
             edit.setMaximumWidth(150)
             # Wide enough for the date pattern in every language, and the clear button.
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 24)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
             edit.textChanged.connect(self._dates_edited)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         self.violation.currentIndexChanged.connect(self.changed)
         self.tag.currentIndexChanged.connect(self.changed)
-        layout = QHBoxLayout(self)
+        # Two rows: in one, Kazakh words made the window wider than a 1366 px screen.
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.violation, 2)
+        kinds.addWidget(self.tag, 1)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("From")))
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        dates.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.violation, 2)
-        layout.addWidget(self.tag, 1)
-        layout.addWidget(QLabel(self.tr("From")))
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel(self.tr("to")))
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.clear_button)
+        layout.addLayout(kinds)
+        layout.addLayout(dates)
 
     def set_tags(self, tags: list[str]) -> None:
         """Offer the vault's tags, keeping the current choice when it still exists."""

@@ -142,6 +142,8 @@ class GalleryView(QStackedWidget):
     """Thumbnails of one incident's photos and videos."""
 
     count_changed = Signal(int)
+    #: A viewer opened from here stored a new item (a redacted copy): the ``Item``.
+    item_added = Signal(object)
     EMPTY, GRID = range(2)
 
     def __init__(self, archive: Archive, runner: TaskRunner | None = None,
@@ -257,5 +259,6 @@ class GalleryView(QStackedWidget):
         if added is not None:
             added.connect(self._item_added)
 
-    def _item_added(self, _item: Item) -> None:
+    def _item_added(self, item: Item) -> None:
         self.refresh()
+        self.item_added.emit(item)

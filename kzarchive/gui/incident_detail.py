@@ -52,16 +52,20 @@ class IncidentDetailPanel(QStackedWidget):
         self.people.changed.connect(self._changed)
         self.people_list = self.people.people_list
         self.evidence = EvidencePanel(archive, runner)
-        self.evidence.changed.connect(self._changed)
+        self.evidence.changed.connect(self._items_changed)
         self.items_list = self.evidence.view
         self.custody = CustodyView()
         self.tabs = QTabWidget()
+        # Every tab shows its whole title: the panel is at least as wide as the tabs.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.addTab(self.editor, self.tr("Details"))
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.addTab(self.evidence, self.tr("Items"))
         self.tabs.addTab(self.custody, self.tr("Custody log"))
         self.gallery = GalleryView(archive, runner)
         self.gallery.attach_to(self.tabs)
+        self.gallery.item_added.connect(self.evidence.item_stored)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +127,15 @@ class IncidentDetailPanel(QStackedWidget):
     def confirm_leave(self) -> bool:
         """Ask about unsaved edits before the incident shown changes; False to stay."""
         return self.editor.confirm_leave()
+
+    def refresh(self) -> None:
+        """Show the current incident again as stored (after an import, say); edits stay."""
+        if self.incident_id is not None and self.archive.is_open:
+            self.show_incident(self.incident_id)
+
+    def _items_changed(self) -> None:
+        self.gallery.refresh()
+        self._changed()
 
     def _changed(self, *_args: object) -> None:
         if self.incident_id is None or not self.archive.is_open:

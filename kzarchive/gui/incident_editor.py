@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, KzError
 from kzarchive.gui import labels
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.messages import error_text
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.models import Incident
 from kzarchive.records import check_coordinate, check_date
@@ -65,6 +67,10 @@ class IncidentForm(QWidget):
         self.latitude_edit.setPlaceholderText(self.tr("latitude, e.g. 43.2383"))
         self.longitude_edit = QLineEdit()
         self.longitude_edit.setPlaceholderText(self.tr("longitude, e.g. 76.9454"))
+        for edit in (self.latitude_edit, self.longitude_edit):
+            # The placeholder is the only hint of the format: never cut it.
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+                                 + 16)
         self.status_box = QComboBox()
         for key in STATUSES:
             self.status_box.addItem(labels.status(key), key)
@@ -317,20 +323,20 @@ class NewIncidentDialog(QDialog):
         super().__init__(parent)
         self.archive = archive
         self.setWindowTitle(self.tr("New incident"))
-        self.resize(640, 720)
+        resize_within_screen(self, 640, 720)
         self.form = IncidentForm()
         self.error = label("", "error")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton(self.tr("Create incident"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.create_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(_scrolling(self.form), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        set_default_button(self, self.create_button)
 
     def accept(self) -> None:
         problem = self.form.problem()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -32,9 +31,11 @@ from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
 from kzarchive.gui.bundle_dialog import open_bundle
+from kzarchive.gui.columns import ColumnFitter, SavedWidths
 from kzarchive.gui.config import LANGUAGES
 from kzarchive.gui.create_dialog import group_digits
 from kzarchive.gui.custody_view import CustodyWindow
+from kzarchive.gui.evidence_panel import EvidenceModel
 from kzarchive.gui.export_wizard import ExportWizard
 from kzarchive.gui.filter_bar import FilterBar
 from kzarchive.gui.i18n import LANGUAGE_NAMES
@@ -45,6 +46,7 @@ from kzarchive.gui.messages import error_text
 from kzarchive.gui.panic import PanicWipeDialog
 from kzarchive.gui.partners import PartnersWindow
 from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.settings_dialog import SettingsDialog
 from kzarchive.gui.verify_dialog import VerifyDialog
 from kzarchive.models import IncidentSummary
@@ -63,14 +65,17 @@ class MainWindow(QMainWindow):
         self.archive = archive
         self._search_generation = 0
         self._wanted_selection: list[str] = []  # incidents to select when the list arrives
+        self._refresh_detail = False  # show the selected incident anew when the list arrives
         self.child_windows: list[QWidget] = []
         self.setWindowTitle(self.tr("kzarchive"))
-        self.resize(1280, 760)
+        resize_within_screen(self, 1366, 800)
 
         self.model = IncidentTableModel(self)
         self.proxy = IncidentSortModel(self.model, self)
         self.detail = IncidentDetailPanel(archive, controller.vault_tasks)
-        self.detail.incident_changed.connect(self.run_search)  # new title, item count
+        # A change shown in the detail panel: the list (title, item count) and the
+        # vault's custody log window follow at once.
+        self.detail.incident_changed.connect(self._vault_changed)
         self.setCentralWidget(self._central())
         self._build_menus()
         self.count_label = QLabel()
@@ -112,17 +117,15 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Sizing columns to every one of 10,000 rows would delay the first paint by
-        # most of a second; the first rows tell the widths as well.
-        header.setResizeContentsPrecision(200)
-        header.setSectionResizeMode(IncidentTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((IncidentTableModel.PLACE, 130),
-                              (IncidentTableModel.VIOLATIONS, 150)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
+        # Widths from the rows on screen only: sizing to 10,000 rows would delay the
+        # first paint by most of a second.
+        saved = SavedWidths(lambda: self.controller.config, self.controller.save_settings)
+        self.table_columns = ColumnFitter(
+            self.table, "incidents", [IncidentTableModel.TITLE], saved,
+            caps={IncidentTableModel.PLACE: 170, IncidentTableModel.VIOLATIONS: 200})
+        self.items_columns = ColumnFitter(
+            self.detail.items_list, "items", [EvidenceModel.NAME], saved,
+            caps={EvidenceModel.HASH: 120, EvidenceModel.CAPTURED: 190})
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         left = QWidget()
@@ -134,9 +137,10 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([800, 480])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        # The list gets most: the detail panel takes no more than its tabs need.
+        splitter.setSizes([820, 540])
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -220,11 +224,15 @@ class MainWindow(QMainWindow):
 
     def _show_incidents(self, rows: list[IncidentSummary]) -> None:
         wanted, self._wanted_selection = self._wanted_selection, []
+        refresh, self._refresh_detail = self._refresh_detail, False
         selected = self.detail.incident_id
         self.model.set_incidents(rows)
         self._update_count()
         if wanted:
             self._select_ids(wanted)
+            if refresh and self.detail.incident_id == selected:
+                # The selection did not change, so nothing else reloads the detail.
+                self._refresh_shown_incident()
             return
         row = self.model.row_of(selected) if selected else -1
         if row >= 0:
@@ -266,6 +274,26 @@ class MainWindow(QMainWindow):
             self._show_detail(incident_id)
         elif edited is not None and self.archive.is_open:
             self._select_ids([edited])  # stay on the incident being edited
+
+    def _vault_changed(self, *_args: object) -> None:
+        self.run_search()
+        for window in self.child_windows:
+            if isinstance(window, CustodyWindow) and window.isVisible():
+                window.reload()
+
+    def _refresh_shown_incident(self) -> None:
+        try:
+            self.detail.refresh()
+        except KzError as exc:
+            self._search_failed(exc)
+
+    def incidents_imported(self, incident_ids: list[str]) -> None:
+        """After an import: the list, the detail and the custody log show it at once."""
+        self._refresh_detail = True
+        self.select_incidents(incident_ids)
+        for window in self.child_windows:
+            if isinstance(window, CustodyWindow) and window.isVisible():
+                window.reload()
 
     def selected_incident_ids(self) -> list[str]:
         return [str(self.proxy.data(index, ID_ROLE))
@@ -338,7 +366,7 @@ class MainWindow(QMainWindow):
                                         self.selected_incident_ids(), self))
 
     def open_bundle(self) -> QWidget | None:
-        dialog = open_bundle(self.controller, self.archive, self.select_incidents, self)
+        dialog = open_bundle(self.controller, self.archive, self.incidents_imported, self)
         return self._child(dialog) if dialog is not None else None
 
     def change_passphrase(self) -> QWidget:
@@ -410,7 +438,7 @@ class MainWindow(QMainWindow):
         if code != self.controller.language:
             QTimer.singleShot(0, lambda: self.controller.set_language(code))
 
-    def show_about(self) -> None:
+    def show_about(self) -> QMessageBox:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About kzarchive"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
@@ -420,6 +448,7 @@ class MainWindow(QMainWindow):
             "This vault's fingerprint:\n{fingerprint}").format(
                 fingerprint=group_digits(self.archive.fingerprint)))
         box.open()
+        return box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Quitting asks about unsaved edits; locking (another screen already current) never waits.

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import display_path
 from kzarchive.gui.style import label
 
@@ -39,7 +40,6 @@ class PanicWipeDialog(QDialog):
         self.wipe_button.setStyleSheet(DANGER_STYLE)
         self.wipe_button.clicked.connect(self.wipe)
         cancel = QPushButton(self.tr("Cancel"))
-        cancel.setDefault(True)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -63,6 +63,8 @@ class PanicWipeDialog(QDialog):
         layout.addWidget(self.word_edit)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        # Typing the word is the confirmation; Enter after it wipes (nothing before it).
+        set_default_button(self, self.wipe_button)
         self._update()
 
     def confirmed(self) -> bool:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui.create_dialog import group_digits
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file, choose_save_file
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.style import label, set_role
@@ -86,6 +87,7 @@ class PartnersWindow(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
+        set_default_button(self, close)  # never "Copy fingerprint" or "Remove…"
         self.refresh()
 
     # -- my identity -----------------------------------------------------------------
@@ -96,6 +98,9 @@ class PartnersWindow(QDialog):
         self.fingerprint_label.setAccessibleName(self.tr("Your fingerprint"))
         self.recipient_edit = QLineEdit(self.archive.my_card().identity.age_recipient)
         self.recipient_edit.setReadOnly(True)
+        # A key is compared character by character: never scrolled out of sight.
+        self.recipient_edit.setMinimumWidth(
+            self.recipient_edit.fontMetrics().horizontalAdvance(self.recipient_edit.text()) + 16)
         copy_fingerprint = QPushButton(self.tr("Copy fingerprint"))
         copy_fingerprint.clicked.connect(lambda: copy_text(self.archive.fingerprint))
         copy_recipient = QPushButton(self.tr("Copy"))
@@ -309,7 +314,6 @@ class AddAgeContactDialog(QDialog):
         form.addRow(self.tr("minisign public key:"), self.minisign_edit)
         self.add_button = QPushButton(self.tr("Add partner"))
         set_role(self.add_button, "primary")
-        self.add_button.setDefault(True)
         self.add_button.clicked.connect(self._add)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
@@ -325,6 +329,7 @@ class AddAgeContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        set_default_button(self, self.add_button)
 
     def _add(self) -> None:
         try:
@@ -376,7 +381,6 @@ class CompareDialog(QDialog):
         self.confirm_button.clicked.connect(self._confirm)
         cancel = QPushButton(self.tr("They differ, or not now"))
         cancel.clicked.connect(self.reject)
-        cancel.setDefault(True)
         self.error = label("", "error")
         self.error.hide()
         buttons = QHBoxLayout()
@@ -398,6 +402,8 @@ class CompareDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        # Marking a partner verified is a deliberate click, never a stray Enter.
+        set_default_button(self, cancel)
 
     def _confirm(self) -> None:
         try:
@@ -426,7 +432,6 @@ class RenameContactDialog(QDialog):
         self.error.hide()
         self.rename_button = QPushButton(self.tr("Rename"))
         set_role(self.rename_button, "primary")
-        self.rename_button.setDefault(True)
         self.rename_button.clicked.connect(self._rename)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
@@ -440,6 +445,7 @@ class RenameContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        set_default_button(self, self.rename_button)
 
     def _rename(self) -> None:
         try:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui.busy import BusyIndicator
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
 from kzarchive.gui.style import label, set_role
@@ -49,6 +50,10 @@ class ChangePassphraseDialog(QDialog):
         self.pages.addWidget(self._done_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self.pages.currentChanged.connect(
+            lambda index: set_default_button(self, self.close_button if index else
+                                             self.change_button))
+        set_default_button(self, self.change_button)
         self._update_form()
 
     def _form_page(self, after_recovery: bool) -> QWidget:
@@ -74,7 +79,6 @@ class ChangePassphraseDialog(QDialog):
 
         self.change_button = QPushButton(self.tr("Change the passphrase"))
         set_role(self.change_button, "primary")
-        self.change_button.setDefault(True)
         self.change_button.clicked.connect(self.change)
         self.cancel_button = QPushButton(self.tr("Later") if after_recovery
                                          else self.tr("Cancel"))
@@ -105,12 +109,12 @@ class ChangePassphraseDialog(QDialog):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        close = QPushButton(self.tr("Close"))
-        set_role(close, "primary")
-        close.clicked.connect(self.accept)
+        self.close_button = QPushButton(self.tr("Close"))
+        set_role(self.close_button, "primary")
+        self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(page)
         layout.addWidget(label(self.tr("The passphrase was changed"), "heading"))
         layout.addWidget(label(self.tr(

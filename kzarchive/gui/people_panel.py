@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, KzError
 from kzarchive.gui import labels
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.models import Person
@@ -98,6 +99,8 @@ class PersonDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        set_default_button(self, save)  # never the real name's Show button
 
     def values(self) -> dict[str, Any]:
         return {

@@ -29,6 +29,7 @@ from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.messages import error_html
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.image_view import ImageView
@@ -151,7 +152,7 @@ class RedactionWindow(QWidget):
         self.runner: TaskRunner = vault_runner(parent) or TaskRunner(self, max_threads=1)
         self.closed = False
         self.setWindowTitle(self.tr("Redact {name} — kzarchive").format(name=item.name))
-        self.resize(1100, 720)
+        resize_within_screen(self, 1200, 760)
 
         self.canvas = BoxCanvas(image)
         self.canvas.boxes_changed.connect(self._boxes_changed)

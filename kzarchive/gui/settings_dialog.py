@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzarchive.gui.config import LANGUAGES, MAX_AUTO_LOCK_MINUTES
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.i18n import LANGUAGE_NAMES
 from kzarchive.gui.style import label, set_role
 
@@ -73,7 +74,6 @@ class SettingsDialog(QDialog):
 
         self.save_button = QPushButton(self.tr("Save"))
         set_role(self.save_button, "primary")
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(export)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        set_default_button(self, self.save_button)
 
     def save(self) -> None:
         controller = self.controller

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label
 
 # A text beyond this is not something to paste into a form; attach it as a file instead.
@@ -60,7 +62,7 @@ class TextEntryDialog(QDialog):
         self.kind = kind
         testimony = kind == "testimony"
         self.setWindowTitle(self.tr("Add testimony") if testimony else self.tr("Add source text"))
-        self.resize(680, 620)
+        resize_within_screen(self, 680, 620)
 
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText(
@@ -112,6 +114,7 @@ class TextEntryDialog(QDialog):
         layout.addLayout(load_row)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        set_default_button(self, self.add_button)  # never "Load from a file…"
         self._update()
 
     def languages(self) -> list[tuple[str, str]]:

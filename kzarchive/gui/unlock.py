@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.file_dialogs import display_path
 from kzarchive.gui.language_box import LanguageBox
 from kzarchive.gui.messages import error_html
+from kzarchive.gui.screen_fit import grow_to_content
 from kzarchive.gui.style import app_icon, label, set_role
 
 if TYPE_CHECKING:
@@ -90,6 +92,10 @@ class UnlockWindow(QWidget):
         layout.addLayout(buttons)
         self._mode_changed(False)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_content(self)  # a long title wraps in Russian and Kazakh
+
     def _mode_changed(self, recovery: bool) -> None:
         self.prompt.setText(self.tr("Recovery code:") if recovery else self.tr("Passphrase:"))
         self.secret_edit.setEchoMode(
@@ -123,6 +129,7 @@ class UnlockWindow(QWidget):
         self._set_busy(False)
         self.error.setText(error_html(exc))
         self.error.show()
+        grow_to_content(self)
         self.secret_edit.selectAll()
         self.secret_edit.setFocus()
 

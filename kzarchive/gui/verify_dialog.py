@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import Cancelled, KzError
+from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import Task, TaskRunner
@@ -74,6 +75,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.results, 1)
         layout.addLayout(buttons)
+        set_default_button(self, None)  # Enter never stops the check; Escape does
 
         self.task = Task(lambda progress, cancel: archive.verify(progress, cancel))
         self.task.signals.progress.connect(self._progress)
@@ -104,7 +106,7 @@ class VerifyDialog(QDialog):
         self.bar.hide()
         self.explanation.hide()
         self.cancel_button.hide()
-        self.close_button.setDefault(True)
+        set_default_button(self, self.close_button)
 
     def _passed(self, report: VerifyReport) -> None:
         self.report = report

@@ -44,7 +44,20 @@ def test_only_the_documented_settings_are_written(tmp_path: Path) -> None:
     path = tmp_path / "gui.json"
     save_config(GuiConfig(language="ru"), path)
     assert set(json.loads(path.read_text(encoding="utf-8"))) == {
-        "language", "auto_lock_minutes", "last_vault", "export_originals", "export_gps"}
+        "language", "auto_lock_minutes", "last_vault", "export_originals", "export_gps",
+        "column_widths"}
+
+
+def test_remembered_column_widths_keep_only_numbers_in_range(tmp_path: Path) -> None:
+    path = tmp_path / "gui.json"
+    path.write_text(json.dumps({"column_widths": {
+        "incidents": {"2": 140, "3": 5, "x": 100, "4": "wide", "5": True, "1": 99999},
+        "items": ["not", "a", "mapping"],
+        "7": {"0": 200},
+    }}), encoding="utf-8")
+    assert load_config(path).column_widths == {"incidents": {"2": 140}, "7": {"0": 200}}
+    path.write_text(json.dumps({"column_widths": "wide"}), encoding="utf-8")
+    assert load_config(path).column_widths == {}
 
 
 def test_config_location_can_be_overridden(tmp_path: Path) -> None:

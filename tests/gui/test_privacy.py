@@ -42,7 +42,11 @@ def test_a_session_leaves_no_evidence_in_settings_or_data_dirs(
 
     settings = json.loads((isolated_dirs / "config" / "gui.json").read_text(encoding="utf-8"))
     assert set(settings) == {"language", "auto_lock_minutes", "last_vault",
-                             "export_originals", "export_gps"}
+                             "export_originals", "export_gps", "column_widths"}
+    # Remembered column widths are numbers keyed by view and column number, nothing else.
+    assert all(isinstance(width, int) and column.isdigit()
+               for widths in settings["column_widths"].values()
+               for column, width in widths.items())
     roots = [isolated_dirs / "config", isolated_dirs / "data",
              Path(os.environ["XDG_CONFIG_HOME"])]
     for path in files_outside_vaults(*roots):

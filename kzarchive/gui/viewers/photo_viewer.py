@@ -44,8 +44,12 @@ class PhotoViewer(ViewerWindow):
         self.busy.start(self.tr("Opening the photo…"))
         self.run(lambda progress, cancel: decode_photo(archive, item), on_success=self._decoded)
 
-    def _action(self, text: str, keys: list[Key], slot: object) -> QAction:
+    def _action(self, text: str, keys: list[Key], slot: object, short: str = "") -> QAction:
+        """A tool bar action; ``short`` is shown on the bar, ``text`` in its tooltip."""
         action = QAction(text, self)
+        if short:
+            action.setIconText(short)
+            action.setToolTip(text)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
@@ -54,24 +58,28 @@ class PhotoViewer(ViewerWindow):
         return action
 
     def _build_actions(self) -> None:
+        # Redact comes first, so it sits at the same place in every language and
+        # never behind the tool bar's overflow chevron; the view controls are signs.
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.redact_action = self._action(self.tr("Redact…"), [], self.open_redaction)
+        self.redact_action.setToolTip(self.tr(
+            "Cover faces, tattoos or name tags with black boxes in a new copy"))
+        self.toolbar.addSeparator()
         self.zoom_out_action = self._action(
-            self.tr("Zoom out"), [QKeySequence.StandardKey.ZoomOut, "-"], self.view.zoom_out)
+            self.tr("Zoom out"), [QKeySequence.StandardKey.ZoomOut, "-"], self.view.zoom_out,
+            "\u2212")
         self.zoom_in_action = self._action(
-            self.tr("Zoom in"), [QKeySequence.StandardKey.ZoomIn, "+", "="], self.view.zoom_in)
+            self.tr("Zoom in"), [QKeySequence.StandardKey.ZoomIn, "+", "="], self.view.zoom_in,
+            "+")
         self.toolbar.addWidget(self.zoom_label)
         self.fit_action = self._action(self.tr("Fit"), ["Ctrl+0", "F"], self.view.fit)
         self.actual_action = self._action(self.tr("100 %"), ["Ctrl+1", "1"],
                                           self.view.actual_size)
         self.toolbar.addSeparator()
         self.rotate_left_action = self._action(self.tr("Turn left"), ["Ctrl+Shift+R"],
-                                               lambda: self.view.rotate_by(-90))
+                                               lambda: self.view.rotate_by(-90), "\u21ba")
         self.rotate_right_action = self._action(self.tr("Turn right"), ["Ctrl+R"],
-                                                lambda: self.view.rotate_by(90))
-        self.toolbar.addSeparator()
-        self.redact_action = self._action(self.tr("Redact…"), [], self.open_redaction)
-        self.redact_action.setToolTip(self.tr(
-            "Cover faces, tattoos or name tags with black boxes in a new copy"))
+                                                lambda: self.view.rotate_by(90), "\u21bb")
 
     def _set_enabled(self, enabled: bool) -> None:
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action,

@@ -27,6 +27,7 @@ from kzarchive.errors import KzError
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.file_dialogs import choose_directory, display_path
 from kzarchive.gui.messages import error_html
+from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.hash_row import HashRow
@@ -46,7 +47,7 @@ class ViewerWindow(QWidget):
         self.closed = False
         self.extract_warning: QMessageBox | None = None
         self.setWindowTitle(self.tr("{name} — kzarchive").format(name=item.name))
-        self.resize(1100, 720)
+        resize_within_screen(self, 1200, 760)
 
         self.info = ItemInfoPanel(item)
         self.hash_row = HashRow(archive, item, self.runner)
