@@ -46,7 +46,6 @@ FORMAT_PADDED = 2
 FIXED_TIME = 946_684_800
 # The blobs row as BlobStore reads it (``StoredBlob``), for queries that join it.
 COLUMNS = ("id", "file_key", "size", "sha256", "format")
-# Reading a blob must not leave the time of the last viewing on the file either.
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -196,6 +195,7 @@ class BlobStore:
         if blob.format not in (FORMAT_PLAIN, FORMAT_PADDED):
             raise IntegrityError(what=f"a stored file has an unknown format ({blob.format})")
         try:
+            # Reading must not leave the time of the last viewing on the file either.
             try:
                 fd = os.open(path, _READ_FLAGS | getattr(os, "O_NOATIME", 0))
             except PermissionError:  # O_NOATIME is for the file's owner only
