@@ -32,8 +32,8 @@ from kzarchive.models import Item, VerifyReport
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.records import new_id
 from kzarchive.session import VaultSession
-from kzarchive.vault import custody, database, keyslots
-from kzarchive.vault.blobs import StoredBlob
+from kzarchive.vault import custody, database, keyslots, private
+from kzarchive.vault.blobs import StoredBlob, blob_columns, insert_blob_row
 from kzarchive.vocabulary import ITEM_KINDS, check
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class EvidenceMixin(VaultSession):
             written.append(blob_id)
             if expected_sha256 is not None and blob.sha256 != expected_sha256:
                 raise IntegrityError(what=f"content of {name} does not match its recorded hash")
-            with self.blobs.open(blob.id, blob.file_key) as reader:
+            with self.blobs.open(blob) as reader:
                 described = describe(reader, name)
             thumbnail = None
             if described["thumbnail"]:
@@ -234,8 +234,7 @@ class EvidenceMixin(VaultSession):
         if row is not None:
             self.db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob.id,))
             return str(row[0])
-        self.db.execute("INSERT INTO blobs (id, file_key, size, sha256) VALUES (?, ?, ?, ?)",
-                        (blob.id, blob.file_key, blob.size, blob.sha256))
+        insert_blob_row(self.db, blob)
         self.db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob.id,))
         return blob.id
 
@@ -256,21 +255,21 @@ class EvidenceMixin(VaultSession):
                 (incident_id,)).fetchall()
         return [_item(row) for row in rows]
 
-    def _blob_of(self, item_id: str, column: str = "blob_id") -> tuple[str, bytes]:
+    def _blob_of(self, item_id: str, column: str = "blob_id") -> StoredBlob:
         with self._mutex:
             row = self.db.execute(
-                f"SELECT b.id, b.file_key FROM items i JOIN blobs b ON b.id = i.{column} "
+                f"SELECT {blob_columns('b')} FROM items i JOIN blobs b ON b.id = i.{column} "
                 "WHERE i.id = ?", (item_id,)).fetchone()
         if row is None:
             raise NotFound(what="item" if column == "blob_id" else "thumbnail", ident=item_id)
-        return str(row[0]), bytes(row[1])
+        return StoredBlob.from_row(row)
 
     def open_item(self, item_id: str) -> SeekablePayloadReader:
         """A read/seek view of the original content; nothing is written anywhere."""
-        return self.blobs.open(*self._blob_of(item_id))
+        return self.blobs.open(self._blob_of(item_id))
 
     def read_thumbnail(self, item_id: str) -> bytes:
-        with self.blobs.open(*self._blob_of(item_id, "thumbnail_blob_id")) as reader:
+        with self.blobs.open(self._blob_of(item_id, "thumbnail_blob_id")) as reader:
             return reader.read()
 
     def read_text(self, item_id: str) -> str:
@@ -279,7 +278,7 @@ class EvidenceMixin(VaultSession):
 
     def iter_content(self, item_id: str) -> Any:
         """Authenticated plaintext chunks of an item, streamed (for export)."""
-        return self.blobs.iter_plaintext(*self._blob_of(item_id))
+        return self.blobs.iter_plaintext(self._blob_of(item_id))
 
     def extract_item(
         self, item_id: str, out_path: Path | str, progress: Progress | None = None,
@@ -386,23 +385,25 @@ class EvidenceMixin(VaultSession):
                       cancel: CancelToken | None) -> None:
         with self._mutex:
             rows = self.db.execute(
-                "SELECT i.id, i.name, i.sha256, i.size, b.id, b.file_key, b.sha256 "
+                f"SELECT i.id, i.name, i.sha256, i.size, {blob_columns('b')} "
                 "FROM items i JOIN blobs b ON b.id = i.blob_id ORDER BY i.created, i.id").fetchall()
-            thumbs = self.db.execute(
-                "SELECT b.id, b.file_key, b.sha256 FROM blobs b "
-                "WHERE b.id NOT IN (SELECT blob_id FROM items)").fetchall()
+            thumbs = [StoredBlob.from_row(row) for row in self.db.execute(
+                f"SELECT {blob_columns('b')} FROM blobs b "
+                "WHERE b.id NOT IN (SELECT blob_id FROM items)").fetchall()]
             known = {row[0] for row in self.db.execute("SELECT id FROM blobs")}
+        private.tighten_vault(self.path, everything=True)
         total = sum(row[3] for row in rows)
         done = 0
-        for item_id, name, sha, size, blob_id, key, blob_sha in rows:
+        for item_id, name, sha, size, *blob_row in rows:
             if cancel is not None:
                 cancel.check()
+            blob = StoredBlob.from_row(blob_row)
             digest, length = hashlib.sha256(), 0
             try:
-                for chunk in self.blobs.iter_plaintext(blob_id, bytes(key)):
+                for chunk in self.blobs.iter_plaintext(blob):
                     digest.update(chunk)
                     length += len(chunk)
-                ok = digest.hexdigest() == sha == blob_sha and length == size
+                ok = digest.hexdigest() == sha == blob.sha256 and length == size
                 detail = "" if ok else "content does not match its SHA-256"
             except KzError as exc:
                 ok, detail = False, exc.message
@@ -413,15 +414,15 @@ class EvidenceMixin(VaultSession):
             done += size
             if progress is not None:
                 progress(done, total)
-        for blob_id, key, blob_sha in thumbs:
+        for thumb in thumbs:
             try:
                 digest = hashlib.sha256()
-                for chunk in self.blobs.iter_plaintext(blob_id, bytes(key)):
+                for chunk in self.blobs.iter_plaintext(thumb):
                     digest.update(chunk)
-                if digest.hexdigest() != blob_sha:
-                    report.add(f"stored file {blob_id[:8]}", False, "does not match its SHA-256")
+                if digest.hexdigest() != thumb.sha256:
+                    report.add(f"stored file {thumb.id[:8]}", False, "does not match its SHA-256")
             except KzError as exc:
-                report.add(f"stored file {blob_id[:8]}", False, exc.message)
+                report.add(f"stored file {thumb.id[:8]}", False, exc.message)
         strays = self.blobs.all_ids() - known
         report.add("stored files", not strays,
                    f"{len(strays)} file(s) in blobs/ that the database does not know"

@@ -24,7 +24,7 @@ from kzarchive.crypto.kdf import calibrate, hkdf
 from kzarchive.errors import BadInput, IntegrityError, NotAVault, NotFound, VaultLocked
 from kzarchive.models import CustodyEntry
 from kzarchive.progress import Progress
-from kzarchive.vault import custody, database, keyslots
+from kzarchive.vault import custody, database, keyslots, private
 from kzarchive.vault.blobs import BlobStore
 from kzarchive.vault.lock import VaultLock
 from kzarchive.vault.wipe import wipe_vault
@@ -77,7 +77,8 @@ class VaultSession:
         if path.exists() and any(path.iterdir()):
             raise BadInput(what=f"{path} already exists and is not empty",
                            hint="Choose a new folder for the vault.")
-        path.mkdir(parents=True, exist_ok=True)
+        private.make_dir(path, parents=True)
+        private.tighten(path)  # an empty folder chosen by the user
         lock = VaultLock.acquire(path)
         try:
             if progress:
@@ -125,6 +126,7 @@ class VaultSession:
             raise NotAVault(path=path)
         lock = VaultLock.acquire(path)
         try:
+            private.tighten_vault(path)
             keyfile = keyslots.load(path)
             vmk = unlock(keyfile)
             archive = cls(path, keyfile, vmk, lock)
@@ -205,6 +207,9 @@ class VaultSession:
 
     def _clean_interrupted_writes(self) -> None:
         """A crash at any instant leaves the whole item or no trace of it."""
+        # Only the holder of the lock may delete: if vault.lock was removed or replaced
+        # since it was taken, another process may be writing these very files.
+        self._lock.check()
         self.blobs.prepare()
         self.blobs.clear_tmp()
         with database.transaction(self.db) as db:

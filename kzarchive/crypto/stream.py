@@ -246,6 +246,23 @@ class SeekablePayloadReader:
         self._cache_index, self._cache = index, plain
         return plain
 
+    def limit(self, size: int) -> None:
+        """Shows only the first ``size`` bytes of the plaintext (the rest is padding).
+
+        Reads and seeks relative to the end then stop at ``size``; ``iter_chunks``
+        still goes through the whole payload.
+        """
+        if not 0 <= size <= self.size:
+            raise ValueError("the limit must lie inside the plaintext")
+        self.size = size
+        self.position = min(self.position, size)
+
+    def iter_chunks(self) -> Iterator[bytes]:
+        """Every chunk of the whole payload in order, each authenticated before it is
+        yielded, whatever the limit."""
+        for index in range(self._chunk_count):
+            yield self._chunk(index)
+
     def tell(self) -> int:
         return self.position
 
@@ -278,7 +295,7 @@ class SeekablePayloadReader:
         parts = []
         while size > 0 and self.position < self.size:
             index, within = divmod(self.position, CHUNK_SIZE)
-            piece = self._chunk(index)[within : within + size]
+            piece = self._chunk(index)[within : within + min(size, self.size - self.position)]
             if not piece:
                 break
             parts.append(piece)

@@ -4,10 +4,17 @@ A blob is written to ``blobs/tmp/``, fsynced, then renamed into
 ``blobs/<first two chars>/<id>``; only after that does the caller commit the
 database row that makes it part of the vault.  Names are random, never content
 hashes, so a seized vault cannot confirm that it holds a known photo.
+
+New blobs are format 2 (``padding``): padded to a size class, their length sealed
+inside.  Format 1 blobs (the bare content, before padding existed) stay readable;
+a blob's format is kept in its database row.  Every blob file and blob folder
+carries the same fixed modification time, so the folder does not show when each
+item was added.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -16,31 +23,63 @@ import secrets
 import shutil
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from kzarchive.crypto.stream import (
     CHUNK_SIZE,
     FILE_KEY_SIZE,
-    PayloadWriter,
     SeekablePayloadReader,
     iter_payload,
 )
 from kzarchive.errors import DiskFull, IntegrityError
 from kzarchive.pipeline import BackgroundSink
 from kzarchive.progress import CancelToken, Progress
+from kzarchive.vault import private
 from kzarchive.vault.keyslots import fsync_dir
+from kzarchive.vault.padding import PaddedWriter, iter_padded, open_padded, size_mismatch
 
 READ_BLOCK = 16 * CHUNK_SIZE
+FORMAT_PLAIN = 1
+FORMAT_PADDED = 2
+# 2000-01-01T00:00:00Z, the fixed time of the entries of a bundle's tar stream too.
+FIXED_TIME = 946_684_800
+# The blobs row as BlobStore reads it (``StoredBlob``), for queries that join it.
+COLUMNS = ("id", "file_key", "size", "sha256", "format")
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-@dataclass(frozen=True)
-class StoredBlob:
+class StoredBlob(NamedTuple):
+    """A row of the blobs table: the file's id and key, the content's true size and
+    SHA-256, and the format the file is written in."""
+
     id: str
     file_key: bytes
     size: int
     sha256: str
+    format: int = FORMAT_PADDED
+
+    @classmethod
+    def from_row(cls, row: Any) -> StoredBlob:
+        blob_id, key, size, sha256, blob_format = row
+        return cls(str(blob_id), bytes(key), int(size), str(sha256), int(blob_format))
+
+
+def blob_columns(table: str) -> str:
+    """``COLUMNS`` for a SELECT, qualified by the table's name or alias."""
+    return ", ".join(f"{table}.{name}" for name in COLUMNS)
+
+
+def insert_blob_row(db: Any, blob: StoredBlob) -> None:
+    db.execute(f"INSERT INTO blobs ({', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?)", blob)
+
+
+def _fix_time(target: int | Path) -> None:
+    if isinstance(target, int) and os.utime not in os.supports_fd:
+        return
+    # Best effort: a drive that refuses it must not stop evidence from being stored.
+    with contextlib.suppress(OSError):
+        os.utime(target, (FIXED_TIME, FIXED_TIME))
 
 
 class BlobStore:
@@ -49,13 +88,15 @@ class BlobStore:
         self.tmp = self.root / "tmp"
 
     def prepare(self) -> None:
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        private.make_dir(self.root)
+        private.make_dir(self.tmp)
 
     def clear_tmp(self) -> None:
         """Ciphertext left over by an interrupted write; it never became part of the vault."""
         if self.tmp.exists():
             for leftover in self.tmp.iterdir():
                 leftover.unlink(missing_ok=True)
+            _fix_time(self.tmp)
 
     @staticmethod
     def new_id() -> str:
@@ -77,7 +118,8 @@ class BlobStore:
         """Hashes and encrypts ``source`` in one pass into the blob ``blob_id``.
 
         Reading and hashing run in a second thread while this one encrypts and
-        writes, so the two cores overlap; memory is bounded by the queue.
+        writes, so the two cores overlap; memory is bounded by the queue.  The
+        padding is written after the content, so its size need not be known first.
         """
         file_key = os.urandom(FILE_KEY_SIZE)
         tmp_path = self.tmp / blob_id
@@ -100,10 +142,10 @@ class BlobStore:
         reader = threading.Thread(target=read_and_hash, daemon=True)
         total = 0
         try:
-            with open(tmp_path, "xb") as handle:
+            with private.create_file(tmp_path) as handle:
                 reader.start()
                 sink = BackgroundSink(handle)
-                writer = PayloadWriter(file_key, sink)  # type: ignore[arg-type]
+                writer = PaddedWriter(file_key, sink)  # type: ignore[arg-type]
                 try:
                     while (block := blocks.get()) is not None:
                         if isinstance(block, BaseException):
@@ -118,11 +160,14 @@ class BlobStore:
                 finally:
                     sink.close()
                 handle.flush()
+                _fix_time(handle.fileno())
                 os.fsync(handle.fileno())
             final = self.path(blob_id)
-            final.parent.mkdir(exist_ok=True)
+            if private.make_dir(final.parent):
+                self._settle(self.root)
             os.replace(tmp_path, final)
-            fsync_dir(final.parent)
+            self._settle(final.parent)
+            _fix_time(self.tmp)
         except OSError as exc:
             tmp_path.unlink(missing_ok=True)
             if exc.errno == errno.ENOSPC:
@@ -138,26 +183,66 @@ class BlobStore:
                     blocks.get_nowait()
                 except queue.Empty:
                     reader.join(0.01)
-        return StoredBlob(blob_id, file_key, total, digest.hexdigest())
+        return StoredBlob(blob_id, file_key, total, digest.hexdigest(), FORMAT_PADDED)
 
-    def open(self, blob_id: str, file_key: bytes) -> SeekablePayloadReader:
-        path = self.path(blob_id)
+    def _settle(self, folder: Path) -> None:
+        """A folder whose entries changed gets the fixed time again, then is made durable."""
+        _fix_time(folder)
+        fsync_dir(folder)
+
+    def _open_file(self, blob: StoredBlob) -> BinaryIO:
+        path = self.path(blob.id)
+        if blob.format not in (FORMAT_PLAIN, FORMAT_PADDED):
+            raise IntegrityError(what=f"a stored file has an unknown format ({blob.format})")
         try:
-            handle = open(path, "rb")  # noqa: SIM115 - the reader owns it
+            # Reading must not leave the time of the last viewing on the file either.
+            try:
+                fd = os.open(path, _READ_FLAGS | getattr(os, "O_NOATIME", 0))
+            except PermissionError:  # O_NOATIME is for the file's owner only
+                fd = os.open(path, _READ_FLAGS)
         except FileNotFoundError:
             raise IntegrityError(what="a stored file is missing from the vault") from None
-        return SeekablePayloadReader(file_key, handle)
+        return os.fdopen(fd, "rb")
 
-    def iter_plaintext(self, blob_id: str, file_key: bytes) -> Iterator[bytes]:
+    def _reader(self, blob: StoredBlob) -> SeekablePayloadReader:
+        handle = self._open_file(blob)
         try:
-            handle = open(self.path(blob_id), "rb")  # noqa: SIM115 - closed by the with below
-        except FileNotFoundError:
-            raise IntegrityError(what="a stored file is missing from the vault") from None
-        with handle:
-            yield from iter_payload(file_key, handle)
+            return SeekablePayloadReader(blob.file_key, handle)
+        except BaseException:
+            handle.close()
+            raise
+
+    def open(self, blob: StoredBlob) -> SeekablePayloadReader:
+        """Random access to the content, checked against the row's size before any read."""
+        reader = self._reader(blob)
+        try:
+            if blob.format == FORMAT_PADDED:
+                return open_padded(reader, blob.size)
+            if reader.size != blob.size:
+                raise size_mismatch(reader.size, blob.size)
+            return reader
+        except BaseException:
+            reader.close()
+            raise
+
+    def iter_plaintext(self, blob: StoredBlob) -> Iterator[bytes]:
+        """The content in authenticated chunks, the whole file read and checked."""
+        if blob.format == FORMAT_PADDED:
+            with self._reader(blob) as reader:
+                yield from iter_padded(reader, blob.size)
+            return
+        with self._open_file(blob) as handle:
+            length = 0
+            for chunk in iter_payload(blob.file_key, handle):
+                length += len(chunk)
+                yield chunk
+        if length != blob.size:
+            raise size_mismatch(length, blob.size)
 
     def delete(self, blob_id: str) -> None:
-        self.path(blob_id).unlink(missing_ok=True)
+        path = self.path(blob_id)
+        path.unlink(missing_ok=True)
+        _fix_time(path.parent)
 
     def all_ids(self) -> set[str]:
         found: set[str] = set()

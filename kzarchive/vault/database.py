@@ -8,6 +8,7 @@ would silently write the evidence index in clear.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,9 +17,13 @@ from typing import Any
 import sqlcipher3
 
 from kzarchive.errors import IntegrityError, KzError, NewerFormat
+from kzarchive.vault import private
 
 FILE_NAME = "archive.db"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# Files SQLite makes next to the database (WAL mode; the rollback journal only while
+# a migration from an older journal mode runs).
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 Connection = Any  # sqlcipher3 ships no type information
 # What the driver raises when a page cannot be read: damage, alteration or a wrong key.
@@ -199,15 +204,39 @@ UPDATE incidents SET
     item_count = (SELECT count(*) FROM items WHERE items.incident_id = incidents.id);
 """
 
+# Version 4: each blob's file format.  Blobs stored so far are format 1 (the bare
+# content); new ones are format 2 (padded, their length sealed inside: vault/padding.py).
+# The column's default is the format BlobStore writes, so that a row inserted without
+# naming it describes its file truly.
+SCHEMA_V4 = """
+ALTER TABLE blobs ADD COLUMN format INTEGER NOT NULL DEFAULT 2;
+UPDATE blobs SET format = 1;
+"""
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: lambda conn: _run_script(conn, SCHEMA_V1),
     2: lambda conn: _run_script(conn, SCHEMA_V2),
     3: lambda conn: _run_script(conn, SCHEMA_V3),
+    4: lambda conn: _run_script(conn, SCHEMA_V4),
 }
+
+
+def _make_private(path: Path) -> None:
+    """The database file exists, private, before SQLite opens it.
+
+    SQLite creates it under the umask (world-readable with the usual 022), but gives
+    the -wal and -shm files it makes later the database file's own mode: a private
+    database file keeps them private too, even those made long after opening.
+    """
+    if not path.exists():
+        os.close(private.open_fd(path, os.O_RDWR | os.O_CREAT | os.O_EXCL))
+    for companion in (path, *(path.with_name(path.name + s) for s in COMPANION_SUFFIXES)):
+        private.tighten(companion)
 
 
 def connect(path: Path, key: bytes) -> Connection:
     """Opens (or creates) the database with the raw 32-byte key."""
+    _make_private(path)
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         version = conn.execute("PRAGMA cipher_version").fetchone()

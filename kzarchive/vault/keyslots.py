@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from kzarchive.canonical import canonical_json
 from kzarchive.crypto.kdf import Argon2Params, argon2id, hkdf, normalise_passphrase
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat, WrongPassphrase
+from kzarchive.vault import private
 
 FORMAT = "kzarchive-vault-keys"
 VERSION = 1
@@ -218,7 +219,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write, fsync, rename, fsync the folder: the old or the new file, never half."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        with open(tmp, "wb") as handle:
+        with private.create_file(tmp) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
