@@ -49,6 +49,7 @@ from kzarchive.models import CustodyEntry, Item
 from kzarchive.pipeline import prefetched
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.vault import merkle
+from kzarchive.vault.blobs import StoredBlob, insert_blob_row
 
 SANITIZABLE = ("image/jpeg", "image/png", "image/webp", "image/tiff", "image/gif")
 
@@ -313,7 +314,7 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
         cancel: CancelToken | None = None, accept_untrusted_signer: bool = False,
     ) -> ImportResult:
         """Verifies, then stores what is new; the same bundle twice changes nothing."""
-        stored: dict[str, tuple[str, bytes, int]] = {}  # sha256 -> (blob id, key, size)
+        stored: dict[str, StoredBlob] = {}  # by sha256
         delivered: set[FileRecord] = set()  # every byte read and matched its hash
 
         def store(record: FileRecord, chunks: Iterator[bytes]) -> None:
@@ -331,7 +332,7 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                 db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob_id,))
             blob = self.blobs.write(blob_id, io.BufferedReader(_ChunkReader(chunks)),
                                     record.size)
-            stored[blob.sha256] = (blob.id, blob.file_key, blob.size)
+            stored[blob.sha256] = blob
             if blob.sha256 != record.sha256 or blob.size != record.size:
                 raise IntegrityError(what=f"{record.path} does not match its recorded hash")
             delivered.add(record)
@@ -347,12 +348,12 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
                 raise IntegrityError(what="the bundle's content was not verified")
             return self._store_import(report, reading.model, stored, delivered)
         except BaseException:
-            for blob_id, _key, _size in stored.values():
-                self.blobs.delete(blob_id)
+            for blob in stored.values():
+                self.blobs.delete(blob.id)
             raise
 
     def _store_import(self, report: BundleReport, model: VerifiedBundle,
-                      stored: dict[str, tuple[str, bytes, int]],
+                      stored: dict[str, StoredBlob],
                       delivered: set[FileRecord]) -> ImportResult:
         tag_hash = report.tag_manifest_sha256 or ""
         result = ImportResult(model.bundle_id, model.sender, already_imported=False,
@@ -360,14 +361,13 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
         if self.db.execute("SELECT 1 FROM imported_bundles WHERE id = ?",
                            (model.bundle_id,)).fetchone():
             result.already_imported = True
-            for blob_id, _key, _size in stored.values():
-                self.blobs.delete(blob_id)
+            for blob in stored.values():
+                self.blobs.delete(blob.id)
             return result
         with self.transaction() as db:
-            for digest, (blob_id, key, size) in stored.items():
-                db.execute("INSERT INTO blobs (id, file_key, size, sha256) VALUES (?, ?, ?, ?)",
-                           (blob_id, key, size, digest))
-                db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob_id,))
+            for blob in stored.values():
+                insert_blob_row(db, blob)
+                db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob.id,))
             new_items = [item for item in model.items if self._is_new_item(item)]
             new_people = [person for person in model.people if self._is_new_person(person)]
             touched = {i.incident_id for i in new_items} | {p.incident_id for p in new_people}
