@@ -289,14 +289,17 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
         source = _open_bundle(path)
         with source:
             identities = [self._identity().age_identity]
+            # Verifying reports a forwarded bundle as a warning; only importing refuses it.
+            own = self._identity().fingerprint
             if extract_to is not None:
                 extracted = extract_verified(
                     source, identities, self._trusted_signers(), extract_to, progress, cancel,
-                    accept_untrusted_signer=accept_untrusted_signer)
+                    accept_untrusted_signer=accept_untrusted_signer, own_fingerprint=own)
                 report = extracted.report
             else:
                 reading = BundleReading(identities, self._trusted_signers(), None, progress,
-                                        cancel, accept_untrusted_signer)
+                                        cancel, accept_untrusted_signer, own_fingerprint=own,
+                                        accept_forwarded=True)
                 report = reading.run(source)
         _check_upstream(report)
         return report
@@ -304,8 +307,13 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
     def import_bundle(
         self, path: Path | str, progress: Progress | None = None,
         cancel: CancelToken | None = None, accept_untrusted_signer: bool = False,
+        accept_forwarded: bool = False,
     ) -> ImportResult:
-        """Verifies, then stores what is new; the same bundle twice changes nothing."""
+        """Verifies, then stores what is new; the same bundle twice changes nothing.
+
+        A bundle not addressed to this vault raises ``ForwardedBundle`` unless
+        ``accept_forwarded`` (after the person was warned).
+        """
         leading: dict[str, bytes] = {}
         stored: dict[str, tuple[str, bytes, int]] = {}  # sha256 -> (blob id, key, size)
 
@@ -335,7 +343,9 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
             with source:
                 reading = BundleReading(
                     [self._identity().age_identity], self._trusted_signers(), store, progress,
-                    cancel, accept_untrusted_signer, on_leading_file=keep)
+                    cancel, accept_untrusted_signer, on_leading_file=keep,
+                    own_fingerprint=self._identity().fingerprint,
+                    accept_forwarded=accept_forwarded)
                 report = reading.run(source)
             _check_upstream(report)
             return self._store_import(report, leading, stored)

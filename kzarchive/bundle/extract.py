@@ -54,11 +54,15 @@ def extract_verified(
     cancel: CancelToken | None = None,
     *,
     accept_untrusted_signer: bool = False,
+    own_fingerprint: str | None = None,
+    accept_forwarded: bool = True,
 ) -> Extracted:
     """Reads, checks and extracts the bundle into a new folder ``<into>/<bundle id>``.
 
     Raises as ``read_bundle`` does, leaving nothing behind; ``BadInput`` when
-    ``into`` is not a folder or already holds a folder of the bundle's name.
+    ``into`` is not a folder or already holds a folder of the bundle's name.  A
+    forwarded bundle is extracted unless the caller says otherwise (it is not
+    imported; the report's warning says it was forwarded).
     """
     folder = Path(into)
     if not folder.is_dir():
@@ -81,6 +85,8 @@ def extract_verified(
             cancel,
             accept_untrusted_signer,
             on_leading_file=store_tag_file,
+            own_fingerprint=own_fingerprint,
+            accept_forwarded=accept_forwarded,
         )
         report = reading.run(source)
         target = folder / (report.bundle_id or "")
