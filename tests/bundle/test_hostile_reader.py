@@ -384,3 +384,13 @@ def test_the_value_budget_is_shared_by_all_json_files_of_a_bundle() -> None:
     report = refused(altered_bundle(signed_by(SENDER, replace_file(layout.BUNDLE_JSON, text))))
     assert status(report, "bundle.json") is Status.OK
     assert "more JSON values" in detail(report, "custody entries")
+
+
+def test_the_writer_does_not_make_a_bundle_that_readers_refuse() -> None:
+    from kzarchive.bundle import write_bundle
+    from kzarchive.errors import BadInput
+
+    content = {"vault_id": "v", "padding": [{}] * jsontext.MAX_VALUES}
+    with pytest.raises(BadInput, match="larger than a reader accepts") as caught:
+        write_bundle(make_spec(content=content), io.BytesIO())
+    assert "Export fewer incidents" in caught.value.hint
