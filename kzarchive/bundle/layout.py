@@ -66,6 +66,7 @@ MAX_MANIFEST = 16 * 1024 * 1024
 MAX_JSON_FILE = 32 * 1024 * 1024
 # All the files above together: what the reader holds while it checks them.
 MAX_LEADING_TOTAL = 48 * 1024 * 1024
+# A leading file not listed here (one a later layout adds) gets MAX_SMALL_FILE.
 LEADING_FILE_LIMITS = {
     BAGIT_TXT: MAX_SMALL_FILE,
     BAG_INFO_TXT: MAX_SMALL_FILE,

@@ -223,7 +223,7 @@ class BundleReading:
                 self.report.bundle_id = tar.root
             if is_dir:
                 continue
-            limit = layout.LEADING_FILE_LIMITS[path]
+            limit = layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE)
             if entry.size > limit:
                 self._stop(path, f"it is {entry.size} bytes, more than the {limit} a bundle "
                            "may hold; it was not read")

@@ -2,9 +2,11 @@
 
 A report is filled in while the bundle streams by.  Reading raises a
 ``BundleError`` (an ``IntegrityError``) carrying the report when anything
-failed, or an ``UntrustedBundleSigner`` (an ``UntrustedSigner``) when all held
-but the signer is not among the verified contacts; both keep the report, so a
-person can see what held and what did not.
+failed, an ``UntrustedBundleSigner`` (an ``UntrustedSigner``) when the
+signature held but the signer is not among the verified contacts (reading
+stopped there), or a ``ForwardedBundleNotAccepted`` (a ``ForwardedBundle``)
+for a bundle made for other recipients; each keeps the report, so a person can
+see what held, what did not, and where reading stopped.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ class BundleError(IntegrityError):
 
 
 class UntrustedBundleSigner(UntrustedSigner):
-    """Everything held, but the signer is not a verified contact."""
+    """The signature held, but the signer is not a verified contact; nothing more was read."""
 
     def __init__(self, report: BundleReport, who: str):
         super().__init__(who=who)

@@ -239,7 +239,7 @@ def _too_large(detail: str) -> BadInput:
 def _check_reader_limits(leading: dict[str, bytes]) -> None:
     """A bundle that every reader would refuse (docs/bundle-format.md, "Limits") is not made."""
     for path, data in leading.items():
-        if len(data) > layout.LEADING_FILE_LIMITS[path]:
+        if len(data) > layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE):
             raise _too_large(f"{path} would be {len(data)} bytes")
     if sum(len(data) for data in leading.values()) > layout.MAX_LEADING_TOTAL:
         raise _too_large("its description and custody files together")
