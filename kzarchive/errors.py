@@ -93,6 +93,20 @@ class UntrustedSigner(KzError):
     )
 
 
+class ForwardedBundle(KzError):
+    """A validly signed bundle that does not name this vault among its recipients."""
+
+    exit_code = 16
+    message_template = (
+        "The bundle was not addressed to this vault: {who} made it for other "
+        "recipients, and it was passed on to you (forwarded)."
+    )
+    hint_template = (
+        "Import it only if you know why it reached you; ask the sender. To import it "
+        "anyway, confirm the warning (import --accept-forwarded)."
+    )
+
+
 class NotFound(KzError):
     exit_code = 11
     message_template = "No {what} with id {ident}."

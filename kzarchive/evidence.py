@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from kzarchive import plainfiles
 from kzarchive.canonical import canonical_json, utc_timestamp
 from kzarchive.crypto.stream import SeekablePayloadReader
 from kzarchive.errors import (
@@ -284,17 +285,24 @@ class EvidenceMixin(VaultSession):
         self, item_id: str, out_path: Path | str, progress: Progress | None = None,
         cancel: CancelToken | None = None, overwrite: bool = False,
     ) -> Path:
-        """Writes the original, in clear, to ``out_path`` (an explicit act, logged)."""
+        """Writes the original, in clear, to ``out_path`` (an explicit act, logged).
+
+        When ``out_path`` is a folder, the file goes inside it under the item's
+        name made safe (``plainfiles.file_name``): never outside it, whatever the
+        stored name.  The file is 0600 whatever the umask.
+        """
         item = self.get_item(item_id)
         out = Path(out_path)
         if out.is_dir():
-            out = out / Path(item.name).name
-        if out.exists() and not overwrite:
-            raise BadInput(what=f"{out} already exists", hint="Choose another name or folder.")
-        partial = out.with_name(f".{out.name}.partial")
+            out = out / plainfiles.file_name(item.name, item.id)
+        exists = BadInput(what=f"{out} already exists", hint="Choose another name or folder.")
+        if os.path.lexists(out) and (not overwrite or out.is_dir()):
+            raise exists
         digest, done = hashlib.sha256(), 0
+        partial: Path | None = None
         try:
-            with open(partial, "wb") as sink:
+            sink, partial = plainfiles.private_temp_file(out.parent)
+            with sink:
                 for chunk in self.iter_content(item_id):
                     if cancel is not None:
                         cancel.check()
@@ -307,14 +315,17 @@ class EvidenceMixin(VaultSession):
                 os.fsync(sink.fileno())
             if digest.hexdigest() != item.sha256:
                 raise IntegrityError(what=f"item {item.id} does not match its recorded SHA-256")
-            os.replace(partial, out)
+            plainfiles.place(partial, out, overwrite)
+        except FileExistsError:
+            _remove(partial)
+            raise exists from None
         except OSError as exc:
-            partial.unlink(missing_ok=True)
+            _remove(partial)
             if exc.errno == errno.ENOSPC:
                 raise DiskFull(what="no room for the extracted file") from None
             raise BadInput(what=f"cannot write {out}: {exc.strerror}") from None
         except BaseException:
-            partial.unlink(missing_ok=True)
+            _remove(partial)
             raise
         self.log("item.extracted", item.incident_id, item.id, {"sha256": item.sha256})
         return out
@@ -428,3 +439,7 @@ class EvidenceMixin(VaultSession):
                    f"{len(strays)} file(s) in blobs/ that the database does not know"
                    if strays else f"{report.items_checked} items, {report.bytes_checked} bytes")
 
+
+def _remove(partial: Path | None) -> None:
+    if partial is not None:
+        partial.unlink(missing_ok=True)

@@ -34,7 +34,6 @@ from kzarchive.bundle.model import (
     VerifiedIncident,
     VerifiedItem,
     VerifiedPerson,
-    verified_content,
 )
 from kzarchive.bundle.reader import BundleReading
 from kzarchive.bundle.upstream import state_heads
@@ -297,23 +296,31 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
         source = _open_bundle(path)
         with source:
             identities = [self._identity().age_identity]
+            # Verifying reports a forwarded bundle as a warning; only importing refuses it.
+            own = self._identity().fingerprint
             if extract_to is not None:
                 extracted = extract_verified(
                     source, identities, self._trusted_signers(), extract_to, progress, cancel,
-                    accept_untrusted_signer=accept_untrusted_signer)
+                    accept_untrusted_signer=accept_untrusted_signer, own_fingerprint=own,
+                    build_model=True)
                 report = extracted.report
-                verified_content(report)
             else:
                 reading = BundleReading(identities, self._trusted_signers(), None, progress,
-                                        cancel, accept_untrusted_signer, build_model=True)
+                                        cancel, accept_untrusted_signer, own_fingerprint=own,
+                                        accept_forwarded=True, build_model=True)
                 report = reading.run(source)
         return report
 
     def import_bundle(
         self, path: Path | str, progress: Progress | None = None,
         cancel: CancelToken | None = None, accept_untrusted_signer: bool = False,
+        accept_forwarded: bool = False,
     ) -> ImportResult:
-        """Verifies, then stores what is new; the same bundle twice changes nothing."""
+        """Verifies, then stores what is new; the same bundle twice changes nothing.
+
+        A bundle not addressed to this vault raises ``ForwardedBundle`` unless
+        ``accept_forwarded`` (after the person was warned).
+        """
         stored: dict[str, StoredBlob] = {}  # by sha256
         delivered: set[FileRecord] = set()  # every byte read and matched its hash
 
@@ -342,7 +349,9 @@ class ExchangeMixin(IncidentsMixin, EvidenceMixin, ContactsMixin):
             with source:
                 reading = BundleReading(
                     [self._identity().age_identity], self._trusted_signers(), store, progress,
-                    cancel, accept_untrusted_signer, build_model=True)
+                    cancel, accept_untrusted_signer,
+                    own_fingerprint=self._identity().fingerprint,
+                    accept_forwarded=accept_forwarded, build_model=True)
                 report = reading.run(source)
             if reading.model is None:  # pragma: no cover - run() raises before this
                 raise IntegrityError(what="the bundle's content was not verified")

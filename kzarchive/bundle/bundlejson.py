@@ -21,7 +21,7 @@ from typing import Any
 
 from kzarchive.bundle import layout
 from kzarchive.bundle.bagit import is_sha256_hex
-from kzarchive.bundle.jsontext import pretty_json, strict_json
+from kzarchive.bundle.jsontext import JsonBudget, pretty_json, strict_json
 from kzarchive.errors import IntegrityError, NewerFormat
 
 RESERVED_FIELDS = ("format", "format_version", "bundle_id", "created", "sender", "files")
@@ -83,8 +83,8 @@ def _bad(what: str) -> IntegrityError:
     return IntegrityError(what=f"bundle.json: {what}")
 
 
-def parse(data: bytes) -> BundleDescription:
-    document = strict_json(data, "bundle.json")
+def parse(data: bytes, budget: JsonBudget | None = None) -> BundleDescription:
+    document = strict_json(data, "bundle.json", budget)
     if not isinstance(document, dict):
         raise _bad("it is not a JSON object")
     if document.get("format") != layout.FORMAT_NAME:

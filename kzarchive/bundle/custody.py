@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kzarchive.bundle.bagit import is_sha256_hex
-from kzarchive.bundle.jsontext import pretty_json, strict_json
+from kzarchive.bundle.jsontext import JsonBudget, pretty_json, strict_json
 from kzarchive.bundle.report import CheckpointInfo
 from kzarchive.canonical import canonical_json
 from kzarchive.errors import IntegrityError
@@ -50,15 +50,16 @@ def encode_entries(entries: Sequence[Mapping[str, Any]]) -> bytes:
     return b"".join(canonical_json(dict(entry)) + b"\n" for entry in entries)
 
 
-def parse_entries(data: bytes) -> list[dict[str, Any]]:
+def parse_entries(data: bytes, budget: JsonBudget | None = None) -> list[dict[str, Any]]:
     """The entries of entries.jsonl; each line must be exactly its canonical JSON."""
+    budget = budget if budget is not None else JsonBudget()
     if not data:
         return []
     if not data.endswith(b"\n"):
         raise _bad("entries.jsonl does not end with a line break")
     entries = []
     for number, line in enumerate(data[:-1].split(b"\n"), start=1):
-        entry = strict_json(line, f"entries.jsonl line {number}")
+        entry = strict_json(line, f"entries.jsonl line {number}", budget)
         if not isinstance(entry, dict) or canonical_json(entry) != line:
             raise _bad(f"entries.jsonl line {number} is not a custody entry in canonical form")
         entries.append(entry)
@@ -139,8 +140,8 @@ def encode_proofs(
     return pretty_json({"hash": PROOF_HASH, "tree_size": tree_size, "proofs": listed})
 
 
-def parse_proofs(data: bytes) -> tuple[int, list[Proof]]:
-    document = strict_json(data, "proofs.json")
+def parse_proofs(data: bytes, budget: JsonBudget | None = None) -> tuple[int, list[Proof]]:
+    document = strict_json(data, "proofs.json", budget)
     if not isinstance(document, dict) or set(document) != {"hash", "tree_size", "proofs"}:
         raise _bad("proofs.json does not have the fields hash, tree_size and proofs")
     tree_size, listed = document["tree_size"], document["proofs"]

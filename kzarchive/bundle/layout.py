@@ -56,9 +56,30 @@ TAG_MANIFEST_FILES = (BAGIT_TXT, BAG_INFO_TXT, MANIFEST, SENDER_PUB)
 # Payload files that every bundle has besides the evidence files, in manifest order.
 DESCRIPTION_FILES = (BUNDLE_JSON, ENTRIES, CHECKPOINT, CHECKPOINT_SIGNATURE, PROOFS)
 
-# Files read whole into memory while reading a bundle; anything larger is refused.
-MAX_TAG_FILE = 64 * 1024 * 1024
+# Files read whole into memory while reading a bundle; anything larger is refused
+# before it is read (docs/bundle-format.md, "Limits").  The small tag files hold a
+# few lines; the payload manifest one line (about 110 bytes) per file; the JSON
+# files are further bounded by the value budget of kzarchive.bundle.jsontext.
 MAX_SIGNATURE_FILE = 16 * 1024
+MAX_SMALL_FILE = 64 * 1024
+MAX_MANIFEST = 16 * 1024 * 1024
+MAX_JSON_FILE = 32 * 1024 * 1024
+# All the files above together: what the reader holds while it checks them.
+MAX_LEADING_TOTAL = 48 * 1024 * 1024
+# A leading file not listed here (one a later layout adds) gets MAX_SMALL_FILE.
+LEADING_FILE_LIMITS = {
+    BAGIT_TXT: MAX_SMALL_FILE,
+    BAG_INFO_TXT: MAX_SMALL_FILE,
+    MANIFEST: MAX_MANIFEST,
+    TAG_MANIFEST: MAX_SMALL_FILE,
+    SIGNATURE: MAX_SIGNATURE_FILE,
+    SENDER_PUB: MAX_SMALL_FILE,
+    BUNDLE_JSON: MAX_JSON_FILE,
+    ENTRIES: MAX_JSON_FILE,
+    CHECKPOINT: MAX_SMALL_FILE,
+    CHECKPOINT_SIGNATURE: MAX_SIGNATURE_FILE,
+    PROOFS: MAX_JSON_FILE,
+}
 
 # bag-info.txt labels (the RFC's, then kzarchive's own).
 LABEL_AGENT = "Bag-Software-Agent"

@@ -19,7 +19,6 @@ from typing import Any
 from kzarchive.bundle import layout, upstream
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.fields import LONG_TEXT, Fields, bad
-from kzarchive.bundle.report import BundleError, BundleReport
 from kzarchive.bundle.upstream import CustodyChain
 from kzarchive.errors import IntegrityError
 from kzarchive.media.types import OCTET_STREAM, mime_for_extension
@@ -366,30 +365,3 @@ def upstream_summary(chain: CustodyChain) -> str:
         return f"{entries}; complete up to the head the sender states"
     return (f"{entries}; completeness not shown (the bundle states no head for this chain: "
             "it was written by an older kzarchive)")
-
-
-def verified_content(report: BundleReport) -> VerifiedBundle:
-    """The model of a bundle read without building it (extraction): checks it afterwards.
-
-    Raises ``BundleError`` with the report, which then names the failed part.
-    """
-    signer = report.signer
-    try:
-        files = []
-        for result in report.files:
-            name = layout.parse_payload_path(result.path)
-            if name is None:
-                raise bad("files", f"lists {result.path!r:.80}, not a payload path")
-            files.append(FileRecord(name.item_id, name.extension, result.size, result.sha256))
-        if signer is None:
-            raise IntegrityError(what="the bundle's signer is unknown")
-        model = build_model(report.bundle_json or {}, files, signer.fingerprint or "",
-                            signer.minisign_public_key, "", report.custody_entries, None)
-    except IntegrityError as error:
-        detail = str(error.fields.get("what", error.message))
-        report.add("bundle content", False, detail)
-        raise BundleError(report, f"bundle content: {detail}") from None
-    report.add("bundle content", True, content_summary(model))
-    for chain in model.upstream:
-        report.add("upstream custody", True, upstream_summary(chain))
-    return model

@@ -1,13 +1,29 @@
 """Reading a bundle: decrypt, check everything while it streams, hand out plain data.
 
-The order of the tar stream makes one pass enough.  The tag files and the
-signature come first: the signature over the tag manifest is checked against
-the verified contacts' keys (``sender.pub`` inside the bundle is only used to
-say who signed when the signer is not one of them), the tag manifest against
-bag-info.txt, the payload manifest and sender.pub, the manifest against
-bundle.json and the custody files, and the custody chains, checkpoint and
-inclusion proofs against each other.  Only then do the evidence files stream
-by, each hashed on the way and compared with the manifest.
+The order of the tar stream makes one pass enough, and the order of the checks
+is that nothing is parsed before it is authenticated (docs/bundle-format.md,
+"What the reader checks, in order"):
+
+1. The tag files and the signature come first, each refused unread above its
+   size limit.  Only the small ones are parsed on arrival (bagit.txt,
+   bag-info.txt, the tag manifest: a few lines each).
+2. The signature over the tag manifest is checked against the verified
+   contacts' keys (``sender.pub`` inside the bundle is only used to say who
+   signed when the signer is not one of them), in the prehashed "ED" form only;
+   every label naming the sender must name the signing key.  Then the tag
+   manifest against bag-info.txt, the payload manifest and sender.pub.  When
+   either fails, reading stops.
+3. The payload manifest is parsed, and the recipients compared with this vault
+   (a bundle for others is "forwarded").  When the signer is not a verified
+   contact and the caller did not accept an unverified signer, reading stops
+   here with ``UntrustedBundleSigner``: the JSON files are never parsed.  A
+   forwarded bundle the caller did not accept stops here too.
+4. bundle.json and each custody file must match its hash in the signed
+   manifest before it is parsed, within the value budget of ``jsontext``;
+   then the custody chains, checkpoint and inclusion proofs are checked
+   against each other.
+5. Only then do the evidence files stream by, each hashed on the way and
+   compared with the manifest.
 
 Evidence is handed to ``on_payload`` only when everything before it held and
 the signer is trusted (or the caller accepted an unverified signer).  Even
@@ -25,6 +41,7 @@ from typing import BinaryIO, NoReturn
 
 from kzarchive.bundle import bagit, bundlejson, custody, layout
 from kzarchive.bundle.bundlejson import BundleDescription, FileRecord
+from kzarchive.bundle.jsontext import JsonBudget
 from kzarchive.bundle.model import (
     VerifiedBundle,
     build_model,
@@ -36,6 +53,7 @@ from kzarchive.bundle.report import (
     BundleReport,
     Check,
     FileResult,
+    ForwardedBundleNotAccepted,
     SignerInfo,
     Status,
     UntrustedBundleSigner,
@@ -121,8 +139,12 @@ class BundleReading:
         cancel: CancelToken | None,
         accept_untrusted_signer: bool,
         on_leading_file: OnLeadingFile | None = None,
+        *,
+        own_fingerprint: str | None = None,
+        accept_forwarded: bool = False,
         build_model: bool = False,
     ):
+        """``own_fingerprint``: the reading vault's, to tell a forwarded bundle (None: no check)."""
         self.identities = identities
         self.trusted = trusted_signers
         self.on_payload = on_payload
@@ -130,6 +152,10 @@ class BundleReading:
         self.cancel = cancel
         self.accept_untrusted = accept_untrusted_signer
         self.on_leading_file = on_leading_file
+        self.own_fingerprint = own_fingerprint
+        self.accept_forwarded = accept_forwarded
+        self.budget = JsonBudget()
+        self.leading_bytes = 0
         self.build_model = build_model
         # The verified content (kzarchive/bundle/model.py), when asked for and all held.
         self.model: VerifiedBundle | None = None
@@ -178,13 +204,16 @@ class BundleReading:
             first = report.failures[0]
             where = first.name if isinstance(first, Check) else first.path
             raise BundleError(report, f"{where}: {first.detail}")
-        if report.signer is not None and not report.signer.trusted and not self.accept_untrusted:
-            who = report.signer.fingerprint or f"the minisign key {report.signer.key_id}"
-            raise UntrustedBundleSigner(report, who)
+        # An unverified signer not accepted, or a forwarded bundle, stopped in _authenticate.
         return report
 
     def _stop(self, name: str, detail: str) -> NoReturn:
         self.report.add(name, False, detail)
+        self.report.stopped = detail
+        raise _Stop
+
+    def _halt(self, detail: str) -> NoReturn:
+        """Stops after a failure already in the report."""
         self.report.stopped = detail
         raise _Stop
 
@@ -205,7 +234,15 @@ class BundleReading:
                 self.report.bundle_id = tar.root
             if is_dir:
                 continue
-            limit = layout.MAX_SIGNATURE_FILE if path == layout.SIGNATURE else layout.MAX_TAG_FILE
+            limit = layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE)
+            if entry.size > limit:
+                self._stop(path, f"it is {entry.size} bytes, more than the {limit} a bundle "
+                           "may hold; it was not read")
+            self.leading_bytes += entry.size
+            if self.leading_bytes > layout.MAX_LEADING_TOTAL:
+                self._stop(path, "the bundle's tag, description and custody files together are "
+                           f"more than the {layout.MAX_LEADING_TOTAL} bytes a bundle may hold; "
+                           "it was not read")
             data = entry.read_all(limit)
             self.files[path] = data
             if self.on_leading_file is not None:
@@ -218,25 +255,81 @@ class BundleReading:
 
     def _after(self, path: str, data: bytes) -> None:
         """Checks that can be made as soon as ``path`` has been read."""
+        if path in layout.DESCRIPTION_FILES:
+            self._require_signed_hash(path, data)
         try:
             if path == layout.BAGIT_TXT:
                 bagit.parse_bagit_txt(data)
             elif path == layout.BAG_INFO_TXT:
                 self._read_bag_info(data)
-            elif path == layout.MANIFEST:
-                self.manifest = bagit.parse_manifest(data, layout.MANIFEST, payload=True)
             elif path == layout.TAG_MANIFEST:
                 self.tag_manifest = bagit.parse_manifest(data, layout.TAG_MANIFEST, payload=False)
                 self.report.tag_manifest_sha256 = _sha256(data)
             elif path == layout.SENDER_PUB:
-                self._check_signature()
-                self._check_tag_manifest()
+                self._authenticate()
             elif path == layout.BUNDLE_JSON:
                 self._read_description(data)
             elif path == layout.PROOFS:
                 self._check_custody()
         except IntegrityError as error:
             self._stop(path, _what(error))
+
+    def _authenticate(self) -> None:
+        """Signature and tag manifest; then what the signed tag files say, or a stop."""
+        self._check_signature()
+        self._check_tag_manifest()
+        report = self.report
+        failed = {c.name for c in report.checks if c.status is Status.FAILED}
+        if report.signer is None or failed & {"signature", "tag manifest"}:
+            self._halt("the bag's own files are not authenticated by a valid signature; "
+                       "nothing else was read")
+        try:
+            self.manifest = bagit.parse_manifest(
+                self.files[layout.MANIFEST], layout.MANIFEST, payload=True
+            )
+        except IntegrityError as error:
+            self._stop("manifest", _what(error))
+        self._check_recipients()
+        signer = report.signer
+        if not signer.trusted and not self.accept_untrusted:
+            who = signer.fingerprint or f"the minisign key {signer.key_id}"
+            report.stopped = (
+                "the signer is not a verified contact: bundle.json, the custody files and "
+                "the evidence files were not read (they are checked once the signer is accepted)"
+            )
+            raise UntrustedBundleSigner(report, who)
+        if report.forwarded and not self.accept_forwarded:
+            report.stopped = (
+                "the bundle is addressed to other recipients (forwarded): it was not read "
+                "further (it is checked once the forwarded bundle is accepted)"
+            )
+            raise ForwardedBundleNotAccepted(report, signer.fingerprint or signer.key_id)
+
+    def _check_recipients(self) -> None:
+        recipients = self.bag_info.values(layout.LABEL_RECIPIENTS)
+        self.report.recipients = list(recipients)
+        if self.own_fingerprint is None:
+            return
+        self.report.forwarded = self.own_fingerprint not in recipients
+        if not self.report.forwarded:
+            self.report.add("recipients", True, "the bundle is addressed to this vault")
+            return
+        check = self.report.add(
+            "recipients",
+            True,
+            f"the bundle is not addressed to this vault: its signer made it for "
+            f"{len(recipients)} other recipient(s), and it was passed on (forwarded)",
+        )
+        check.status = Status.WARNING
+
+    def _require_signed_hash(self, path: str, data: bytes) -> None:
+        """bundle.json and the custody files are parsed only once the signed manifest vouches."""
+        listed = self.manifest.get(path)
+        if listed is None:
+            self._stop("manifest", f"{path} is not listed; it was not read")
+        if listed != _sha256(data):
+            self._stop("manifest", f"{path} was altered (it does not match the signed "
+                       "manifest); it was not read")
 
     def _read_bag_info(self, data: bytes) -> None:
         info = bagit.parse_tag_elements(data)
@@ -271,7 +364,9 @@ class BundleReading:
         comment: str | None = None
         for contact in self.trusted:
             try:
-                comment = contact.minisign_public_key().verify(signature, tag_manifest)
+                comment = contact.minisign_public_key().verify(
+                    signature, tag_manifest, prehashed_only=True
+                )
             except minisign.WrongSigningKey:
                 continue
             except minisign.SignatureError as error:
@@ -289,7 +384,9 @@ class BundleReading:
             return
         if signer is None and claimed is not None:
             try:
-                comment = claimed.minisign_public_key().verify(signature, tag_manifest)
+                comment = claimed.minisign_public_key().verify(
+                    signature, tag_manifest, prehashed_only=True
+                )
             except minisign.SignatureError as error:
                 self.report.add("signature", False, _what(error))
                 return
@@ -314,9 +411,20 @@ class BundleReading:
         if bundle_id != self._root_id() or [created] != self.bag_info.values(layout.LABEL_CREATED):
             self.report.add("signature", False, "the signature was made for another bundle")
             return
-        if claimed != identity or fingerprint != identity.fingerprint:
+        # Every label that names the sender must name the key that signed; a valid
+        # signature proves who signed, not that the labels tell the truth.
+        wrong = []
+        if claimed != identity:
+            wrong.append(f"{layout.SENDER_PUB} and {layout.LABEL_SENDER_AGE}")
+        if self.bag_info.values(layout.LABEL_SENDER) != [identity.fingerprint]:
+            wrong.append(layout.LABEL_SENDER)
+        if fingerprint != identity.fingerprint:
+            wrong.append("the signed comment")
+        if wrong:
             self.report.add(
-                "signature", False, "the sender named in the bundle is not the key that signed it"
+                "signature",
+                False,
+                f"the sender named by {', '.join(wrong)} is not the key that signed the bundle",
             )
             return
         if signer is None:
@@ -347,10 +455,13 @@ class BundleReading:
         )
 
     def _read_description(self, data: bytes) -> None:
-        description = bundlejson.parse(data)
+        description = bundlejson.parse(data, self.budget)
         self.description = description
         self.report.bundle_json = description.document
         problems = []
+        signer = self.report.signer
+        if signer is None or description.sender != signer.fingerprint:
+            problems.append("its sender is not the key that signed the bundle")
         if description.bundle_id != self._root_id():
             problems.append("it names another bundle id")
         if [description.created] != self.bag_info.values(layout.LABEL_CREATED):
@@ -366,7 +477,7 @@ class BundleReading:
     def _check_custody(self) -> None:
         report = self.report
         try:
-            entries = custody.parse_entries(self.files[layout.ENTRIES])
+            entries = custody.parse_entries(self.files[layout.ENTRIES], self.budget)
             custody.check_entries(entries)
             report.custody_entries = entries
             report.add("custody entries", True, f"{len(entries)} entries, each matching its hash")
@@ -386,7 +497,7 @@ class BundleReading:
             report.add("custody checkpoint", False, _what(error))
             return
         try:
-            tree_size, proofs = custody.parse_proofs(self.files[layout.PROOFS])
+            tree_size, proofs = custody.parse_proofs(self.files[layout.PROOFS], self.budget)
             custody.check_proofs(entries, tree_size, proofs, checkpoint)
             report.add(
                 "custody proofs", True, f"every entry is in the signed log of {checkpoint.size}"
@@ -401,7 +512,11 @@ class BundleReading:
                 what="its signature cannot be checked: the bundle's signer is unknown"
             )
         key = minisign.PublicKey.from_string(signer.minisign_public_key)
-        key.verify(self.files[layout.CHECKPOINT_SIGNATURE], self.files[layout.CHECKPOINT])
+        key.verify(
+            self.files[layout.CHECKPOINT_SIGNATURE],
+            self.files[layout.CHECKPOINT],
+            prehashed_only=True,
+        )
         self.report.add("custody checkpoint", True, "signed by the bundle's signer")
 
     def _check_manifest(self, description: BundleDescription) -> None:
@@ -587,16 +702,28 @@ def read_bundle(
     cancel: CancelToken | None = None,
     *,
     accept_untrusted_signer: bool = False,
+    own_fingerprint: str | None = None,
+    accept_forwarded: bool = False,
 ) -> BundleReport:
     """Decrypts and checks the bundle in ``source``; returns the report when all held.
 
     ``trusted_signers`` are the verified contacts.  Raises ``BundleError`` when a
-    check failed, ``UntrustedBundleSigner`` when all held but the signer is not a
-    verified contact (unless ``accept_untrusted_signer``, after the person was
-    warned), ``NoMatchingIdentity`` when none of ``identities`` opens it,
-    ``NewerFormat`` for a later format version, ``Cancelled`` on cancel.
+    check failed, ``UntrustedBundleSigner`` when the signature holds but the
+    signer is not a verified contact (unless ``accept_untrusted_signer``, after
+    the person was warned; without it bundle.json and the custody files are not
+    read), ``ForwardedBundleNotAccepted`` when ``own_fingerprint`` is not among
+    the recipients (unless ``accept_forwarded``), ``NoMatchingIdentity`` when
+    none of ``identities`` opens it, ``NewerFormat`` for a later format
+    version, ``Cancelled`` on cancel.
     """
     reading = BundleReading(
-        identities, trusted_signers, on_payload, progress, cancel, accept_untrusted_signer
+        identities,
+        trusted_signers,
+        on_payload,
+        progress,
+        cancel,
+        accept_untrusted_signer,
+        own_fingerprint=own_fingerprint,
+        accept_forwarded=accept_forwarded,
     )
     return reading.run(source)

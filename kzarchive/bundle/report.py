@@ -2,9 +2,11 @@
 
 A report is filled in while the bundle streams by.  Reading raises a
 ``BundleError`` (an ``IntegrityError``) carrying the report when anything
-failed, or an ``UntrustedBundleSigner`` (an ``UntrustedSigner``) when all held
-but the signer is not among the verified contacts; both keep the report, so a
-person can see what held and what did not.
+failed, an ``UntrustedBundleSigner`` (an ``UntrustedSigner``) when the
+signature held but the signer is not among the verified contacts (reading
+stopped there), or a ``ForwardedBundleNotAccepted`` (a ``ForwardedBundle``)
+for a bundle made for other recipients; each keeps the report, so a person can
+see what held, what did not, and where reading stopped.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from kzarchive.errors import IntegrityError, UntrustedSigner
+from kzarchive.errors import ForwardedBundle, IntegrityError, UntrustedSigner
 
 
 class Status(enum.Enum):
     OK = "ok"
     FAILED = "failed"
     UNTRUSTED = "untrusted"  # the signature holds, but not under a verified contact's key
+    WARNING = "warning"  # holds, but the person should know (a forwarded bundle)
 
 
 @dataclass
@@ -81,6 +84,10 @@ class BundleReport:
     tag_manifest_sha256: str | None = None
     # Set when reading stopped before the end; the remaining checks were not made.
     stopped: str | None = None
+    # The fingerprints the signed bag-info.txt names as recipients.
+    recipients: list[str] = field(default_factory=list)
+    # True when those do not include the reading vault; None when not checked.
+    forwarded: bool | None = None
 
     def add(self, name: str, ok: bool, detail: str) -> Check:
         check = Check(name, Status.OK if ok else Status.FAILED, detail)
@@ -105,7 +112,12 @@ class BundleReport:
 
     def summary(self) -> str:
         """Every check and file, one per line, as shown to a person."""
-        marks = {Status.OK: "ok", Status.FAILED: "FAILED", Status.UNTRUSTED: "NOT TRUSTED"}
+        marks = {
+            Status.OK: "ok",
+            Status.FAILED: "FAILED",
+            Status.UNTRUSTED: "NOT TRUSTED",
+            Status.WARNING: "WARNING",
+        }
         lines = [f"[{marks[c.status]}] {c.name}: {c.detail}" for c in self.checks]
         lines += [f"[{marks[f.status]}] {f.path}: {f.detail}" for f in self.files]
         if self.stopped:
@@ -131,7 +143,15 @@ class BundleError(IntegrityError):
 
 
 class UntrustedBundleSigner(UntrustedSigner):
-    """Everything held, but the signer is not a verified contact."""
+    """The signature held, but the signer is not a verified contact; nothing more was read."""
+
+    def __init__(self, report: BundleReport, who: str):
+        super().__init__(who=who)
+        self.report = report
+
+
+class ForwardedBundleNotAccepted(ForwardedBundle):
+    """The bundle names other recipients, and the caller did not accept a forwarded one."""
 
     def __init__(self, report: BundleReport, who: str):
         super().__init__(who=who)

@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 import kzarchive
 from kzarchive.bundle import bagit, bundlejson, custody, layout
 from kzarchive.bundle.bundlejson import FileRecord
+from kzarchive.bundle.jsontext import MAX_DEPTH, MAX_VALUES, JsonBudget, JsonTooLarge
 from kzarchive.bundle.tarstream import TarWriter
 from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto import minisign
@@ -174,7 +175,10 @@ def _prepare(spec: BundleSpec) -> _Prepared:
         description = bundlejson.build(spec.bundle_json, spec.bundle_id, created, sender, records)
     except (TypeError, ValueError) as error:
         raise BadInput(what=f"the bundle description cannot be written: {error}") from None
-    data_files = {layout.BUNDLE_JSON: description, **_custody_files(spec)}
+    try:
+        data_files = {layout.BUNDLE_JSON: description, **_custody_files(spec)}
+    except JsonTooLarge:
+        raise _too_large(_JSON_LIMITS) from None
     manifest = bagit.format_manifest(
         [(path, _sha256(data_files[path])) for path in layout.DESCRIPTION_FILES]
         + [(record.path, record.sha256) for record in records],
@@ -215,7 +219,38 @@ def _prepare(spec: BundleSpec) -> _Prepared:
         layout.SIGNATURE: signature.encode("utf-8"),
         **data_files,
     }
+    _check_reader_limits(leading)
     return _Prepared(leading, created, _sha256(tag_manifest), sum(sizes), len(sizes))
+
+
+_JSON_LIMITS = (
+    f"more than {MAX_VALUES:,} JSON values in its description and custody files, "
+    f"or JSON nested deeper than {MAX_DEPTH} levels"
+)
+
+
+def _too_large(detail: str) -> BadInput:
+    return BadInput(
+        what=f"the bundle would be larger than a reader accepts ({detail})",
+        hint="Export fewer incidents or items at a time, in several bundles.",
+    )
+
+
+def _check_reader_limits(leading: dict[str, bytes]) -> None:
+    """A bundle that every reader would refuse (docs/bundle-format.md, "Limits") is not made."""
+    for path, data in leading.items():
+        if len(data) > layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE):
+            raise _too_large(f"{path} would be {len(data)} bytes")
+    if sum(len(data) for data in leading.values()) > layout.MAX_LEADING_TOTAL:
+        raise _too_large("its description and custody files together")
+    budget = JsonBudget()
+    try:
+        budget.charge(leading[layout.BUNDLE_JSON], "bundle.json")
+        for line in leading[layout.ENTRIES].splitlines():
+            budget.charge(line, "entries.jsonl")
+        budget.charge(leading[layout.PROOFS], "proofs.json")
+    except JsonTooLarge:
+        raise _too_large(_JSON_LIMITS) from None
 
 
 def _recipients(spec: BundleSpec) -> list[X25519Recipient]:

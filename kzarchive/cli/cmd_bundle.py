@@ -12,7 +12,7 @@ from kzarchive.bundle import BundleError, BundleReport, Status
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
-from kzarchive.errors import UntrustedSigner
+from kzarchive.errors import ForwardedBundle, UntrustedSigner
 from kzarchive.exchange import ExportOptions
 from kzarchive.progress import Progress
 
@@ -52,6 +52,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("bundle", metavar="FILE.kzb", type=Path)
     imp.add_argument("--accept-unverified-signer", action="store_true",
                      help="import even though the signer is not a verified contact")
+    imp.add_argument("--accept-forwarded", action="store_true",
+                     help="import even though the bundle was made for other recipients "
+                     "and passed on to you")
     add_json_flag(imp)
     imp.set_defaults(run=run_import)
 
@@ -96,11 +99,13 @@ def report_json(report: BundleReport) -> dict[str, Any]:
         "files": [{"item_id": f.item_id, "path": f.path, "size": f.size, "sha256": f.sha256,
                    "status": f.status.value, "detail": f.detail} for f in report.files],
         "stopped": report.stopped,
+        "forwarded": report.forwarded,
     }
 
 
 def _print_report(report: BundleReport) -> None:
-    marks = {Status.OK: "ok       ", Status.FAILED: "FAILED   ", Status.UNTRUSTED: "UNTRUSTED"}
+    marks = {Status.OK: "ok       ", Status.FAILED: "FAILED   ", Status.UNTRUSTED: "UNTRUSTED",
+             Status.WARNING: "WARNING  "}
     for check in report.checks:
         print(f"{marks[check.status]}  {check.name}: {check.detail}")
     for result in report.files:
@@ -123,7 +128,7 @@ def _reading(label: str, as_json: bool, read: Callable[[Progress | None], T]) ->
     progress = progress_for(label)
     try:
         return read(progress)
-    except (BundleError, UntrustedSigner) as exc:
+    except (BundleError, UntrustedSigner, ForwardedBundle) as exc:
         if progress is not None:
             progress.finish()
             progress = None
@@ -143,6 +148,9 @@ def run_verify_bundle(args: argparse.Namespace) -> int:
         print("Everything holds, and the signer is a verified contact.")
         if args.extract_to:
             print(f"The verified bag was written to {args.extract_to / str(report.bundle_id)}")
+        if report.forwarded:
+            print("Warning: the bundle was made for other recipients and passed on to you "
+                  "(forwarded); importing it needs --accept-forwarded.")
     return 0
 
 
@@ -150,7 +158,8 @@ def run_import(args: argparse.Namespace) -> int:
     with open_vault(args) as archive:
         result = _reading("Importing", args.json, lambda progress: archive.import_bundle(
             args.bundle, progress=progress,
-            accept_untrusted_signer=args.accept_unverified_signer))
+            accept_untrusted_signer=args.accept_unverified_signer,
+            accept_forwarded=args.accept_forwarded))
     if args.json:
         jsonout.emit({"import": {
             "bundle_id": result.bundle_id, "sender": result.sender,

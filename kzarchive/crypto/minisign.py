@@ -13,7 +13,9 @@ kzarchive signs (DESIGN.md, "Bundle"), so the files follow minisign exactly:
 
 Only the prehashed algorithm "ED" is produced, so a message of any size is
 streamed through BLAKE2b.  The legacy algorithm "Ed" (the message itself is
-signed) is still accepted, because ``minisign -V`` accepts it too.
+signed) is still accepted by default, because ``minisign -V`` accepts it too;
+a caller whose format names "ED" (a bundle) passes ``prehashed_only`` and gets
+``LegacySignature`` for anything else.
 
 Our keys are derived from the vault identity, so the 8-byte key id is derived
 as well (``key_id_for``) instead of drawn at random as minisign does.  A key id
@@ -93,6 +95,10 @@ class BadTrustedComment(SignatureError):
     """The signature over the trusted comment does not verify."""
 
 
+class LegacySignature(SignatureError):
+    """A legacy "Ed" signature where the format allows only the prehashed "ED" form."""
+
+
 def key_id_for(ed25519_public: bytes) -> bytes:
     """The 8-byte minisign key id of one of our keys: a label, not a fingerprint."""
     if len(ed25519_public) != PUBLIC_KEY_SIZE:
@@ -151,15 +157,28 @@ class PublicKey:
         _check_comment(comment, "untrusted comment", _UNTRUSTED_PREFIX, _MAX_UNTRUSTED_LINE)
         return f"{_UNTRUSTED_PREFIX}{comment}\n{self.to_base64()}\n"
 
-    def verify(self, signature_text: str | bytes, message: bytes | BinaryIO) -> str:
+    def verify(
+        self,
+        signature_text: str | bytes,
+        message: bytes | BinaryIO,
+        *,
+        prehashed_only: bool = False,
+    ) -> str:
         """Checks a minisign signature of ``message``; returns its trusted comment.
 
         Raises a ``SignatureError`` subclass naming what failed.  ``message`` may
-        be a binary stream, read to its end in pieces.
+        be a binary stream, read to its end in pieces.  With ``prehashed_only``
+        a legacy "Ed" signature raises ``LegacySignature`` before any key is tried,
+        so the reason is named whichever key the caller expected.
         """
         if isinstance(signature_text, str):
             signature_text = signature_text.encode("utf-8")
         parsed = _parse_signature(signature_text)
+        if prehashed_only and parsed.algorithm != PREHASHED:
+            raise LegacySignature(
+                what='it uses minisign\'s legacy algorithm "Ed"; this format accepts only '
+                'the prehashed "ED" signatures that kzarchive and minisign 0.8+ make'
+            )
         if parsed.key_id != self.key_id:
             found, expected = key_id_hex(parsed.key_id), self.key_id_hex
             raise WrongSigningKey(

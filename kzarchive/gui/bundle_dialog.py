@@ -2,10 +2,12 @@
 
 Verification runs in a worker with progress and cancel.  The report leads with
 one clear state: GOOD (everything held and the signer is a verified contact),
-SIGNER NOT VERIFIED (everything held, but the key that signed is not one the
-person verified), or BAD (something failed; the report names it).  Import is
-offered only when everything held, and for an unverified signer only after an
-explicit, ticked acknowledgement of the warning.
+SIGNER NOT VERIFIED (the signature holds, but the key that signed is not one the
+person verified: the core reads no further, so the content is checked only by
+the import that follows an acceptance), or BAD (something failed; the report
+names it).  Import is offered only when everything held, and for an unverified
+signer only after an explicit, ticked acknowledgement of the warning; so is a
+bundle made for other recipients and passed on (forwarded), whatever the signer.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ CHECK_NAMES = {
     "Payload-Oxum": QT_TRANSLATE_NOOP("BundleChecks", "Number of files and total size"),
     "bundle content": QT_TRANSLATE_NOOP(
         "BundleChecks", "Every incident, person and item valid and bound to its custody"),
+    "recipients": QT_TRANSLATE_NOOP("BundleChecks", "Addressed to this vault"),
     "upstream custody": QT_TRANSLATE_NOOP("BundleChecks",
                                           "Custody received from earlier senders"),
 }
@@ -73,7 +76,8 @@ BANNER_STYLES = {
     "bad": "background: #fbe0dd; color: #6e1610; border: 2px solid #c8493d;",
     "neutral": "background: palette(base); border: 1px solid palette(mid);",
 }
-STATUS_COLOURS = {Status.OK: "#1d6b31", Status.FAILED: "#a8231c", Status.UNTRUSTED: "#8a6400"}
+STATUS_COLOURS = {Status.OK: "#1d6b31", Status.FAILED: "#a8231c", Status.UNTRUSTED: "#8a6400",
+                  Status.WARNING: "#8a6400"}
 
 
 def _records(document: dict[str, Any] | None, key: str) -> list[dict[str, Any]]:
@@ -149,6 +153,13 @@ class BundleDialog(QDialog):
         self.accept_risk = QCheckBox(self.tr(
             "I understand, and I want to import it from an unverified signer"))
         self.accept_risk.toggled.connect(self._update_buttons)
+        self.forwarded_warning = label(self.tr(
+            "This bundle was made for other recipients, not for you, and passed on to you. "
+            "Its signature holds, but it was not addressed to you: import it only if you "
+            "know why it reached you."), "notice")
+        self.accept_forwarded = QCheckBox(self.tr(
+            "I understand, and I want to import a bundle that was not addressed to me"))
+        self.accept_forwarded.toggled.connect(self._update_buttons)
         self.result_label = label("", "notice")
         self.error = label("", "error")
         self.import_button = QPushButton(self.tr("Import"))
@@ -168,6 +179,8 @@ class BundleDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.warning)
         layout.addWidget(self.accept_risk)
+        layout.addWidget(self.forwarded_warning)
+        layout.addWidget(self.accept_forwarded)
         layout.addWidget(self.busy)
         layout.addWidget(self.result_label)
         layout.addWidget(self.error)
@@ -228,7 +241,8 @@ class BundleDialog(QDialog):
 
     def _result_words(self, status: Status) -> str:
         return {Status.OK: self.tr("Holds"), Status.FAILED: self.tr("FAILED"),
-                Status.UNTRUSTED: self.tr("Signer not verified")}[status]
+                Status.UNTRUSTED: self.tr("Signer not verified"),
+                Status.WARNING: self.tr("Warning")}[status]
 
     def _row(self, tree: QTreeWidget, status: Status, texts: list[str]) -> QTreeWidgetItem:
         row = QTreeWidgetItem([self._result_words(status), *texts])
@@ -334,8 +348,10 @@ class BundleDialog(QDialog):
                 "by a verified contact."), "good")
         elif state is State.UNTRUSTED:
             self._banner(self.tr("SIGNER NOT VERIFIED"), self.tr(
-                "The bundle is complete and unaltered, but the key that signed it is not "
-                "one of your verified contacts."), "untrusted")
+                "The signature holds, but the key that signed it is not one of your verified "
+                "contacts, so nothing more of the bundle was read. If you import it, every "
+                "check is made first, and nothing is stored unless all of them hold."),
+                "untrusted")
         elif state is State.BAD:
             self._banner(self.tr("BAD"), self.tr(
                 "Do not trust this bundle: a check failed ({what}). Keep the file as it is "
@@ -352,6 +368,10 @@ class BundleDialog(QDialog):
         self.error.setVisible(state is State.STOPPED and not cancelled)
         self.warning.setVisible(state is State.UNTRUSTED)
         self.accept_risk.setVisible(state is State.UNTRUSTED)
+        forwarded = state in (State.GOOD, State.UNTRUSTED) and bool(
+            self.report and self.report.forwarded)
+        self.forwarded_warning.setVisible(forwarded)
+        self.accept_forwarded.setVisible(forwarded)
         self.result_label.hide()
         if state is State.BAD:
             self.tabs.setCurrentIndex(self._first_failed_tab())
@@ -378,7 +398,9 @@ class BundleDialog(QDialog):
         return 1
 
     def _update_buttons(self) -> None:
-        importable = self.import_result is None and (
+        forwarded_ok = not (self.report and self.report.forwarded) \
+            or self.accept_forwarded.isChecked()
+        importable = self.import_result is None and forwarded_ok and (
             self.state is State.GOOD
             or (self.state is State.UNTRUSTED and self.accept_risk.isChecked()))
         self.import_button.setVisible(self.state in (State.GOOD, State.UNTRUSTED))
@@ -393,11 +415,15 @@ class BundleDialog(QDialog):
             return
         archive, path = self.archive, self.path
         accept = self.state is State.UNTRUSTED and self.accept_risk.isChecked()
+        forwarded = bool(self.report and self.report.forwarded) \
+            and self.accept_forwarded.isChecked()
         self.accept_risk.setEnabled(False)
+        self.accept_forwarded.setEnabled(False)
         self.error.hide()
         task = self.controller.vault_tasks.run(
             lambda progress, cancel: archive.import_bundle(
-                path, progress=progress, cancel=cancel, accept_untrusted_signer=accept),
+                path, progress=progress, cancel=cancel, accept_untrusted_signer=accept,
+                accept_forwarded=forwarded),
             on_success=self._imported, on_failure=self._import_failed)
         self.task = task
         self.busy.start(self.tr("Importing: checking everything again while storing it…"),
@@ -426,7 +452,13 @@ class BundleDialog(QDialog):
     def _import_failed(self, exc: KzError) -> None:
         if not self._answer_arrived():
             return
+        if isinstance(exc, BundleError) and not isinstance(exc, UntrustedSigner):
+            # An accepted signer's bundle is read in full only now: what failed in it
+            # is shown as the report of a bad bundle, as verifying would have.
+            self._verified(exc.report, State.BAD)
+            return
         self.accept_risk.setEnabled(True)
+        self.accept_forwarded.setEnabled(True)
         self.error.setText(error_html(exc))
         self.error.show()
         self._update_buttons()

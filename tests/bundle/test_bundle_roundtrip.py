@@ -206,18 +206,21 @@ def test_progress_counts_evidence_bytes_up_to_the_total() -> None:
 # --- who signed -------------------------------------------------------------------------------
 
 
-def test_a_bundle_of_an_unverified_signer_is_untrusted_but_otherwise_checked() -> None:
+def test_a_bundle_of_an_unverified_signer_is_read_only_up_to_the_signature() -> None:
     data = bundle_bytes(make_spec(sender=STRANGER))
     collector = Collector()
     with pytest.raises(UntrustedBundleSigner) as caught:
         read(data, collector=collector)
     report = caught.value.report
-    assert report.intact and not report.ok
+    assert not report.intact and not report.ok and not report.failures
     assert report.signer is not None and not report.signer.trusted
     assert report.signer.fingerprint == STRANGER.fingerprint
     assert STRANGER.fingerprint in caught.value.message
     assert check(report, "signature") is Status.UNTRUSTED
-    assert [f.status for f in report.files] == [Status.OK] * 3
+    assert check(report, "tag manifest") is Status.OK
+    # Nothing the stranger wrote beyond the tag files was parsed or checked.
+    assert report.stopped is not None and "not a verified contact" in report.stopped
+    assert report.bundle_json is None and report.custody_entries == [] and report.files == []
     assert collector.files == {}  # nothing handed out before the person accepted the signer
 
     accepted = read(data, collector=collector, accept_untrusted_signer=True)

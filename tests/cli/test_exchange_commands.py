@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from cli_runner import Cli
+from cli_runner import PASSPHRASE, Cli
 
-from kzarchive.errors import BadInput, IntegrityError, UntrustedSigner
+from kzarchive.archive import Archive
+from kzarchive.crypto import age
+from kzarchive.crypto.identity import ContactCard
+from kzarchive.errors import BadInput, ForwardedBundle, IntegrityError, UntrustedSigner
 
 
 def _pair(tmp_path: Path, verify_back: bool = True) -> tuple[Cli, Cli]:
@@ -75,6 +79,38 @@ def test_unverified_signer_fails_with_its_own_exit_code(tmp_path: Path):
     partner("import", bundle, expect=UntrustedSigner.exit_code)
     assert partner("incident", "list", "--json").json()["incidents"] == []
     partner("import", bundle, "--accept-unverified-signer")
+
+
+def test_a_forwarded_bundle_imports_only_with_accept_forwarded(tmp_path: Path) -> None:
+    documenter, partner = _pair(tmp_path)
+    third = Cli(tmp_path / "third").init()
+    third("contact", "export-card", tmp_path / "third.card")
+    documenter("contact", "add", tmp_path / "third.card", "--name", "Third")
+    documenter("contact", "verify", "Third", "--yes")
+    incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
+    made = tmp_path / "for-third.kzb"
+    documenter("export", incident, "--to", "Third", "-o", made)
+    # The third vault passes the bundle on to the partner, encrypted again.
+    with Archive.open(third.vault, PASSPHRASE) as archive, open(made, "rb") as source:
+        assert archive.identity is not None
+        plain = io.BytesIO()
+        age.decrypt([archive.identity.age_identity], source, plain)
+    card = ContactCard.from_bytes((tmp_path / "partner.card").read_bytes())
+    bundle = tmp_path / "forwarded.kzb"
+    with open(bundle, "wb") as sink:
+        age.encrypt([card.identity.x25519_recipient], io.BytesIO(plain.getvalue()), sink)
+
+    checked = partner("verify-bundle", bundle)
+    assert "WARNING    recipients: the bundle is not addressed to this vault" in checked.out
+    assert "--accept-forwarded" in checked.out
+    report = partner("verify-bundle", bundle, "--json").json()["report"]
+    assert report["ok"] and report["forwarded"] is True
+    refused = partner("import", bundle, expect=ForwardedBundle.exit_code)
+    assert ForwardedBundle.exit_code == 16
+    assert "not addressed to this vault" in refused.err and "--accept-forwarded" in refused.err
+    assert partner("incident", "list", "--json").json()["incidents"] == []
+    imported = partner("import", bundle, "--accept-forwarded", "--json").json()["import"]
+    assert imported["incidents_added"] == [incident]
 
 
 def test_export_refuses_unverified_recipients(tmp_path: Path):

@@ -423,3 +423,27 @@ def test_legacy_signature_over_a_huge_file_is_refused_not_loaded(
     monkeypatch.setattr(minisign, "_MAX_LEGACY_MESSAGE", len(message) - 1)
     with pytest.raises(SignatureError, match="legacy"):
         golden_public.verify(golden_bytes("minisign-legacy.minisig"), io.BytesIO(message))
+
+
+@pytest.mark.parametrize(
+    "key_name, name",
+    [("minisign-key.pub", "minisign-legacy.minisig"),
+     ("minisign-tool.pub", "minisign-tool-legacy.minisig")],
+)
+def test_prehashed_only_refuses_a_valid_legacy_signature_naming_why(
+    key_name: str, name: str, message: bytes
+) -> None:
+    key = PublicKey.from_string(golden_text(key_name))
+    key.verify(golden_text(name), message)  # valid in itself
+    with pytest.raises(minisign.LegacySignature, match='legacy algorithm "Ed"'):
+        key.verify(golden_text(name), message, prehashed_only=True)
+    stranger = minisign.public_key_for(Ed25519PrivateKey.generate())
+    with pytest.raises(minisign.LegacySignature):  # named before any key id is compared
+        stranger.verify(golden_text(name), message, prehashed_only=True)
+
+
+def test_prehashed_only_accepts_the_prehashed_form(
+    message: bytes, golden_public: PublicKey
+) -> None:
+    text = golden_text("minisign-prehashed.minisig")
+    assert golden_public.verify(text, message, prehashed_only=True) == GOLDEN_TRUSTED_COMMENT

@@ -214,6 +214,65 @@ def test_an_unverified_signer_is_a_warning_and_import_needs_confirming(
     assert window.model.rowCount() == 1
 
 
+def forward_to_b(path_a: Path, path_b: Path, incident: str, tmp_path: Path) -> Path:
+    """A bundle A made for a third vault, which passed it on to B (encrypted again)."""
+    third = tmp_path / "third"
+    archive, _code = Archive.create(third, PASSPHRASE, name="Third desk")
+    with archive as c:
+        c.export_card(tmp_path / "c.kzcard")
+        c_identity = c.identity
+    made = tmp_path / "for-c.kzb"
+    with Archive.open(path_a, PASSPHRASE) as a:
+        a.add_contact_card(tmp_path / "c.kzcard")
+        a.verify_contact("Third desk")
+        a.export_bundle([incident], ["Third desk"], made)
+    plain = io.BytesIO()
+    with open(made, "rb") as source:
+        age.decrypt([c_identity.age_identity], source, plain)  # type: ignore[union-attr]
+    out = tmp_path / "forwarded.kzb"
+    with Archive.open(path_b, PASSPHRASE) as b, open(out, "wb") as sink:
+        b.verify_contact("Field notes")
+        age.encrypt([b.my_card().identity.x25519_recipient], io.BytesIO(plain.getvalue()), sink)
+    return out
+
+
+def test_a_forwarded_bundle_is_a_warning_and_import_needs_confirming(
+    controller: AppController, qtbot: QtBot, pair: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    path_a, path_b, incident = pair
+    bundle = forward_to_b(path_a, path_b, incident, tmp_path)
+    window = open_window(controller, qtbot, path_b)
+    dialog = open_bundle_dialog(window, qtbot, bundle)
+    assert dialog.state is State.GOOD  # validly signed by a verified contact...
+    assert "Warning" in column(dialog.checks, 0)  # ...but not addressed to B
+    assert "Addressed to this vault" in column(dialog.checks, 1)
+    assert shown(dialog.forwarded_warning) and shown(dialog.accept_forwarded)
+    assert not shown(dialog.accept_risk)
+    assert shown(dialog.import_button) and not dialog.import_button.isEnabled()
+    dialog.start_import()  # refused without the ticked acknowledgement
+    assert dialog.task is None and window.model.rowCount() == 0
+
+    dialog.accept_forwarded.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.selected_incident_ids() == [incident], timeout=10_000)
+    assert window.model.rowCount() == 1
+
+
+def test_a_bundle_addressed_to_this_vault_shows_no_forwarding_warning(
+    controller: AppController, qtbot: QtBot, pair: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    path_a, path_b, incident = pair
+    bundle = export_by_core(path_a, incident, tmp_path / "b.kzb")
+    with Archive.open(path_b, PASSPHRASE) as b:
+        b.verify_contact("Field notes")
+    window = open_window(controller, qtbot, path_b)
+    dialog = open_bundle_dialog(window, qtbot, bundle)
+    assert dialog.state is State.GOOD and "Warning" not in column(dialog.checks, 0)
+    assert not shown(dialog.forwarded_warning) and not shown(dialog.accept_forwarded)
+    assert dialog.import_button.isEnabled()
+
+
 def tamper_payload(bundle: Path, path_b: Path, out: Path) -> None:
     """Alter one byte of the photo inside the bag and re-encrypt it for B (an insider)."""
     with Archive.open(path_b, PASSPHRASE) as b:
@@ -240,6 +299,10 @@ def test_a_damaged_bundle_is_bad_and_names_what_failed(
     raw = bytearray(bundle.read_bytes())
     raw[len(raw) // 2] ^= 0x40
     damaged.write_bytes(bytes(raw))
+    # The content is checked once the signer is verified (an unverified signer's
+    # bundle is read only up to its signature).
+    with Archive.open(path_b, PASSPHRASE) as b:
+        b.verify_contact("Field notes")
 
     window = open_window(controller, qtbot, path_b)
     dialog = open_bundle_dialog(window, qtbot, altered_photo)

@@ -54,11 +54,17 @@ def test_a_hostile_bundle_from_a_verified_sender_is_bad_naming_its_content(
     assert not shown(dialog.import_button) and window.model.rowCount() == 0
 
 
-def test_a_hostile_bundle_from_an_unverified_sender_still_shows_its_report(
+def test_a_hostile_bundle_from_an_unverified_sender_is_not_read_until_accepted(
     controller: AppController, qtbot: QtBot, vault: tuple[Path, str], tmp_path: Path
 ) -> None:
     path_b, forged = _forged(vault, tmp_path, verify=False)
     window = open_window(controller, qtbot, path_b)
     dialog = open_bundle_dialog(window, qtbot, forged)
     assert dialog.state is State.UNTRUSTED
-    assert dialog.custody.topLevelItemCount() > 0
+    # Nothing of bundle.json or the custody files was parsed for a signer not accepted.
+    assert dialog.custody.topLevelItemCount() == 0
+    dialog.accept_risk.setChecked(True)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.state is State.BAD, timeout=10_000)
+    assert "Every incident, person and item valid" in dialog.banner.text()
+    assert window.model.rowCount() == 0

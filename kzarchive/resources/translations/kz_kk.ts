@@ -95,7 +95,11 @@
     </message>
     <message>
         <source>Every incident, person and item valid and bound to its custody</source>
-        <translation>Әр оқиға, адам және материал дұрыс әрі өз сақтау тізбегімен байланысты</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addressed to this vault</source>
+        <translation>Осы қоймаға арналған</translation>
     </message>
     <message>
         <source>Custody received from earlier senders</source>
@@ -181,6 +185,14 @@
         <translation>Түсінемін және расталмаған жіберушіден импорттағым келеді</translation>
     </message>
     <message>
+        <source>This bundle was made for other recipients, not for you, and passed on to you. Its signature holds, but it was not addressed to you: import it only if you know why it reached you.</source>
+        <translation>Бұл пакет сізге емес, басқа алушыларға жасалған және сізге әрі қарай берілген. Қолтаңба дұрыс, бірақ пакет сізге арналмаған: оның сізге неліктен жеткенін білсеңіз ғана импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>I understand, and I want to import a bundle that was not addressed to me</source>
+        <translation>Түсінемін және маған арналмаған пакетті импорттағым келеді</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Импорттау</translation>
     </message>
@@ -203,6 +215,10 @@
     <message>
         <source>Signer not verified</source>
         <translation>Қол қоюшы расталмаған</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Ескерту</translation>
     </message>
     <message>
         <source>Reading stopped here; later checks were not made</source>
@@ -269,8 +285,8 @@ Fingerprint:
         <translation>ҚОЛ ҚОЮШЫ РАСТАЛМАҒАН</translation>
     </message>
     <message>
-        <source>The bundle is complete and unaltered, but the key that signed it is not one of your verified contacts.</source>
-        <translation>Пакет толық әрі өзгертілмеген, бірақ оған қол қойған кілт сіздің расталған байланыстарыңыздың ешқайсысына тиесілі емес.</translation>
+        <source>The signature holds, but the key that signed it is not one of your verified contacts, so nothing more of the bundle was read. If you import it, every check is made first, and nothing is stored unless all of them hold.</source>
+        <translation>Қолтаңба дұрыс, бірақ пакетке қол қойған кілт сіздің расталған контактілеріңіздің ешқайсысына тиесілі емес, сондықтан пакет әрі қарай оқылмады. Импорттағанда алдымен барлық тексеріс жасалады, және олардың бәрі өтпесе, ештеңе сақталмайды.</translation>
     </message>
     <message>
         <source>BAD</source>
@@ -1085,7 +1101,7 @@ Fingerprint:
     <name>GalleryView</name>
     <message>
         <source>No photos or videos in this incident.</source>
-        <extracomment>Thumbnails decoded per worker task; small enough to show the first ones quickly.</extracomment>
+        <extracomment>Thumbnails decoded per worker task; small enough to show the first ones quickly. A viewer opened from here stored a new item (a redacted copy): the ``Item``.</extracomment>
         <translation>Бұл оқиғада фото да, бейне де жоқ.</translation>
     </message>
     <message>

@@ -95,7 +95,11 @@
     </message>
     <message>
         <source>Every incident, person and item valid and bound to its custody</source>
-        <translation>Каждый инцидент, человек и материал корректны и связаны со своей цепочкой хранения</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addressed to this vault</source>
+        <translation>Адресован этому хранилищу</translation>
     </message>
     <message>
         <source>Custody received from earlier senders</source>
@@ -181,6 +185,14 @@
         <translation>Я понимаю и хочу импортировать пакет от неподтверждённого отправителя</translation>
     </message>
     <message>
+        <source>This bundle was made for other recipients, not for you, and passed on to you. Its signature holds, but it was not addressed to you: import it only if you know why it reached you.</source>
+        <translation>Этот пакет был сделан для других получателей, не для вас, и передан вам дальше. Подпись верна, но пакет адресован не вам: импортируйте его, только если знаете, почему он попал к вам.</translation>
+    </message>
+    <message>
+        <source>I understand, and I want to import a bundle that was not addressed to me</source>
+        <translation>Я понимаю и хочу импортировать пакет, адресованный не мне</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -203,6 +215,10 @@
     <message>
         <source>Signer not verified</source>
         <translation>Отправитель не подтверждён</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
     </message>
     <message>
         <source>Reading stopped here; later checks were not made</source>
@@ -269,8 +285,8 @@ Fingerprint:
         <translation>ОТПРАВИТЕЛЬ НЕ ПОДТВЕРЖДЁН</translation>
     </message>
     <message>
-        <source>The bundle is complete and unaltered, but the key that signed it is not one of your verified contacts.</source>
-        <translation>Пакет полный и не изменён, но ключ, которым он подписан, не принадлежит ни одному из ваших подтверждённых контактов.</translation>
+        <source>The signature holds, but the key that signed it is not one of your verified contacts, so nothing more of the bundle was read. If you import it, every check is made first, and nothing is stored unless all of them hold.</source>
+        <translation>Подпись верна, но ключ, которым подписан пакет, не принадлежит ни одному из ваших подтверждённых контактов, поэтому дальше пакет не читался. При импорте сначала выполняются все проверки, и ничего не сохраняется, если хоть одна не прошла.</translation>
     </message>
     <message>
         <source>BAD</source>
@@ -1085,7 +1101,7 @@ Fingerprint:
     <name>GalleryView</name>
     <message>
         <source>No photos or videos in this incident.</source>
-        <extracomment>Thumbnails decoded per worker task; small enough to show the first ones quickly.</extracomment>
+        <extracomment>Thumbnails decoded per worker task; small enough to show the first ones quickly. A viewer opened from here stored a new item (a redacted copy): the ``Item``.</extracomment>
         <translation>В этом инциденте нет фото и видео.</translation>
     </message>
     <message>
