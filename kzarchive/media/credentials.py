@@ -69,12 +69,20 @@ class Action:
 
 @dataclass(frozen=True)
 class Ingredient:
+    """What the file was made from; ``signed`` when it had credentials of its own."""
+
     title: str
     format: str = ""
     relationship: str = ""
+    signed: bool = False
 
-    def to_record(self) -> dict[str, str]:
-        return {"title": self.title, "format": self.format, "relationship": self.relationship}
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "format": self.format,
+            "relationship": self.relationship,
+            "signed": self.signed,
+        }
 
 
 @dataclass(frozen=True)
@@ -308,6 +316,7 @@ def _ingredients(manifest: dict[str, Any]) -> tuple[Ingredient, ...]:
                     title=_text(entry.get("title")),
                     format=_text(entry.get("format")),
                     relationship=_text(entry.get("relationship")),
+                    signed=bool(_text(entry.get("active_manifest"))),
                 )
             )
     return tuple(found)

@@ -142,6 +142,7 @@ def sign(
     definition: dict[str, Any] | None = None,
     ingredient: bytes | None = None,
     remote_url: str | None = None,
+    mime: str = "image/jpeg",
 ) -> bytes:
     with c2pa.Context.from_dict(OFFLINE) as context:
         builder = c2pa.Builder(definition or manifest(), context=context)
@@ -156,5 +157,5 @@ def sign(
             builder.set_no_embed()
             builder.set_remote_url(remote_url)
         out = io.BytesIO()
-        builder.sign(who.signer(), "image/jpeg", io.BytesIO(source), out)
+        builder.sign(who.signer(), mime, io.BytesIO(source), out)
         return out.getvalue()

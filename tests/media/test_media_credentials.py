@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import http.server
 import io
+import json
 import threading
 from collections.abc import Iterator
 from typing import ClassVar
 
 import c2pa
+import media_builders
 import pytest
 from c2pa_signing import CAPTURE, CredentialSigner, make_test_signer, manifest, plain_photo, sign
 from PIL import Image
 
+from kzarchive.canonical import canonical_json
 from kzarchive.errors import IntegrityError
 from kzarchive.media.credentials import UNREADABLE, ContentCredentials, read_credentials
 
@@ -65,6 +68,21 @@ def test_pixels_changed_after_signing_make_it_invalid(signed: bytes) -> None:
     assert found.signer == "Test Field Camera"
 
 
+def test_a_signed_video_is_read_and_a_changed_frame_shows(signer: CredentialSigner) -> None:
+    clip = sign(
+        media_builders.mp4(media=bytes(range(256)) * 4),
+        signer,
+        manifest("clip.mp4"),
+        mime="video/mp4",
+    )
+    found = read(clip, "video/mp4")
+    assert found.state == "valid" and found.title == "clip.mp4"
+    assert found.actions[0].action == "c2pa.created"
+    tampered = bytearray(clip)
+    tampered[clip.index(b"mdat") + 100] ^= 0x01
+    assert read(bytes(tampered), "video/mp4").state == "invalid"
+
+
 def test_a_re_encoded_copy_has_no_manifest_left(signed: bytes) -> None:
     image = Image.open(io.BytesIO(signed))
     out = io.BytesIO()
@@ -105,7 +123,11 @@ def test_ingredients_are_listed(signer: CredentialSigner) -> None:
     )
     found = read(edited)
     assert found.state == "valid"
-    assert [(i.title, i.relationship) for i in found.ingredients] == [("original.jpg", "parentOf")]
+    assert [(i.title, i.relationship, i.signed) for i in found.ingredients] == [
+        ("original.jpg", "parentOf", True)
+    ]
+    from_plain = sign(plain_photo(), signer, manifest(actions=[]), ingredient=plain_photo())
+    assert [i.signed for i in read(from_plain).ingredients] == [False]
     # The builder records that the parent was opened to make this one.
     assert [a.action for a in found.actions][:1] == ["c2pa.opened"]
 
@@ -190,6 +212,8 @@ def test_a_failing_stream_is_not_mistaken_for_a_bad_manifest(signed: bytes) -> N
 
 def test_the_record_is_plain_data(signed: bytes) -> None:
     record = read(signed).to_record()
+    # Stored with the item's metadata, which is hashed as canonical JSON.
+    assert json.loads(canonical_json(record)) == record
     assert record["state"] == "valid"
     assert record["signer"] == "Test Field Camera"
     assert record["actions"][0]["action"] == "c2pa.created"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Callable
@@ -10,6 +11,7 @@ import pytest
 from PIL import Image, ImageOps
 from scenes import reencoded, scene
 
+from kzarchive.canonical import canonical_json
 from kzarchive.errors import BadInput
 from kzarchive.media.perceptual import (
     CROP_COUNT,
@@ -152,6 +154,8 @@ def test_records_round_trip_and_hostile_records_are_refused() -> None:
     record = made.to_record()
     assert record["algorithm"] == "pdq" and len(record["pdq"]) == 64
     assert Fingerprint.from_record(record) == made
+    stored = json.loads(canonical_json(record))
+    assert Fingerprint.from_record(stored) == made
     bad_records: list[object] = [
         {**record, "algorithm": "phash"},
         {**record, "pdq": record["pdq"][:-2]},
