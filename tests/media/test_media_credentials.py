@@ -68,6 +68,28 @@ def test_pixels_changed_after_signing_make_it_invalid(signed: bytes) -> None:
     assert found.signer == "Test Field Camera"
 
 
+def test_no_changed_byte_passes_as_a_different_valid_statement(signed: bytes) -> None:
+    # Every byte outside the manifest is covered by its data hash: any change is
+    # invalid.  Inside the manifest, a change is invalid, hides the manifest
+    # (anyone can strip one), or lands in bytes the C2PA format leaves unsigned
+    # (the signature's padding, box headers); then what is reported is the same.
+    original = read(signed)
+    manifest_end = signed.index(b"\xff\xdb")  # the first table after the APP11 segments
+    for offset in range(manifest_end, len(signed) - 2, 3):
+        changed = bytearray(signed)
+        changed[offset] ^= 0x01
+        assert read(bytes(changed)).state == "invalid", offset
+    states = set()
+    for offset in range(2, manifest_end, 5):
+        changed = bytearray(signed)
+        changed[offset] ^= 0x01
+        found = read(bytes(changed))
+        states.add(found.state)
+        if found.state == "valid":
+            assert found == original, offset
+    assert "invalid" in states
+
+
 def test_a_signed_video_is_read_and_a_changed_frame_shows(signer: CredentialSigner) -> None:
     clip = sign(
         media_builders.mp4(media=bytes(range(256)) * 4),
