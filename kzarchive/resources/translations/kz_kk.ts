@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Every incident, person and item valid and bound to its custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Әр оқиға, адам және материал дұрыс әрі өз сақтау тізбегімен байланысты</translation>
     </message>
     <message>
         <source>Addressed to this vault</source>

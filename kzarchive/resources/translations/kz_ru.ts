@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Every incident, person and item valid and bound to its custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждый инцидент, человек и материал корректны и связаны со своей цепочкой хранения</translation>
     </message>
     <message>
         <source>Addressed to this vault</source>
