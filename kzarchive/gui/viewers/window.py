@@ -30,7 +30,7 @@ from kzarchive.gui.messages import error_html
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.hash_row import HashRow
-from kzarchive.gui.viewers.info import ItemInfoPanel
+from kzarchive.gui.viewers.info import ItemInfoPanel, original_name
 from kzarchive.gui.workers import Job, Task, TaskRunner
 from kzarchive.models import Item
 
@@ -48,7 +48,7 @@ class ViewerWindow(QWidget):
         self.setWindowTitle(self.tr("{name} — kzarchive").format(name=item.name))
         self.resize(1100, 720)
 
-        self.info = ItemInfoPanel(item)
+        self.info = ItemInfoPanel(item, original_name(archive, item))
         self.hash_row = HashRow(archive, item, self.runner)
         self.extract_button = QPushButton(self.tr("Extract…"))
         self.extract_button.setToolTip(self.tr("Write the original file to a folder, unencrypted"))
