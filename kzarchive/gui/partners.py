@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui.file_dialogs import choose_open_file, choose_save_file
-from kzarchive.gui.fingerprint import FingerprintLabel, fingerprint_lines
+from kzarchive.gui.fingerprint import FingerprintLabel
 from kzarchive.gui.help_window import term_label
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.style import label, set_role
@@ -357,7 +357,7 @@ class CompareDialog(QDialog):
         self.mine = FingerprintLabel(archive.fingerprint)
         if contact.fingerprint:
             theirs_title = self.tr("{name}'s fingerprint").format(name=contact.name)
-            theirs_text = fingerprint_lines(contact.fingerprint)
+            self.theirs: QLabel = FingerprintLabel(contact.fingerprint)
             how = self.tr(
                 "Compare with {name} in person or by phone. Read your fingerprint aloud "
                 "while they look at theirs in kzarchive, then let them read theirs while you "
@@ -365,13 +365,12 @@ class CompareDialog(QDialog):
                 "that carried the card.").format(name=contact.name)
         else:
             theirs_title = self.tr("{name}'s keys").format(name=contact.name)
-            theirs_text = "\n".join(filter(None, [
-                _wrap(contact.age_recipient), _wrap(contact.minisign_public_key or "")]))
+            self.theirs = code_label("\n".join(filter(None, [
+                _wrap(contact.age_recipient), _wrap(contact.minisign_public_key or "")])))
             how = self.tr(
                 "{name} uses only age. Compare with them in person or by phone: their age "
                 "recipient (and minisign key), character by character, with what they see "
                 "on their own computer.").format(name=contact.name)
-        self.theirs = code_label(theirs_text)
         grid = QGridLayout()
         grid.addWidget(label(self.tr("Your fingerprint"), "subheading"), 0, 0)
         grid.addWidget(label(theirs_title, "subheading"), 0, 1)
