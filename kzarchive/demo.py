@@ -3,6 +3,10 @@
 Built through the service API from ``resources/demo/`` (JSON records, texts and a
 drawn photo) into a folder under the user data directory.  Its passphrase is
 fixed and shown on screen, so it must never hold real evidence.
+
+There is one demo vault per interface language (``incidents.json`` for English,
+``incidents-ru.json``, ``incidents-kk.json``): the same events, told in the person's
+language, each in a folder of its own so that switching language never mixes them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from kzarchive.resources import resource_path
 
 DEMO_PASSPHRASE = "demo-january-2022"
 DEMO_FORMAT = "kzarchive-demo/1"
+DEMO_LANGUAGES = ("en", "ru", "kk")
 
 
 @dataclass(frozen=True)
@@ -30,29 +35,44 @@ class DemoData:
     incidents: list[dict[str, Any]]
 
 
-def demo_vault_path() -> Path:
-    return Path(platformdirs.user_data_dir("kzarchive", appauthor=False)) / "demo-vault"
+def _demo_language(language: str) -> str:
+    return language if language in DEMO_LANGUAGES else "en"
 
 
-def load_demo_data() -> DemoData:
-    raw = json.loads(resource_path("demo", "incidents.json").read_text(encoding="utf-8"))
+def demo_vault_path(language: str = "en") -> Path:
+    """English keeps the folder of earlier versions, ``demo-vault``; others add the code."""
+    language = _demo_language(language)
+    name = "demo-vault" if language == "en" else f"demo-vault-{language}"
+    return Path(platformdirs.user_data_dir("kzarchive", appauthor=False)) / name
+
+
+def demo_data_file(language: str = "en") -> str:
+    language = _demo_language(language)
+    return "incidents.json" if language == "en" else f"incidents-{language}.json"
+
+
+def load_demo_data(language: str = "en") -> DemoData:
+    raw = json.loads(resource_path("demo", demo_data_file(language)).read_text(
+        encoding="utf-8"))
     if raw.get("format") != DEMO_FORMAT:
         raise BadInput(what="the demo data has an unknown format")
     return DemoData(vault_name=raw["vault_name"], incidents=raw["incidents"])
 
 
 def open_demo_vault(
-    path: Path | None = None, progress: Progress | None = None, cancel: CancelToken | None = None
+    path: Path | None = None, progress: Progress | None = None,
+    cancel: CancelToken | None = None, language: str = "en",
 ) -> Archive:
-    """Open the demo vault, building it first if it does not exist yet."""
-    path = path or demo_vault_path()
+    """Open the demo vault of ``language``, building it first if it does not exist yet."""
+    path = path or demo_vault_path(language)
     if Archive.is_vault(path):
         return Archive.open(path, DEMO_PASSPHRASE)
-    return build_demo_vault(path, progress, cancel)
+    return build_demo_vault(path, progress, cancel, language)
 
 
 def build_demo_vault(
-    path: Path, progress: Progress | None = None, cancel: CancelToken | None = None
+    path: Path, progress: Progress | None = None, cancel: CancelToken | None = None,
+    language: str = "en",
 ) -> Archive:
     """Build the demo vault at ``path`` and return it open.
 
@@ -64,7 +84,7 @@ def build_demo_vault(
             raise BadInput(what=f"{path} already exists and is not a vault",
                            hint="Move that folder away to build the demo vault there.")
         path.rmdir()
-    data = load_demo_data()
+    data = load_demo_data(language)
     partial = path.with_name(path.name + ".partial")
     if partial.exists():
         shutil.rmtree(partial)  # our own unfinished build from an earlier run

@@ -15,7 +15,14 @@ from typing import Any
 Save = Callable[[object, Path, str], None]
 Wait = Callable[..., None]
 
-INCIDENT = "Clashes on the central square in Almaty"
+
+
+def almaty_incident(language: str) -> str:
+    """The clashes on the central square of Almaty (with a photo), as titled in the demo
+    vault of ``language``: each language has its own."""
+    from kzarchive.demo import load_demo_data
+
+    return str(load_demo_data(language).incidents[1]["title"])
 
 
 def _select(window: Any, title: str, wait: Wait) -> None:
@@ -45,7 +52,7 @@ def shoot_evidence(controller: Any, window: Any, out: Path, prefix: str,
 
     archive = controller.archive
     detail = window.detail
-    _select(window, INCIDENT, wait)
+    _select(window, almaty_incident(controller.language), wait)
 
     detail.tabs.setCurrentIndex(detail.DETAILS_TAB)
     detail.editor.form.tags_edit.setText("Republic Square, evening")

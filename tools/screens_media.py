@@ -17,7 +17,6 @@ Save = Callable[[object, Path, str], None]
 Wait = Callable[..., None]
 
 ROOT = Path(__file__).resolve().parents[1]
-INCIDENT = "Clashes on the central square in Almaty"
 
 
 def _select(window: Any, title: str, wait: Wait) -> None:
@@ -61,11 +60,13 @@ def _wait_viewer(viewer: Any, wait: Wait) -> None:
 def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
                 save: Save, wait: Wait, play: bool = True) -> None:
     """``play``: play the video a second for its shot (the layout check does not)."""
+    from screens_evidence import almaty_incident
+
     from kzarchive.gui.viewers import open_viewer
 
     archive = controller.archive
     detail = window.detail
-    _select(window, INCIDENT, wait)
+    _select(window, almaty_incident(controller.language), wait)
     incident = detail.incident_id
     items = archive.list_items(incident)
     photo = next(item for item in items if item.kind == "photo")
@@ -80,7 +81,7 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
         incident, io.BytesIO(_pdf()), name="заявление.pdf")
     other = named.get("таблица.xyz") or archive.store_content(
         incident, io.BytesIO(b"PK\x05\x06" + bytes(18)), name="таблица.xyz")
-    _select(window, INCIDENT, wait)
+    _select(window, almaty_incident(controller.language), wait)
     detail.show_incident(incident)
     detail.tabs.setCurrentWidget(detail.gallery)
     wait(lambda: detail.gallery.model.has_thumbnail_shown(photo.id))

@@ -134,6 +134,7 @@ def shoot(language: str, out: Path) -> None:
     from screens_exchange import shoot_exchange
     from screens_media import shoot_media
 
+    from kzarchive.demo import load_demo_data
     from kzarchive.gui.config import GuiConfig
     from kzarchive.gui.controller import AppController
     from kzarchive.gui.create_dialog import CreateVaultDialog
@@ -184,7 +185,8 @@ def shoot(language: str, out: Path) -> None:
     window.detail.tabs.setCurrentIndex(2)
     _save(window, out, prefix + "main-items")
     window.detail.tabs.setCurrentIndex(0)
-    window.search_edit.setText("Уральск")
+    # The journalist's case in Uralsk, found by its place as that language's demo names it.
+    window.search_edit.setText(str(load_demo_data(language).incidents[3]["place"]))
     _wait(lambda: window.model.rowCount() == 1)
     window.table.selectRow(0)
     _save(window, out, prefix + "main-search")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from kzarchive.archive import Archive
 from kzarchive.bundle import BundleError, BundleReport, Status
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
@@ -139,13 +140,23 @@ def _reading(label: str, as_json: bool, read: Callable[[Progress | None], T]) ->
             progress.finish()
 
 
+def sender_text(archive: Archive, fingerprint: str) -> str:
+    """The sender as people know them: the contact's name, then the fingerprint to compare."""
+    if not fingerprint:
+        return "an unknown sender"
+    name = next((c.name for c in archive.list_contacts() if c.fingerprint == fingerprint), None)
+    return f"{name} (fingerprint {fingerprint})" if name else f"fingerprint {fingerprint}"
+
+
 def run_verify_bundle(args: argparse.Namespace) -> int:
     with open_vault(args) as archive:
         report = _reading("Verifying", args.json, lambda progress: archive.verify_bundle(
             args.bundle, args.extract_to, progress=progress))
+        sender = sender_text(archive, (report.signer.fingerprint if report.signer else "") or "")
     _show(report, args.json)
     if not args.json:
         print("Everything holds, and the signer is a verified contact.")
+        print(f"Sender: {sender}")
         if args.extract_to:
             print(f"The verified bag was written to {args.extract_to / str(report.bundle_id)}")
         if report.forwarded:
@@ -160,6 +171,7 @@ def run_import(args: argparse.Namespace) -> int:
             args.bundle, progress=progress,
             accept_untrusted_signer=args.accept_unverified_signer,
             accept_forwarded=args.accept_forwarded))
+        sender = sender_text(archive, result.sender)
     if args.json:
         jsonout.emit({"import": {
             "bundle_id": result.bundle_id, "sender": result.sender,
@@ -169,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
     if result.already_imported:
         print(f"Bundle {result.bundle_id} was imported before; nothing changed.")
     else:
-        print(f"Imported bundle {result.bundle_id} from {result.sender}: "
+        print(f"Imported bundle {result.bundle_id} from {sender}: "
               f"{len(result.incidents_added)} incident(s), {len(result.items_added)} item(s).")
     if sys.stderr.isatty() and result.report and not result.report.ok:
         print("Warning: the signer is not a verified contact.", file=sys.stderr)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,9 +35,10 @@ from kzarchive.archive import Archive, ImportResult
 from kzarchive.bundle import BundleError, BundleReport, Check, Status
 from kzarchive.errors import Cancelled, KzError, UntrustedSigner
 from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.create_dialog import group_digits
 from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file
+from kzarchive.gui.fingerprint import FingerprintLabel
+from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.screen_fit import resize_within_screen
@@ -135,6 +136,8 @@ class BundleDialog(QDialog):
         self.file_label = label(path.name, "muted")
         self.sender_label = label("")
         self.sender_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sender_fingerprint = FingerprintLabel()
+        self.sender_fingerprint.setAccessibleName(self.tr("The sender's fingerprint"))
         self.tabs = QTabWidget()
         self.checks = self._tree([self.tr("Result"), self.tr("Check"), self.tr("Details")])
         self.files = self._tree([self.tr("Result"), self.tr("Item"), self.tr("Size"),
@@ -176,6 +179,7 @@ class BundleDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.file_label)
         layout.addWidget(self.sender_label)
+        layout.addWidget(self.sender_fingerprint, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.warning)
         layout.addWidget(self.accept_risk)
@@ -271,7 +275,7 @@ class BundleDialog(QDialog):
         names = {str(record.get("file")): record.get("name", "")
                  for record in _records(report.bundle_json, "items")}
         self.files.clear()
-        size_text = QLocale().formattedDataSize
+        size_text = data_size
         for result in report.files:
             detail = self.tr("Every byte matches its SHA-256.") if result.ok else result.detail
             self._row(self.files, result.status, [
@@ -296,14 +300,17 @@ class BundleDialog(QDialog):
                 groups[incident] = group
                 self.custody.addTopLevelItem(group)
             actor = str(entry.get("actor", ""))
-            group.addChild(QTreeWidgetItem([
-                str(entry.get("seq", "")), str(entry.get("ts", "")), str(entry.get("action", "")),
-                self.tr("the sender") if actor == signer else actor]))
+            stamp = str(entry.get("ts", ""))
+            row = QTreeWidgetItem([
+                str(entry.get("seq", "")), moment_text(stamp), str(entry.get("action", "")),
+                self.tr("the sender") if actor == signer else actor])
+            row.setToolTip(1, moment_tooltip(stamp))
+            group.addChild(row)
         for block in _records(report.bundle_json, "upstream_custody"):
             if isinstance(entries := block.get("entries"), list):
                 self.custody.addTopLevelItem(QTreeWidgetItem([self.tr(
-                    "Received earlier from {origin}: {n} entries").format(
-                        origin=block.get("origin", ""), n=len(entries))]))
+                    "Received earlier from {origin}: %n entry(s)", "", len(entries)).format(
+                        origin=block.get("origin", ""))]))
         self.custody.expandAll()
         self.custody.resizeColumnToContents(1)
 
@@ -315,6 +322,7 @@ class BundleDialog(QDialog):
 
     def _fill_sender(self, report: BundleReport) -> None:
         signer = report.signer
+        self.sender_fingerprint.set_fingerprint((signer.fingerprint if signer else None) or "")
         if signer is None or not signer.fingerprint:
             self.sender_label.setText(self.tr("Sender: unknown (the signature could not be "
                                               "tied to a key)."))
@@ -326,8 +334,7 @@ class BundleDialog(QDialog):
             who = self.tr("{name}, in your partners but NOT verified").format(name=known[0])
         else:
             who = self.tr("not among your partners")
-        self.sender_label.setText(self.tr("Sender: {who}\nFingerprint:\n{fingerprint}").format(
-            who=who, fingerprint=group_digits(signer.fingerprint, per_line=6)))
+        self.sender_label.setText(self.tr("Sender: {who}. Their fingerprint:").format(who=who))
 
     # -- state -----------------------------------------------------------------------
 
@@ -365,6 +372,7 @@ class BundleDialog(QDialog):
         has_report = state in (State.GOOD, State.UNTRUSTED, State.BAD)
         self.tabs.setVisible(has_report)
         self.sender_label.setVisible(has_report)
+        self.sender_fingerprint.setVisible(has_report and bool(self.sender_fingerprint.fingerprint))
         self.error.setVisible(state is State.STOPPED and not cancelled)
         self.warning.setVisible(state is State.UNTRUSTED)
         self.accept_risk.setVisible(state is State.UNTRUSTED)
@@ -437,10 +445,10 @@ class BundleDialog(QDialog):
         if result.already_imported:
             text = self.tr("This bundle was imported before; nothing changed.")
         else:
-            text = self.tr("Imported: {incidents} new incident(s), {items} new item(s). "
-                           "They are selected in the main window.").format(
-                               incidents=len(result.incidents_added),
-                               items=len(result.items_added))
+            text = self.tr("Imported: {incidents}, {items}. They are selected in the main "
+                           "window.").format(
+                incidents=self.tr("%n new incident(s)", "", len(result.incidents_added)),
+                items=self.tr("%n new item(s)", "", len(result.items_added)))
         self.result_label.setText(text)
         self.result_label.show()
         self._update_buttons()

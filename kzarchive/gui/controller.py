@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kzarchive.archive import Archive
-from kzarchive.demo import demo_vault_path
+from kzarchive.demo import DEMO_LANGUAGES, demo_vault_path
 from kzarchive.gui.config import GuiConfig, save_config
 from kzarchive.gui.i18n import effective_language, install_language
 from kzarchive.gui.idle import IdleWatcher, LockKeyFilter
@@ -110,7 +110,8 @@ class AppController(QObject):
         return self._replace_screen(MainWindow(self, self.archive))
 
     def is_demo(self, path: Path) -> bool:
-        return path.resolve() == demo_vault_path().resolve()
+        return any(path.resolve() == demo_vault_path(language).resolve()
+                   for language in DEMO_LANGUAGES)
 
     def _replace_screen(self, screen: QWidget) -> QWidget:
         # Show the new screen before closing the others, so Qt never sees "last window closed".

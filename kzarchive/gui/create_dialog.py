@@ -26,6 +26,7 @@ from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_directory, display_path
+from kzarchive.gui.fingerprint import FingerprintLabel
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.screen_fit import grow_to_content
 from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
@@ -44,13 +45,6 @@ def free_vault_location(wanted: Path) -> Path:
         n += 1
         candidate = wanted.with_name(f"{wanted.name}-{n}")
     return candidate
-
-
-def group_digits(fingerprint: str, per_line: int = 4) -> str:
-    """A 60-digit fingerprint as lines of 5-digit groups, for reading aloud."""
-    digits = "".join(c for c in fingerprint if c.isdigit())
-    groups = [digits[i:i + 5] for i in range(0, len(digits), 5)]
-    return "\n".join(" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line))
 
 
 class CreateVaultDialog(QDialog):
@@ -212,7 +206,7 @@ class CreateVaultDialog(QDialog):
         self.passphrase_edit.clear()
         self.repeat_edit.clear()
         self.code_label.setText(recovery_code)
-        self.fingerprint_label.setText(group_digits(archive.fingerprint))
+        self.fingerprint_label.set_fingerprint(archive.fingerprint)
         self.pages.setCurrentIndex(self.RECOVERY)
         self._show_all_of_recovery_page()
 
@@ -239,10 +233,7 @@ class CreateVaultDialog(QDialog):
         self.code_label = label("", "code", wrap=False)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fingerprint_label = label("", "code", wrap=False)
-        self.fingerprint_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fingerprint_label = FingerprintLabel()
         self.written_down = QCheckBox(self.tr("I have written the recovery code down."))
         self.continue_button = QPushButton(self.tr("Continue"))
         set_role(self.continue_button, "primary")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,7 @@ from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
 from kzarchive.gui.busy import BusyIndicator
+from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.screen_fit import resize_within_screen
@@ -148,7 +149,7 @@ def _value_text(key: str, value: Any) -> str:
     if key == "fields" and isinstance(value, list):
         return ", ".join(_tr(FIELD_NAMES[f]) if f in FIELD_NAMES else str(f) for f in value)
     if key == "size" and isinstance(value, int):
-        return QLocale().formattedDataSize(value)
+        return data_size(value)
     if key == "kind":
         return labels.item_kind(str(value))
     if key == "role":
@@ -280,7 +281,7 @@ class CustodyView(QWidget):
 
     def _tree(self, about_width: int) -> QTreeWidget:
         tree = QTreeWidget()
-        tree.setHeaderLabels([self.tr("No."), self.tr("Time (UTC)"), self.tr("Act"),
+        tree.setHeaderLabels([self.tr("No."), self.tr("Time"), self.tr("Act"),
                               self.tr("Chain"), self.tr("About"), self.tr("Details")])
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
@@ -311,10 +312,9 @@ class CustodyView(QWidget):
         return "… " + self.tr("earlier entries not received")
 
     def _row(self, row: CustodyRow) -> QTreeWidgetItem:
-        minute = row.time[:16].replace("T", " ")  # to the minute here; the tooltip is exact
-        item = QTreeWidgetItem([str(row.seq), minute, row.action, self.link_text(row.link),
-                                row.subject, row.details])
-        item.setToolTip(self.TIME, row.time)
+        item = QTreeWidgetItem([str(row.seq), moment_text(row.time), row.action,
+                                self.link_text(row.link), row.subject, row.details])
+        item.setToolTip(self.TIME, moment_tooltip(row.time))
         item.setToolTip(self.DETAILS, row.raw_details)
         item.setToolTip(self.ABOUT, row.subject)
         item.setTextAlignment(self.SEQ, Qt.AlignmentFlag.AlignRight)

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +40,7 @@ from kzarchive.gui import labels
 from kzarchive.gui.attach import AttachOutcome, FileDropTarget, attach_task
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.file_dialogs import choose_open_files
+from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.text_entry_dialog import TextEntry, TextEntryDialog
@@ -111,6 +111,8 @@ class EvidenceModel(QAbstractTableModel):
                 return item.sha256
             if column == self.NAME:
                 return f"{item.name}\n{item.mime}"
+            if column == self.CAPTURED:
+                return moment_tooltip(item.captured_at)
             return self._text(item, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -122,10 +124,10 @@ class EvidenceModel(QAbstractTableModel):
         if column == self.KIND:
             return labels.item_kind(item.kind)
         if column == self.SIZE:
-            return QLocale().formattedDataSize(item.size)
+            return data_size(item.size)
         if column == self.HASH:
             return item.short_hash
-        return item.captured_at or ""
+        return moment_text(item.captured_at)
 
 
 class EvidencePanel(QWidget):
@@ -277,8 +279,8 @@ class EvidencePanel(QWidget):
     def _attached(self, outcome: AttachOutcome) -> None:
         if not self._alive():
             return
-        lines = [self.tr("Attached: {n} of {found} files.").format(
-            n=len(outcome.attached), found=outcome.found)]
+        lines = [self.tr("Attached: {n} of %n file(s).", "", outcome.found).format(
+            n=len(outcome.attached))]
         for name, exc in outcome.failed:
             message, hint = error_text(exc)
             lines.append(self.tr("Not attached: {name}. {message} {hint}").format(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from kzarchive.archive import Archive, ExportOptions, ExportResult
 from kzarchive.errors import Cancelled, KzError
 from kzarchive.gui.busy import BusyIndicator
 from kzarchive.gui.file_dialogs import choose_save_file, display_path
-from kzarchive.gui.incident_model import date_range
+from kzarchive.gui.formatting import data_size, date_range
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.partners import copy_text
 from kzarchive.gui.style import label
@@ -90,7 +90,7 @@ class IncidentsPage(QWizardPage):
     def _loaded(self, rows: list[IncidentSummary]) -> None:
         self.loading.hide()
         for row in sorted(rows, key=lambda r: r.occurred_start or "", reverse=True):
-            when = date_range(row.occurred_start, row.occurred_end, compact=True)
+            when = date_range(row.occurred_start, row.occurred_end)
             item = QListWidgetItem(f"{row.title}  ({when})" if when else row.title)
             item.setData(ID_ROLE, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -267,11 +267,21 @@ class TargetPage(QWizardPage):
             else self.tr("Photos: sanitized copies"),
             self.tr("Real names: included") if options.include_real_names
             else self.tr("Real names: not included"),
-            self.tr("GPS positions: included") if options.include_gps
-            else self.tr("GPS positions: not included"),
+            self._gps_line(options),
         ]
         self.review.setText("\n".join(lines))
         self._changed()
+
+    def _gps_line(self, options: ExportOptions) -> str:
+        if options.include_gps:
+            return self.tr("GPS positions: included")
+        # Originals carry their position in their own bytes, whatever the descriptions say.
+        carrying = len(self._wizard.archive.items_with_gps(
+            self._wizard.incidents_page.chosen())) if options.originals else 0
+        if carrying:
+            return self.tr("GPS positions: inside %n original photo(s); left out of the "
+                           "descriptions", "", carrying)
+        return self.tr("GPS positions: not included")
 
     def target(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
@@ -399,7 +409,7 @@ class SummaryPage(QWizardPage):
         if result is None:
             return
         self.where.setText(self.tr("Saved as {path} ({size}), for {names}.").format(
-            path=display_path(result.path), size=QLocale().formattedDataSize(result.size),
+            path=display_path(result.path), size=data_size(result.size),
             names=", ".join(result.recipients)))
         sent_as = {"original": self.tr("Original"), "sanitized": self.tr("Sanitized copy"),
                    "withheld": self.tr("Withheld: its redacted copy was sent")}

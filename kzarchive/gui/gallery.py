@@ -35,6 +35,7 @@ from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
 from kzarchive.gui.evidence_panel import kind_icon
+from kzarchive.gui.formatting import moment_text
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers import open_viewer
@@ -114,7 +115,7 @@ class ThumbnailModel(QAbstractListModel):
             return self._icons.get(item.id) or self._placeholder(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(filter(None, [item.name, labels.item_kind(item.kind),
-                                           item.captured_at]))
+                                           moment_text(item.captured_at)]))
         if role == ITEM_ID_ROLE:
             return item.id
         return None

@@ -46,9 +46,15 @@ def install_language(language: str) -> str:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(language))
-    if language == "en":
-        return "en"
     ours = QTranslator()
+    if language == "en":
+        # Only the plural forms ("1 file", "2 files"); without them "%n file(s)" shows.
+        if ours.load(qm_path("en")):
+            QCoreApplication.installTranslator(ours)
+            _installed.append(ours)
+        else:
+            log.warning("The English plural forms are not built.")
+        return "en"
     if not ours.load(qm_path(language)):
         log.warning("Translation for %s is not built; the interface stays in English.", language)
         return "en"

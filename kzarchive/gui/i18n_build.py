@@ -20,6 +20,10 @@ from pathlib import Path
 from kzarchive.resources import resource_path
 
 TRANSLATED_LANGUAGES = ("ru", "kk")
+# English is the source language, but "%n file(s)" needs its two forms written out:
+# Qt's way is a translation holding only the plural messages (lupdate -pluralonly).
+PLURAL_ONLY_LANGUAGES = ("en",)
+ALL_LANGUAGES = TRANSLATED_LANGUAGES + PLURAL_ONLY_LANGUAGES
 GUI_SOURCES = Path(__file__).resolve().parent
 
 
@@ -38,10 +42,12 @@ def find_tool(name: str) -> str:
     return found
 
 
-def lupdate_command(ts_files: Sequence[Path], sources: Path = GUI_SOURCES) -> list[str]:
+def lupdate_command(ts_files: Sequence[Path], sources: Path = GUI_SOURCES,
+                    plural_only: bool = False) -> list[str]:
     return [
         find_tool("pyside6-lupdate"),
         "-silent",
+        *(["-pluralonly"] if plural_only else []),
         "-extensions", "py",
         "-locations", "none",
         "-no-obsolete",
@@ -53,12 +59,14 @@ def lupdate_command(ts_files: Sequence[Path], sources: Path = GUI_SOURCES) -> li
 def update_sources() -> None:
     """Refresh every ``.ts`` file from the strings in ``kzarchive/gui``."""
     subprocess.run(lupdate_command([ts_path(lang) for lang in TRANSLATED_LANGUAGES]), check=True)
+    subprocess.run(lupdate_command([ts_path(lang) for lang in PLURAL_ONLY_LANGUAGES],
+                                   plural_only=True), check=True)
 
 
 def compile_translations() -> list[Path]:
     """Compile every ``.ts`` file next to itself; return the ``.qm`` files written."""
     written = []
-    for language in TRANSLATED_LANGUAGES:
+    for language in ALL_LANGUAGES:
         source = ts_path(language)
         target = source.with_suffix(".qm")
         subprocess.run(

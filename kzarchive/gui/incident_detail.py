@@ -22,9 +22,9 @@ from kzarchive.gui import labels
 from kzarchive.gui.attach import FileDropTarget
 from kzarchive.gui.custody_view import CustodyData, CustodyView, load_custody
 from kzarchive.gui.evidence_panel import EvidencePanel
+from kzarchive.gui.formatting import date_range, moment_tooltip
 from kzarchive.gui.gallery import GalleryView
 from kzarchive.gui.incident_editor import IncidentEditor
-from kzarchive.gui.incident_model import date_range
 from kzarchive.gui.people_panel import PeoplePanel
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import TaskRunner
@@ -148,6 +148,8 @@ class IncidentDetailPanel(QStackedWidget):
         self.title_label.setText(incident.title)
         when = date_range(incident.occurred_start, incident.occurred_end)
         self.when_label.setText(when or self.tr("date not recorded"))
+        self.when_label.setToolTip("\n".join(filter(None, [
+            moment_tooltip(incident.occurred_start), moment_tooltip(incident.occurred_end)])))
         self.place_label.setText("· " + (incident.place or self.tr("place not recorded")))
         self.status_label.setText(labels.status(incident.status))
         self.violations_label.setText(

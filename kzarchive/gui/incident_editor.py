@@ -56,8 +56,9 @@ class IncidentForm(QWidget):
         self.title_edit.setPlaceholderText(self.tr("What happened, in a few words"))
         self.start_edit = QLineEdit()
         self.end_edit = QLineEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setPlaceholderText("2022-01-05")
+        # Patterns, not example dates: an example looks like a value already entered.
+        self.start_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.end_edit.setPlaceholderText(self.tr("end, if any: YYYY-MM-DD"))
         self.start_edit.editingFinished.connect(self._match_precision)
         self.precision_box = QComboBox()
         for key, text in zip(DATE_PRECISIONS, self.precision_names(), strict=True):

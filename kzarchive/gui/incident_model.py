@@ -14,26 +14,13 @@ from PySide6.QtCore import (
 )
 
 from kzarchive.gui import labels
+from kzarchive.gui.formatting import date_range, moment_tooltip
 from kzarchive.models import IncidentSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def date_range(start: str | None, end: str | None, compact: bool = False) -> str:
-    """Dates stay in ISO form (2022-01-05): unambiguous in every language.
-
-    ``compact`` drops the end's year when it is the start's: 2022-01-07 – 01-10.
-    """
-    if not start:
-        return ""
-    if not end or end == start:
-        return start
-    if compact and len(end) > 4 and end[:5] == start[:5]:
-        end = end[5:]
-    return f"{start} – {end}"
 
 
 class IncidentTableModel(QAbstractTableModel):
@@ -108,6 +95,9 @@ class IncidentTableModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         if role == ID_ROLE:
             return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DATE:
+            return "\n".join(filter(None, [moment_tooltip(row.occurred_start),
+                                           moment_tooltip(row.occurred_end)]))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column)
         if role == SORT_ROLE:
@@ -124,7 +114,7 @@ class IncidentTableModel(QAbstractTableModel):
         if column == self.TITLE:
             return row.title
         if column == self.DATE:
-            return date_range(row.occurred_start, row.occurred_end, compact=True)
+            return date_range(row.occurred_start, row.occurred_end)
         if column == self.PLACE:
             return row.place
         if column == self.VIOLATIONS:

@@ -6,7 +6,7 @@ happens when a label is asked for, so a language switch takes effect at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from kzarchive import vocabulary
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
@@ -47,6 +47,16 @@ STATUSES = {
     "shared": QT_TRANSLATE_NOOP("Vocabulary", "Shared"),
 }
 
+# The languages a testimony or source text is offered in; stored as ISO 639-1 codes.
+LANGUAGES = {
+    "kk": QT_TRANSLATE_NOOP("Vocabulary", "Kazakh"),
+    "ru": QT_TRANSLATE_NOOP("Vocabulary", "Russian"),
+    "en": QT_TRANSLATE_NOOP("Vocabulary", "English"),
+    "uz": QT_TRANSLATE_NOOP("Vocabulary", "Uzbek"),
+    "ky": QT_TRANSLATE_NOOP("Vocabulary", "Kyrgyz"),
+    "ug": QT_TRANSLATE_NOOP("Vocabulary", "Uyghur"),
+}
+
 
 def _label(table: dict[str, str], core: dict[str, str], key: str) -> str:
     # A key the GUI does not know yet (a newer core) keeps the core's English label.
@@ -69,3 +79,20 @@ def role(key: str) -> str:
 
 def status(key: str) -> str:
     return _label(STATUSES, vocabulary.STATUSES, key)
+
+
+def language(code: str) -> str:
+    """A language by its name in the interface's language: "ru" is "русский" in Russian.
+
+    A code from elsewhere (a partner's bundle) gets Qt's name for it in that language
+    itself; one Qt does not know either stays as it was written.
+    """
+    if not code:
+        return ""
+    if code in LANGUAGES:
+        return QCoreApplication.translate("Vocabulary", LANGUAGES[code])
+    locale = QLocale(code)
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage) \
+            or not locale.name().startswith(code.split("-")[0].split("_")[0].lower()):
+        return code
+    return locale.nativeLanguageName() or code

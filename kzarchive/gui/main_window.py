@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,11 +34,13 @@ from kzarchive.gui import labels
 from kzarchive.gui.bundle_dialog import open_bundle
 from kzarchive.gui.columns import ColumnFitter, SavedWidths
 from kzarchive.gui.config import LANGUAGES
-from kzarchive.gui.create_dialog import group_digits
 from kzarchive.gui.custody_view import CustodyWindow
 from kzarchive.gui.evidence_panel import EvidenceModel
 from kzarchive.gui.export_wizard import ExportWizard
 from kzarchive.gui.filter_bar import FilterBar
+from kzarchive.gui.fingerprint import fingerprint_lines
+from kzarchive.gui.first_start import EmptyVaultPanel, MainToolBar
+from kzarchive.gui.help_window import HelpWindow
 from kzarchive.gui.i18n import LANGUAGE_NAMES
 from kzarchive.gui.incident_detail import IncidentDetailPanel
 from kzarchive.gui.incident_editor import NewIncidentDialog
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.detail.incident_changed.connect(self._vault_changed)
         self.setCentralWidget(self._central())
         self._build_menus()
+        self.toolbar = self._build_toolbar()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label, 1)
         self.vault_label = QLabel(archive.name or archive.path.name)
@@ -133,7 +137,11 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(search_row)
         left_layout.addWidget(self.filters)
-        left_layout.addWidget(self.table)
+        self.empty_panel = EmptyVaultPanel(self.new_incident, self.open_bundle, self.show_guide)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_panel)
+        left_layout.addWidget(self.list_stack)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -184,6 +192,10 @@ class MainWindow(QMainWindow):
         group.triggered.connect(self._language_chosen)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(lambda: self.show_guide())
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About kzarchive"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -248,6 +260,8 @@ class MainWindow(QMainWindow):
         self.count_label.setText(
             self.tr("Incidents found: {n}").format(n=shown) if searching
             else self.tr("Incidents: {n}").format(n=total))
+        self.list_stack.setCurrentWidget(
+            self.empty_panel if total == 0 and not searching else self.table)
 
     # -- selection and detail ------------------------------------------------------
 
@@ -433,6 +447,21 @@ class MainWindow(QMainWindow):
 
     # -- other -----------------------------------------------------------------------
 
+    def _build_toolbar(self) -> MainToolBar:
+        self.toolbar_attach = QAction(self.tr("&Attach files…"), self)
+        self.toolbar_attach.triggered.connect(self.detail.evidence.choose_and_attach)
+        self.toolbar_attach.setEnabled(False)
+        self.detail.currentChanged.connect(
+            lambda _index: self.toolbar_attach.setEnabled(self.detail.evidence.can_attach()))
+        toolbar = MainToolBar(self.new_incident_action, self.toolbar_attach,
+                              self.exchange_actions["export_bundle"],
+                              self.exchange_actions["open_bundle"], self.lock_action, self)
+        self.addToolBar(toolbar)
+        return toolbar
+
+    def show_guide(self, topic: str = "index", anchor: str = "") -> QWidget:
+        return self._child(HelpWindow(self.controller.language, topic, anchor, self))
+
     def _language_chosen(self, action: QAction) -> None:
         code = str(action.data())
         if code != self.controller.language:
@@ -446,7 +475,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText(self.tr(
             "A secure, offline evidence archive for human-rights documenters.\n\n"
             "This vault's fingerprint:\n{fingerprint}").format(
-                fingerprint=group_digits(self.archive.fingerprint)))
+                fingerprint=fingerprint_lines(self.archive.fingerprint)))
         box.open()
         return box
 

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.create_dialog import group_digits
 from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file, choose_save_file
+from kzarchive.gui.fingerprint import FingerprintLabel
+from kzarchive.gui.help_window import term_label
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.style import label, set_role
 from kzarchive.models import Contact
@@ -94,7 +95,7 @@ class PartnersWindow(QDialog):
 
     def _identity_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Your identity"))
-        self.fingerprint_label = code_label(group_digits(self.archive.fingerprint))
+        self.fingerprint_label = FingerprintLabel(self.archive.fingerprint)
         self.fingerprint_label.setAccessibleName(self.tr("Your fingerprint"))
         self.recipient_edit = QLineEdit(self.archive.my_card().identity.age_recipient)
         self.recipient_edit.setReadOnly(True)
@@ -110,7 +111,8 @@ class PartnersWindow(QDialog):
         self.export_card_button.clicked.connect(self.export_card)
 
         recipient_row = QHBoxLayout()
-        recipient_row.addWidget(label(self.tr("age recipient:")))
+        recipient_row.addWidget(term_label(self.tr("Your encryption key (age recipient):"),
+                                           "terms", "age-recipient"))
         recipient_row.addWidget(self.recipient_edit, 1)
         recipient_row.addWidget(copy_recipient)
         buttons = QHBoxLayout()
@@ -225,7 +227,9 @@ class PartnersWindow(QDialog):
 
     def import_card(self) -> None:
         path = choose_open_file(self, self.tr("Choose a partner's contact card"), Path.home(),
-                                [self.tr("Contact cards (*.kzcard)"), self.tr("All files (*)")])
+                                # The command line writes a card under any name it is given.
+                                [self.tr("Contact cards, any file name (*)"),
+                                 self.tr("Contact cards named by kzarchive (*.kzcard)")])
         if path is None:
             return
         try:
@@ -310,8 +314,10 @@ class AddAgeContactDialog(QDialog):
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
-        form.addRow(self.tr("age recipient:"), self.recipient_edit)
-        form.addRow(self.tr("minisign public key:"), self.minisign_edit)
+        form.addRow(term_label(self.tr("Their encryption key (age recipient):"), "terms",
+                               "age-recipient"), self.recipient_edit)
+        form.addRow(term_label(self.tr("Their signing key (minisign):"), "terms", "minisign"),
+                    self.minisign_edit)
         self.add_button = QPushButton(self.tr("Add partner"))
         set_role(self.add_button, "primary")
         self.add_button.clicked.connect(self._add)
@@ -353,10 +359,10 @@ class CompareDialog(QDialog):
         self.contact = contact
         self.setWindowTitle(self.tr("Compare fingerprints"))
         self.setMinimumWidth(820)
-        self.mine = code_label(group_digits(archive.fingerprint))
+        self.mine = FingerprintLabel(archive.fingerprint)
         if contact.fingerprint:
             theirs_title = self.tr("{name}'s fingerprint").format(name=contact.name)
-            theirs_text = group_digits(contact.fingerprint)
+            self.theirs: QLabel = FingerprintLabel(contact.fingerprint)
             how = self.tr(
                 "Compare with {name} in person or by phone. Read your fingerprint aloud "
                 "while they look at theirs in kzarchive, then let them read theirs while you "
@@ -364,13 +370,12 @@ class CompareDialog(QDialog):
                 "that carried the card.").format(name=contact.name)
         else:
             theirs_title = self.tr("{name}'s keys").format(name=contact.name)
-            theirs_text = "\n".join(filter(None, [
-                _wrap(contact.age_recipient), _wrap(contact.minisign_public_key or "")]))
+            self.theirs = code_label("\n".join(filter(None, [
+                _wrap(contact.age_recipient), _wrap(contact.minisign_public_key or "")])))
             how = self.tr(
                 "{name} uses only age. Compare with them in person or by phone: their age "
                 "recipient (and minisign key), character by character, with what they see "
                 "on their own computer.").format(name=contact.name)
-        self.theirs = code_label(theirs_text)
         grid = QGridLayout()
         grid.addWidget(label(self.tr("Your fingerprint"), "subheading"), 0, 0)
         grid.addWidget(label(theirs_title, "subheading"), 0, 1)

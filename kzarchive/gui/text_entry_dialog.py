@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzarchive.gui import labels
 from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.file_dialogs import choose_open_file
 from kzarchive.gui.screen_fit import resize_within_screen
@@ -75,7 +76,9 @@ class TextEntryDialog(QDialog):
         self.notice.hide()
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("optional, e.g. testimony-A-3.txt"))
+        self.name_edit.setPlaceholderText(
+            self.tr("optional, e.g. testimony-A-3.txt") if testimony
+            else self.tr("optional, e.g. ministry-statement-2022-01-10.txt"))
         self.language_box = QComboBox()
         for code, name in self.languages():
             self.language_box.addItem(name, code)
@@ -118,9 +121,8 @@ class TextEntryDialog(QDialog):
         self._update()
 
     def languages(self) -> list[tuple[str, str]]:
-        return [("", self.tr("not stated")), ("kk", self.tr("Kazakh")), ("ru", self.tr("Russian")),
-                ("en", self.tr("English")), ("uz", self.tr("Uzbek")), ("ky", self.tr("Kyrgyz")),
-                ("ug", self.tr("Uyghur"))]
+        return [("", self.tr("not stated"))] + [
+            (code, labels.language(code)) for code in labels.LANGUAGES]
 
     def set_language(self, code: str) -> None:
         index = self.language_box.findData(code)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import Cancelled, KzError
 from kzarchive.gui.dialog_keys import set_default_button
+from kzarchive.gui.formatting import data_size
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import Task, TaskRunner
@@ -163,7 +164,7 @@ class VerifyDialog(QDialog):
         if check.name == "custody log":
             count = _COUNT.match(check.detail)
             return self.tr("Custody log"), (
-                self.tr("complete and unaltered ({n} entries)").format(n=count.group(1))
+                self.tr("complete and unaltered (%n entry(s))", "", int(count.group(1)))
                 if check.ok and count else self.tr("complete and unaltered") if check.ok
                 else self.tr("altered or incomplete: {detail}").format(detail=check.detail))
         if check.name == "received custody":
@@ -171,15 +172,15 @@ class VerifyDialog(QDialog):
                 self.tr("unaltered") if check.ok else self.tr("altered: {detail}").format(
                     detail=check.detail))
         if check.name == "stored files":
-            size = QLocale().formattedDataSize(report.bytes_checked)
+            size = data_size(report.bytes_checked)
             if check.ok and report.ok:
                 return self.tr("Stored files"), self.tr(
-                    "{n} items read, {size}, each matching its SHA-256").format(
-                        n=report.items_checked, size=size)
+                    "%n item(s) read, {size}, each matching its SHA-256", "",
+                    report.items_checked).format(size=size)
             if check.ok:  # the damaged items have rows of their own
                 return self.tr("Stored files"), self.tr(
-                    "{n} items read, {size}; no file the vault does not know").format(
-                        n=report.items_checked, size=size)
+                    "%n item(s) read, {size}; no file the vault does not know", "",
+                    report.items_checked).format(size=size)
             return self.tr("Stored files"), self.tr(
                 "files found that the vault does not know: {detail}").format(detail=check.detail)
         item = _ITEM_CHECK.match(check.name)

@@ -118,8 +118,10 @@ class WelcomeWindow(QWidget):
     def open_demo(self) -> None:
         self.error.hide()
         self._set_enabled(False)
+        language = self.controller.language
         task = self.controller.tasks.run(
-            lambda progress, cancel: open_demo_vault(progress=progress, cancel=cancel),
+            lambda progress, cancel: open_demo_vault(progress=progress, cancel=cancel,
+                                                     language=language),
             on_success=self._demo_ready, on_failure=self._show_error)
         self.busy.start(self.tr("Opening the demo vault (the first time, it is built)…"),
                         task, cancellable=True)

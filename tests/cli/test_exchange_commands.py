@@ -134,3 +134,14 @@ def test_contact_verify_asks_for_confirmation_without_yes(tmp_path: Path):
     listed = documenter("contact", "list", "--json").json()["contacts"]
     assert listed[0]["verified"] is False
     assert listed[0]["fingerprint"] == partner.fingerprint
+
+
+def test_a_verified_sender_is_named_by_contact_name_and_fingerprint(tmp_path: Path) -> None:
+    documenter, partner = _pair(tmp_path)
+    incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
+    bundle = tmp_path / "out.kzb"
+    documenter("export", incident, "--to", "Partner", "-o", bundle)
+    checked = partner("verify-bundle", bundle)
+    assert f"Sender: Documenter (fingerprint {documenter.fingerprint})" in checked.out
+    imported = partner("import", bundle)
+    assert f"from Documenter (fingerprint {documenter.fingerprint}):" in imported.out

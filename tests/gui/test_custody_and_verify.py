@@ -212,7 +212,7 @@ def test_verify_vault_reports_success_then_names_the_damaged_item(
     shown = dict(results(dialog))
     assert shown["Key file (vault.keys)"] == "intact"
     assert shown["Custody log"] == "complete and unaltered (3 entries)"
-    assert shown["Stored files"].startswith("1 items read, ")
+    assert shown["Stored files"].startswith("1 item read, ")
     answer = verify_item_answer(window, qtbot)
     assert answer.text() == "“square.jpg” is intact."
     answer.close()

@@ -19,6 +19,7 @@ from kzarchive.archive import Archive
 from kzarchive.errors import DiskFull
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.evidence_panel import EvidenceModel, EvidencePanel
+from kzarchive.gui.formatting import moment_text
 from kzarchive.gui.incident_model import IncidentTableModel
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.text_entry_dialog import TextEntryDialog
@@ -84,11 +85,17 @@ def test_a_dropped_photo_is_listed_with_its_kind_short_hash_and_capture_time(
     assert row[EvidenceModel.NAME] == "square.jpg"
     assert row[EvidenceModel.KIND] == "Photo"
     assert row[EvidenceModel.HASH] == sha256[:12]
-    assert row[EvidenceModel.CAPTURED].startswith("2022-01-05T16:42")
+    # Taken at 16:42 in UTC+6 (the EXIF offset): shown in this computer's zone, UTC on hover.
+    captured = panel.model.item_at(0).captured_at or ""
+    assert captured.startswith("2022-01-05T16:42")
+    assert row[EvidenceModel.CAPTURED] == moment_text(captured)
+    assert "2022-01-05" not in row[EvidenceModel.CAPTURED]
+    hover = panel.model.index(0, EvidenceModel.CAPTURED).data(Qt.ItemDataRole.ToolTipRole)
+    assert hover.startswith("UTC: 2022-01-05 10:42")
     assert panel.model.index(0, EvidenceModel.HASH).data(Qt.ItemDataRole.ToolTipRole) == sha256
     assert not panel.model.index(0, EvidenceModel.NAME).data(
         Qt.ItemDataRole.DecorationRole).isNull()
-    assert panel.notice.text() == "Attached: 1 of 1 files."
+    assert panel.notice.text() == "Attached: 1 of 1 file."
     assert window.detail.tabs.tabText(window.detail.ITEMS_TAB) == "Items (1)"
     qtbot.waitUntil(lambda: window.proxy.index(0, IncidentTableModel.ITEMS).data() == "1")
     assert window.detail.custody.acts()[-1] == "Item added"

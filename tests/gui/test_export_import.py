@@ -174,7 +174,7 @@ def test_export_to_a_verified_partner_then_check_and_import_it_in_their_vault(
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     qtbot.waitUntil(lambda: shown(dialog.result_label), timeout=10_000)
-    assert "1 new incident(s), 1 new item(s)" in dialog.result_label.text()
+    assert "1 new incident, 1 new item." in dialog.result_label.text()
     qtbot.waitUntil(lambda: window.selected_incident_ids() == [incident])
     assert window.detail.title_label.text() == INCIDENT_TITLE
     assert not dialog.import_button.isEnabled()
@@ -347,3 +347,18 @@ def test_a_cancelled_export_leaves_no_file(
     next_page(wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == ExportWizard.SUMMARY, timeout=15_000)
     assert [p.name for p in folder.iterdir()] == ["bundle.kzb"]
+
+
+def test_the_summary_never_says_gps_is_left_out_while_originals_carry_it(
+    controller: AppController, qtbot: QtBot, pair: tuple[Path, Path, str]
+) -> None:
+    path_a, _path_b, _incident = pair
+    window = open_window(controller, qtbot, path_a)
+    wizard = start_wizard(window, qtbot)
+    wizard_to_target(wizard)
+    wizard.options_page.originals.setChecked(True)
+    next_page(wizard)
+    review = wizard.target_page.review.text()
+    assert "GPS positions: inside 1 original photo; left out of the descriptions" in review
+    assert "GPS positions: not included" not in review
+    wizard.close()

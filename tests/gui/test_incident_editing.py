@@ -76,7 +76,7 @@ def test_a_new_incident_with_a_cyrillic_title_is_created_listed_and_selected(
     assert window.model.rowCount() == 2
     assert window.selected_incident_ids() == [incident_id]
     detail = window.detail
-    assert detail.when_label.text() == "2011-12-16"
+    assert detail.when_label.text() == "16 December 2011"
     assert detail.violations_label.text() == "Excessive force"
     assert detail.editor.form.title_edit.text() == NEW_TITLE
     assert not detail.editor.dirty

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
+from kzarchive.gui.formatting import moment_text
 from kzarchive.gui.incident_model import IncidentTableModel
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.welcome import WelcomeWindow
@@ -68,7 +69,7 @@ def test_selecting_an_incident_shows_its_detail_people_and_items(
     window.table.selectRow(row_of_title(window, title))
     detail = window.detail
     assert detail.title_label.text() == title
-    assert detail.when_label.text() == "2022-01-05 – 2022-01-06"
+    assert detail.when_label.text() == "5 January 2022 – 6 January 2022"
     assert detail.violations_label.text() == "Excessive force, Killing"
     assert detail.tabs.tabText(1) == "People (1)" and detail.tabs.tabText(2) == "Items (2)"
     people = detail.people_list
@@ -78,7 +79,8 @@ def test_selecting_an_incident_shows_its_detail_people_and_items(
             for row in range(items.rowCount())]
     assert {row[0] for row in rows} == {"square.jpg", "показания-А-3.txt"}
     photo = next(row for row in rows if row[0] == "square.jpg")
-    assert photo[1] == "Photo" and photo[4].startswith("2022-01-05T16:42")
+    # 16:42 in UTC+6 as the photo records it, shown in this computer's zone.
+    assert photo[1] == "Photo" and photo[4] == moment_text("2022-01-05T10:42:10Z")
 
 
 def test_search_in_cyrillic_finds_titles_and_testimony(

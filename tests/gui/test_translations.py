@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from kzarchive.gui.i18n_build import TRANSLATED_LANGUAGES, lupdate_command, ts_path
+from kzarchive.gui.i18n_build import (
+    PLURAL_ONLY_LANGUAGES,
+    TRANSLATED_LANGUAGES,
+    lupdate_command,
+    ts_path,
+)
 
 Message = tuple[str, str]  # (context, source)
 
@@ -65,6 +70,42 @@ def test_ts_files_are_current_with_the_sources(tmp_path: Path) -> None:
         assert set(messages(copy)) == set(messages(ts_path(language))), (
             f"kz_{language}.ts is stale: run python -m kzarchive.gui.i18n_build --update "
             "and translate the new strings")
+
+
+@pytest.mark.parametrize("language", PLURAL_ONLY_LANGUAGES)
+def test_english_spells_out_both_plural_forms_and_is_current(language: str,
+                                                            tmp_path: Path) -> None:
+    found = messages(ts_path(language))
+    assert found and all(message.get("numerus") == "yes" for message in found.values())
+    for (context, source), message in found.items():
+        one, many = translations(message)
+        assert "%n" in one and "%n" in many and "(s)" not in one + many, (context, source)
+    copy = tmp_path / ts_path(language).name
+    shutil.copy(ts_path(language), copy)
+    subprocess.run(lupdate_command([copy], plural_only=True), check=True, capture_output=True)
+    assert set(messages(copy)) == set(found), (
+        f"kz_{language}.ts is stale: run python -m kzarchive.gui.i18n_build --update")
+
+
+def test_every_plural_of_the_sources_has_its_forms_in_russian_and_kazakh() -> None:
+    """Russian has three forms (1 файл, 2 файла, 5 файлов); Kazakh one, repeated."""
+    for language, count in (("ru", 3), ("kk", 2)):
+        plurals = {key: m for key, m in messages(ts_path(language)).items()
+                   if m.get("numerus") == "yes"}
+        assert set(plurals) == set(messages(ts_path("en"))), language
+        for key, message in plurals.items():
+            forms = translations(message)
+            assert len(forms) == count and all("%n" in form for form in forms), (language, key)
+            if language == "kk":
+                assert len(set(forms)) == 1, key
+
+
+def test_no_interface_string_says_item_s() -> None:
+    """Counts go through %n plurals; "(s)" may appear only in a source that has them."""
+    for language in TRANSLATED_LANGUAGES:
+        for (context, source), message in messages(ts_path(language)).items():
+            if "(s)" in source:
+                assert message.get("numerus") == "yes", (context, source)
 
 
 def test_the_menus_of_each_language_have_distinct_accelerators() -> None:

@@ -53,7 +53,7 @@ def test_a_pdf_renders_its_pages_in_the_app(qtbot, archive: Archive) -> None:
     assert isinstance(viewer, PdfViewer)
     qtbot.waitUntil(lambda: viewer.document.status() == QPdfDocument.Status.Ready, timeout=5000)
     assert viewer.document.pageCount() == 2
-    assert viewer.pages_label.text() == "2 page(s)"
+    assert viewer.pages_label.text() == "2 pages"
     page = viewer.document.render(0, QSize(210, 298))
     assert not page.isNull()
     assert _dark(page, 20, 20) and not _dark(page, 200, 280)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from viewer_helpers import label_texts, open_archive, photo_bytes, quadrants, store
 
 from kzarchive.archive import Archive
+from kzarchive.gui.formatting import moment_text
 from kzarchive.gui.viewers import FileViewer, PhotoViewer, open_viewer
 from kzarchive.gui.viewers.photo_decode import upright
 from kzarchive.media import imaging
@@ -46,7 +47,11 @@ def test_a_photo_with_gps_shows_its_metadata_and_the_location_warning(
     assert info.rows["location"].text() == "43.238056, 76.945556"
     assert info.rows["camera"].text() == "TestCam Field 7"
     assert info.rows["dimensions"].text() == "120 × 80 pixels"
-    assert info.rows["captured"].text().startswith("2022-01-05T16:42:10")
+    captured = viewer.item.captured_at or ""
+    assert captured.startswith("2022-01-05T16:42:10")
+    assert info.rows["captured"].text() == moment_text(captured)
+    assert info.rows["captured"].text().startswith("5 January 2022, ")
+    assert captured in info.rows["captured"].toolTip()  # the exact value, on hover
     assert viewer.hash_row.hash_label.text().replace(" ", "") == viewer.item.sha256
 
 

@@ -108,7 +108,9 @@ def test_resources_are_where_the_app_looks(frozen_build: FrozenBuild) -> None:
     resources = frozen_build.folder / "_internal" / "kzarchive" / "resources"
     names = {path.relative_to(resources).as_posix() for path in all_files(resources)}
     assert {"translations/kz_ru.qm", "translations/kz_kk.qm", "icons/kzarchive.svg",
-            "icons/kzarchive-256.png", "demo/incidents.json"} <= names
+            "icons/kzarchive-256.png", "demo/incidents.json", "demo/incidents-kk.json",
+            "help/ru/index.html", "help/kk/staying-safe.html",
+            "translations/kz_en.qm"} <= names
     # Sources and code stay out; code lives in the executables' archives.
     assert not [name for name in names if name.endswith((".ts", ".py", ".pyc"))]
     qt_translations = frozen_build.folder / "_internal" / "PySide6" / "Qt" / "translations"

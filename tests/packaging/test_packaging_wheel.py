@@ -25,8 +25,15 @@ def test_wheel_carries_translations_icons_and_demo(installed_wheel: InstalledWhe
     with zipfile.ZipFile(installed_wheel.wheel) as wheel:
         names = set(wheel.namelist())
     assert {RESOURCES + "translations/kz_ru.qm", RESOURCES + "translations/kz_kk.qm",
+            RESOURCES + "translations/kz_en.qm",
             RESOURCES + "icons/kzarchive.svg", RESOURCES + "demo/incidents.json",
+            RESOURCES + "demo/incidents-ru.json", RESOURCES + "demo/incidents-kk.json",
             "kzarchive/py.typed"} <= names
+    for language in ("en", "ru", "kk"):
+        guide = {f"{RESOURCES}help/{language}/{topic}.html" for topic in (
+            "index", "getting-started", "partners-verify", "staying-safe", "verification",
+            "terms")}
+        assert guide <= names, language
     sizes = {f"{RESOURCES}icons/kzarchive-{size}.png" for size in (16, 32, 48, 256, 512)}
     assert sizes <= names
     assert not [name for name in names if name.endswith(".ts") or name.startswith("tests/")]

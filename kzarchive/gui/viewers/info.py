@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from kzarchive.archive import Archive
+from kzarchive.errors import KzError
 from kzarchive.gui import labels
+from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.style import label
 from kzarchive.media.imaging import DAMAGED, NOT_DECODED, TOO_LARGE
@@ -50,10 +53,20 @@ def gps_text(gps: dict[str, Any]) -> str:
     return text
 
 
+def original_name(archive: Archive, item: Item) -> str:
+    """The file name of the item a copy was made from; "" when this vault does not hold it."""
+    if not item.derived_from:
+        return ""
+    try:
+        return archive.get_item(item.derived_from).name
+    except KzError:
+        return ""
+
+
 class ItemInfoPanel(QWidget):
     """The item's record as a form, with a warning when the file says where it was made."""
 
-    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Item, original: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         meta = item.metadata or {}
         self.name_label = label(item.name, "subheading")
@@ -61,12 +74,13 @@ class ItemInfoPanel(QWidget):
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.rows: dict[str, QLabel] = {}
-        locale = QLocale()
         self._add("kind", self.tr("Kind:"), labels.item_kind(item.kind))
         self._add("type", self.tr("File type:"), item.mime)
-        self._add("size", self.tr("Size:"), locale.formattedDataSize(item.size))
-        self._add("captured", self.tr("Captured:"), item.captured_at or meta.get("captured_at"))
-        self._add("collected", self.tr("Collected:"), item.collected_at)
+        self._add("size", self.tr("Size:"), data_size(item.size))
+        captured = item.captured_at or meta.get("captured_at")
+        self._add("captured", self.tr("Captured:"), moment_text(captured), moment_tooltip(captured))
+        self._add("collected", self.tr("Collected:"), moment_text(item.collected_at),
+                  moment_tooltip(item.collected_at))
         camera = " ".join(filter(None, [meta.get("make"), meta.get("model")]))
         self._add("camera", self.tr("Camera:"), camera)
         width = meta.get("display_width") or meta.get("width")
@@ -80,15 +94,14 @@ class ItemInfoPanel(QWidget):
         if gps:
             self._add("location", self.tr("Location:"), gps_text(gps))
         self._add("witness", self.tr("Witness:"), item.witness)
-        self._add("language", self.tr("Language:"), item.language)
+        self._add("language", self.tr("Language:"), labels.language(item.language or ""))
         self._add("source", self.tr("Source:"), item.source)
         self._add("notes", self.tr("Notes:"), item.notes)
         if item.derived_from:
-            kind = (item.derivation or {}).get("kind")
-            self._add("derived", self.tr("Derived:"),
-                      self.tr("redacted copy of item {ident}").format(ident=item.derived_from)
-                      if kind == "redaction"
-                      else self.tr("copy made from item {ident}").format(ident=item.derived_from))
+            # By the original's file name, as people know it; the id when it is not here
+            # (a partner may have sent only the redacted copy).
+            self._add("derived", self.tr("Derived:"), self._derived_text(item, original),
+                      item.derived_from)
         if meta.get("note"):
             self._add("note", self.tr("Note:"), translated_note(str(meta["note"])))
 
@@ -105,10 +118,19 @@ class ItemInfoPanel(QWidget):
             layout.addWidget(self.location_warning)
         layout.addLayout(self.form)
 
-    def _add(self, key: str, caption: str, value: object) -> None:
+    def _derived_text(self, item: Item, original: str) -> str:
+        redaction = (item.derivation or {}).get("kind") == "redaction"
+        if original:
+            return (self.tr("redacted copy of {name}") if redaction
+                    else self.tr("copy made from {name}")).format(name=original)
+        return (self.tr("redacted copy of item {ident}") if redaction
+                else self.tr("copy made from item {ident}")).format(ident=item.derived_from)
+
+    def _add(self, key: str, caption: str, value: object, tooltip: str = "") -> None:
         if value is None or value == "":
             return
         widget = label(str(value))
+        widget.setToolTip(tooltip)
         widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rows[key] = widget
         self.form.addRow(caption, widget)

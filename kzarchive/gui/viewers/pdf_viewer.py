@@ -81,7 +81,7 @@ class PdfViewer(ViewerWindow):
 
     def _status_changed(self, status: QPdfDocument.Status) -> None:
         if status == QPdfDocument.Status.Ready:
-            self.pages_label.setText(self.tr("{n} page(s)").format(n=self.document.pageCount()))
+            self.pages_label.setText(self.tr("%n page(s)", "", self.document.pageCount()))
         elif status == QPdfDocument.Status.Error:
             error = self.document.error()
             if error == QPdfDocument.Error.IncorrectPassword:

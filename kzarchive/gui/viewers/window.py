@@ -31,7 +31,7 @@ from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.hash_row import HashRow
-from kzarchive.gui.viewers.info import ItemInfoPanel
+from kzarchive.gui.viewers.info import ItemInfoPanel, original_name
 from kzarchive.gui.workers import Job, Task, TaskRunner
 from kzarchive.models import Item
 
@@ -49,7 +49,7 @@ class ViewerWindow(QWidget):
         self.setWindowTitle(self.tr("{name} — kzarchive").format(name=item.name))
         resize_within_screen(self, 1200, 760)
 
-        self.info = ItemInfoPanel(item)
+        self.info = ItemInfoPanel(item, original_name(archive, item))
         self.hash_row = HashRow(archive, item, self.runner)
         self.extract_button = QPushButton(self.tr("Extract…"))
         self.extract_button.setToolTip(self.tr("Write the original file to a folder, unencrypted"))

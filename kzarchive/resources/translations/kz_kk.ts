@@ -16,12 +16,12 @@
         <translation>Аты:</translation>
     </message>
     <message>
-        <source>age recipient:</source>
-        <translation>age алушысы:</translation>
+        <source>Their encryption key (age recipient):</source>
+        <translation>Олардың шифрлау кілті (age алушысы):</translation>
     </message>
     <message>
-        <source>minisign public key:</source>
-        <translation>minisign ашық кілті:</translation>
+        <source>Their signing key (minisign):</source>
+        <translation>Олардың қолтаңба кілті (minisign):</translation>
     </message>
     <message>
         <source>Add partner</source>
@@ -123,6 +123,10 @@
     <message>
         <source>Open a bundle — kzarchive</source>
         <translation>Пакетті ашу — kzarchive</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s fingerprint</source>
+        <translation>Жіберушінің саусақ ізі</translation>
     </message>
     <message>
         <source>Result</source>
@@ -236,9 +240,34 @@
         <source>the sender</source>
         <translation>жіберуші</translation>
     </message>
+    <message numerus="yes">
+        <source>Received earlier from {origin}: %n entry(s)</source>
+        <translation>
+            <numerusform>{origin} жіберушіден бұрын алынған: %n жазба</numerusform>
+            <numerusform>{origin} жіберушіден бұрын алынған: %n жазба</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Received earlier from {origin}: {n} entries</source>
-        <translation>{origin} жіберушіден бұрын алынған: {n} жазба</translation>
+        <source>Sender: {who}. Their fingerprint:</source>
+        <translation>Жіберуші: {who}. Оның саусақ ізі:</translation>
+    </message>
+    <message>
+        <source>Imported: {incidents}, {items}. They are selected in the main window.</source>
+        <translation>Импортталды: {incidents}, {items}. Олар басты терезеде белгіленген.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new incident(s)</source>
+        <translation>
+            <numerusform>%n жаңа оқиға</numerusform>
+            <numerusform>%n жаңа оқиға</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n жаңа материал</numerusform>
+            <numerusform>%n жаңа материал</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sender: unknown (the signature could not be tied to a key).</source>
@@ -255,14 +284,6 @@
     <message>
         <source>not among your partners</source>
         <translation>серіктестеріңіздің арасында жоқ</translation>
-    </message>
-    <message>
-        <source>Sender: {who}
-Fingerprint:
-{fingerprint}</source>
-        <translation>Жіберуші: {who}
-Саусақ ізі:
-{fingerprint}</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -323,10 +344,6 @@ Fingerprint:
     <message>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгерген жоқ.</translation>
-    </message>
-    <message>
-        <source>Imported: {incidents} new incident(s), {items} new item(s). They are selected in the main window.</source>
-        <translation>Импортталды: жаңа оқиғалар — {incidents}, жаңа материалдар — {items}. Олар басты терезеде белгіленген.</translation>
     </message>
 </context>
 <context>
@@ -791,12 +808,12 @@ Fingerprint:
         <translation>№</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>Уақыты (UTC)</translation>
-    </message>
-    <message>
         <source>Act</source>
         <translation>Әрекет</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Уақыты</translation>
     </message>
     <message>
         <source>Chain</source>
@@ -848,6 +865,29 @@ Fingerprint:
     <message>
         <source>Reading the custody log…</source>
         <translation>Сақтау журналы оқылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyVaultPanel</name>
+    <message>
+        <source>This vault has no incidents yet</source>
+        <translation>Бұл қоймада әзірге оқиға жоқ</translation>
+    </message>
+    <message>
+        <source>An incident is one event you document: what happened, when and where, the people involved (by pseudonym), and its evidence: photos, videos, documents, testimony. Everything is encrypted in this vault.</source>
+        <translation>Оқиға — сіз құжаттайтын бір оқиға: не болды, қашан және қайда, кім қатысты (бүркеншік аттармен) және оның материалдары: фотосуреттер, бейнелер, құжаттар, айғақтар. Бұл қоймадағының бәрі шифрланған.</translation>
+    </message>
+    <message>
+        <source>New incident…</source>
+        <translation>Жаңа оқиға…</translation>
+    </message>
+    <message>
+        <source>Open a bundle from a partner…</source>
+        <translation>Серіктестен келген пакетті ашу…</translation>
+    </message>
+    <message>
+        <source>Read the user guide</source>
+        <translation>Пайдаланушы нұсқаулығын оқу</translation>
     </message>
 </context>
 <context>
@@ -990,9 +1030,12 @@ Fingerprint:
         <source>Attaching files…</source>
         <translation>Файлдар тіркелуде…</translation>
     </message>
-    <message>
-        <source>Attached: {n} of {found} files.</source>
-        <translation>Тіркелді: {found} файлдың {n}.</translation>
+    <message numerus="yes">
+        <source>Attached: {n} of %n file(s).</source>
+        <translation>
+            <numerusform>Тіркелді: %n файлдың {n}.</numerusform>
+            <numerusform>Тіркелді: %n файлдың {n}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not attached: {name}. {message} {hint}</source>
@@ -1098,6 +1141,56 @@ Fingerprint:
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <source>KB</source>
+        <translation>КБ</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>ГБ</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>ТБ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n байт</numerusform>
+            <numerusform>%n байт</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>yyyy &apos;ж.&apos; d MMMM</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{year} ж. {month}</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>UTC: {moment}</source>
+        <translation>UTC: {moment}</translation>
+    </message>
+    <message>
+        <source>As recorded, time zone unknown: {moment}</source>
+        <translation>Жазылғандай, уақыт белдеуі белгісіз: {moment}</translation>
+    </message>
+    <message>
+        <source>As recorded: {moment}</source>
+        <translation>Жазылғандай: {moment}</translation>
+    </message>
+</context>
+<context>
     <name>GalleryView</name>
     <message>
         <source>No photos or videos in this incident.</source>
@@ -1146,6 +1239,29 @@ Fingerprint:
     <message>
         <source>Verified: the stored content matches this SHA-256.</source>
         <translation>Тексерілді: сақталған мазмұн осы SHA-256 мәніне сәйкес келеді.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide — kzarchive</source>
+        <translation>Пайдаланушы нұсқаулығы — kzarchive</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Артқа</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Мазмұны</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>This guide is part of the app; it needs no internet.</source>
+        <translation>Нұсқаулық бағдарламаның ішінде: интернет қажет емес.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1339,14 @@ Fingerprint:
     <message>
         <source>What happened, in a few words</source>
         <translation>Не болды, бірнеше сөзбен</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <source>end, if any: YYYY-MM-DD</source>
+        <translation>соңы, болса: ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
         <source>latitude, e.g. 43.2383</source>
@@ -1410,6 +1534,14 @@ Fingerprint:
         <translation>Шыққан көзі:</translation>
     </message>
     <message>
+        <source>redacted copy of {name}</source>
+        <translation>{name} файлының бүркемеленген көшірмесі</translation>
+    </message>
+    <message>
+        <source>copy made from {name}</source>
+        <translation>{name} файлынан жасалған көшірме</translation>
+    </message>
+    <message>
         <source>redacted copy of item {ident}</source>
         <translation>{ident} материалының бүркемеленген көшірмесі</translation>
     </message>
@@ -1435,6 +1567,33 @@ Fingerprint:
     <message>
         <source>Language</source>
         <translation>Тіл</translation>
+    </message>
+</context>
+<context>
+    <name>MainToolBar</name>
+    <message>
+        <source>Main actions</source>
+        <translation>Негізгі әрекеттер</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Жаңа оқиға</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Файлдарды тіркеу</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Пакетті экспорттау</translation>
+    </message>
+    <message>
+        <source>Open bundle</source>
+        <translation>Пакетті ашу</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Құлыптау</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1645,10 @@ Fingerprint:
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Пайдаланушы нұсқаулығы</translation>
     </message>
     <message>
         <source>&amp;About kzarchive</source>
@@ -1705,8 +1868,8 @@ This vault&apos;s fingerprint:
         <translation>Байланыс карточкасын экспорттау…</translation>
     </message>
     <message>
-        <source>age recipient:</source>
-        <translation>age алушысы:</translation>
+        <source>Your encryption key (age recipient):</source>
+        <translation>Сіздің шифрлау кілтіңіз (age алушысы):</translation>
     </message>
     <message>
         <source>Partners compare this fingerprint with you, in person or by phone, before they trust bundles you send. Give them your contact card.</source>
@@ -1789,8 +1952,12 @@ This vault&apos;s fingerprint:
         <translation>Серіктестің байланыс карточкасын таңдаңыз</translation>
     </message>
     <message>
-        <source>All files (*)</source>
-        <translation>Барлық файлдар (*)</translation>
+        <source>Contact cards, any file name (*)</source>
+        <translation>Байланыс карточкалары, кез келген файл аты (*)</translation>
+    </message>
+    <message>
+        <source>Contact cards named by kzarchive (*.kzcard)</source>
+        <translation>kzarchive атаған байланыс карточкалары (*.kzcard)</translation>
     </message>
     <message>
         <source>{name} is verified. You can now send them bundles and trust bundles they sign.</source>
@@ -1835,9 +2002,12 @@ This vault&apos;s fingerprint:
         <source>Whole page</source>
         <translation>Бүкіл бет</translation>
     </message>
-    <message>
-        <source>{n} page(s)</source>
-        <translation>Беттер: {n}</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n бет</numerusform>
+            <numerusform>%n бет</numerusform>
+        </translation>
     </message>
     <message>
         <source>This PDF is protected by a password, so kzarchive cannot show it. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
@@ -2240,6 +2410,13 @@ This vault&apos;s fingerprint:
         <source>GPS positions: included</source>
         <translation>GPS координаттары: енгізілген</translation>
     </message>
+    <message numerus="yes">
+        <source>GPS positions: inside %n original photo(s); left out of the descriptions</source>
+        <translation>
+            <numerusform>GPS координаттары: %n түпнұсқа фотосуреттің ішінде; сипаттамаларға енгізілмеген</numerusform>
+            <numerusform>GPS координаттары: %n түпнұсқа фотосуреттің ішінде; сипаттамаларға енгізілмеген</numerusform>
+        </translation>
+    </message>
     <message>
         <source>GPS positions: not included</source>
         <translation>GPS координаттары: енгізілмеген</translation>
@@ -2263,6 +2440,13 @@ This vault&apos;s fingerprint:
     <message>
         <source>A file of that name exists already; choose another name.</source>
         <translation>Мұндай атаулы файл бар; басқа атау таңдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>TermLabel</name>
+    <message>
+        <source>What is this?</source>
+        <translation>Бұл не?</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2474,10 @@ This vault&apos;s fingerprint:
     <message>
         <source>optional, e.g. testimony-A-3.txt</source>
         <translation>міндетті емес, мысалы testimony-A-3.txt</translation>
+    </message>
+    <message>
+        <source>optional, e.g. ministry-statement-2022-01-10.txt</source>
+        <translation>міндетті емес, мысалы министрлік-мәлімдемесі-2022-01-10.txt</translation>
     </message>
     <message>
         <source>pseudonym, never a real name</source>
@@ -2326,30 +2514,6 @@ This vault&apos;s fingerprint:
     <message>
         <source>not stated</source>
         <translation>көрсетілмеген</translation>
-    </message>
-    <message>
-        <source>Kazakh</source>
-        <translation>қазақ тілі</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>орыс тілі</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>ағылшын тілі</translation>
-    </message>
-    <message>
-        <source>Uzbek</source>
-        <translation>өзбек тілі</translation>
-    </message>
-    <message>
-        <source>Kyrgyz</source>
-        <translation>қырғыз тілі</translation>
-    </message>
-    <message>
-        <source>Uyghur</source>
-        <translation>ұйғыр тілі</translation>
     </message>
     <message>
         <source>Load a text file</source>
@@ -2501,9 +2665,26 @@ This vault&apos;s fingerprint:
         <source>Custody log</source>
         <translation>Сақтау журналы</translation>
     </message>
-    <message>
-        <source>complete and unaltered ({n} entries)</source>
-        <translation>толық әрі өзгертілмеген ({n} жазба)</translation>
+    <message numerus="yes">
+        <source>complete and unaltered (%n entry(s))</source>
+        <translation>
+            <numerusform>толық әрі өзгертілмеген (%n жазба)</numerusform>
+            <numerusform>толық әрі өзгертілмеген (%n жазба)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) read, {size}, each matching its SHA-256</source>
+        <translation>
+            <numerusform>%n материал оқылды, {size}; әрқайсысы өз SHA-256 мәніне сәйкес</numerusform>
+            <numerusform>%n материал оқылды, {size}; әрқайсысы өз SHA-256 мәніне сәйкес</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) read, {size}; no file the vault does not know</source>
+        <translation>
+            <numerusform>%n материал оқылды, {size}; қоймаға белгісіз файл жоқ</numerusform>
+            <numerusform>%n материал оқылды, {size}; қоймаға белгісіз файл жоқ</numerusform>
+        </translation>
     </message>
     <message>
         <source>complete and unaltered</source>
@@ -2528,14 +2709,6 @@ This vault&apos;s fingerprint:
     <message>
         <source>Stored files</source>
         <translation>Сақталған файлдар</translation>
-    </message>
-    <message>
-        <source>{n} items read, {size}, each matching its SHA-256</source>
-        <translation>{n} материал оқылды, {size}; әрқайсысы өз SHA-256 мәніне сәйкес</translation>
-    </message>
-    <message>
-        <source>{n} items read, {size}; no file the vault does not know</source>
-        <translation>{n} материал оқылды, {size}; қоймаға белгісіз файл жоқ</translation>
     </message>
     <message>
         <source>files found that the vault does not know: {detail}</source>
@@ -2729,6 +2902,30 @@ This vault&apos;s fingerprint:
     <message>
         <source>Shared</source>
         <translation>Бөлісілген</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>қазақ тілі</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>орыс тілі</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>ағылшын тілі</translation>
+    </message>
+    <message>
+        <source>Uzbek</source>
+        <translation>өзбек тілі</translation>
+    </message>
+    <message>
+        <source>Kyrgyz</source>
+        <translation>қырғыз тілі</translation>
+    </message>
+    <message>
+        <source>Uyghur</source>
+        <translation>ұйғыр тілі</translation>
     </message>
 </context>
 <context>

@@ -16,12 +16,12 @@
         <translation>Имя:</translation>
     </message>
     <message>
-        <source>age recipient:</source>
-        <translation>Получатель age:</translation>
+        <source>Their encryption key (age recipient):</source>
+        <translation>Их ключ шифрования (получатель age):</translation>
     </message>
     <message>
-        <source>minisign public key:</source>
-        <translation>Открытый ключ minisign:</translation>
+        <source>Their signing key (minisign):</source>
+        <translation>Их ключ подписи (minisign):</translation>
     </message>
     <message>
         <source>Add partner</source>
@@ -123,6 +123,10 @@
     <message>
         <source>Open a bundle — kzarchive</source>
         <translation>Открыть пакет — kzarchive</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s fingerprint</source>
+        <translation>Отпечаток отправителя</translation>
     </message>
     <message>
         <source>Result</source>
@@ -236,9 +240,37 @@
         <source>the sender</source>
         <translation>отправитель</translation>
     </message>
+    <message numerus="yes">
+        <source>Received earlier from {origin}: %n entry(s)</source>
+        <translation>
+            <numerusform>Получено ранее от {origin}: %n запись</numerusform>
+            <numerusform>Получено ранее от {origin}: %n записи</numerusform>
+            <numerusform>Получено ранее от {origin}: %n записей</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Received earlier from {origin}: {n} entries</source>
-        <translation>Получено ранее от {origin}: записей — {n}</translation>
+        <source>Sender: {who}. Their fingerprint:</source>
+        <translation>Отправитель: {who}. Его отпечаток:</translation>
+    </message>
+    <message>
+        <source>Imported: {incidents}, {items}. They are selected in the main window.</source>
+        <translation>Импортировано: {incidents}, {items}. Они выделены в главном окне.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new incident(s)</source>
+        <translation>
+            <numerusform>%n новый инцидент</numerusform>
+            <numerusform>%n новых инцидента</numerusform>
+            <numerusform>%n новых инцидентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n новый материал</numerusform>
+            <numerusform>%n новых материала</numerusform>
+            <numerusform>%n новых материалов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sender: unknown (the signature could not be tied to a key).</source>
@@ -255,14 +287,6 @@
     <message>
         <source>not among your partners</source>
         <translation>нет среди ваших партнёров</translation>
-    </message>
-    <message>
-        <source>Sender: {who}
-Fingerprint:
-{fingerprint}</source>
-        <translation>Отправитель: {who}
-Отпечаток:
-{fingerprint}</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -323,10 +347,6 @@ Fingerprint:
     <message>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже импортировался раньше; ничего не изменилось.</translation>
-    </message>
-    <message>
-        <source>Imported: {incidents} new incident(s), {items} new item(s). They are selected in the main window.</source>
-        <translation>Импортировано новых инцидентов: {incidents}, новых материалов: {items}. Они выделены в главном окне.</translation>
     </message>
 </context>
 <context>
@@ -791,12 +811,12 @@ Fingerprint:
         <translation>№</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>Время (UTC)</translation>
-    </message>
-    <message>
         <source>Act</source>
         <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
     </message>
     <message>
         <source>Chain</source>
@@ -848,6 +868,29 @@ Fingerprint:
     <message>
         <source>Reading the custody log…</source>
         <translation>Читаю журнал хранения…</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyVaultPanel</name>
+    <message>
+        <source>This vault has no incidents yet</source>
+        <translation>В этом хранилище пока нет инцидентов</translation>
+    </message>
+    <message>
+        <source>An incident is one event you document: what happened, when and where, the people involved (by pseudonym), and its evidence: photos, videos, documents, testimony. Everything is encrypted in this vault.</source>
+        <translation>Инцидент — это одно событие, которое вы документируете: что произошло, когда и где, кто был вовлечён (под псевдонимами), и его материалы: фотографии, видео, документы, показания. Всё в этом хранилище зашифровано.</translation>
+    </message>
+    <message>
+        <source>New incident…</source>
+        <translation>Новый инцидент…</translation>
+    </message>
+    <message>
+        <source>Open a bundle from a partner…</source>
+        <translation>Открыть пакет от партнёра…</translation>
+    </message>
+    <message>
+        <source>Read the user guide</source>
+        <translation>Открыть руководство пользователя</translation>
     </message>
 </context>
 <context>
@@ -990,9 +1033,13 @@ Fingerprint:
         <source>Attaching files…</source>
         <translation>Прикрепляю файлы…</translation>
     </message>
-    <message>
-        <source>Attached: {n} of {found} files.</source>
-        <translation>Прикреплено файлов: {n} из {found}.</translation>
+    <message numerus="yes">
+        <source>Attached: {n} of %n file(s).</source>
+        <translation>
+            <numerusform>Прикреплено: {n} из %n файла.</numerusform>
+            <numerusform>Прикреплено: {n} из %n файлов.</numerusform>
+            <numerusform>Прикреплено: {n} из %n файлов.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not attached: {name}. {message} {hint}</source>
@@ -1098,6 +1145,57 @@ Fingerprint:
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <source>KB</source>
+        <translation>КБ</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>ГБ</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>ТБ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n байт</numerusform>
+            <numerusform>%n байта</numerusform>
+            <numerusform>%n байт</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>UTC: {moment}</source>
+        <translation>UTC: {moment}</translation>
+    </message>
+    <message>
+        <source>As recorded, time zone unknown: {moment}</source>
+        <translation>Как записано, часовой пояс неизвестен: {moment}</translation>
+    </message>
+    <message>
+        <source>As recorded: {moment}</source>
+        <translation>Как записано: {moment}</translation>
+    </message>
+</context>
+<context>
     <name>GalleryView</name>
     <message>
         <source>No photos or videos in this incident.</source>
@@ -1146,6 +1244,29 @@ Fingerprint:
     <message>
         <source>Verified: the stored content matches this SHA-256.</source>
         <translation>Проверено: сохранённое содержимое совпадает с этим SHA-256.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide — kzarchive</source>
+        <translation>Руководство пользователя — kzarchive</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>This guide is part of the app; it needs no internet.</source>
+        <translation>Руководство встроено в программу: интернет не нужен.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1344,14 @@ Fingerprint:
     <message>
         <source>What happened, in a few words</source>
         <translation>Что произошло, в нескольких словах</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>end, if any: YYYY-MM-DD</source>
+        <translation>конец, если есть: ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>latitude, e.g. 43.2383</source>
@@ -1410,6 +1539,14 @@ Fingerprint:
         <translation>Получено из:</translation>
     </message>
     <message>
+        <source>redacted copy of {name}</source>
+        <translation>обезличенная копия файла {name}</translation>
+    </message>
+    <message>
+        <source>copy made from {name}</source>
+        <translation>копия файла {name}</translation>
+    </message>
+    <message>
         <source>redacted copy of item {ident}</source>
         <translation>обезличенная копия материала {ident}</translation>
     </message>
@@ -1435,6 +1572,33 @@ Fingerprint:
     <message>
         <source>Language</source>
         <translation>Язык</translation>
+    </message>
+</context>
+<context>
+    <name>MainToolBar</name>
+    <message>
+        <source>Main actions</source>
+        <translation>Основные действия</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Новый инцидент</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Экспорт пакета</translation>
+    </message>
+    <message>
+        <source>Open bundle</source>
+        <translation>Открыть пакет</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Заблокировать</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1650,10 @@ Fingerprint:
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
         <source>&amp;About kzarchive</source>
@@ -1705,8 +1873,8 @@ This vault&apos;s fingerprint:
         <translation>Экспорт карточки контакта…</translation>
     </message>
     <message>
-        <source>age recipient:</source>
-        <translation>Получатель age:</translation>
+        <source>Your encryption key (age recipient):</source>
+        <translation>Ваш ключ шифрования (получатель age):</translation>
     </message>
     <message>
         <source>Partners compare this fingerprint with you, in person or by phone, before they trust bundles you send. Give them your contact card.</source>
@@ -1789,8 +1957,12 @@ This vault&apos;s fingerprint:
         <translation>Выберите карточку контакта партнёра</translation>
     </message>
     <message>
-        <source>All files (*)</source>
-        <translation>Все файлы (*)</translation>
+        <source>Contact cards, any file name (*)</source>
+        <translation>Карточки контактов, любое имя файла (*)</translation>
+    </message>
+    <message>
+        <source>Contact cards named by kzarchive (*.kzcard)</source>
+        <translation>Карточки контактов с именем от kzarchive (*.kzcard)</translation>
     </message>
     <message>
         <source>{name} is verified. You can now send them bundles and trust bundles they sign.</source>
@@ -1835,9 +2007,13 @@ This vault&apos;s fingerprint:
         <source>Whole page</source>
         <translation>Страница целиком</translation>
     </message>
-    <message>
-        <source>{n} page(s)</source>
-        <translation>Страниц: {n}</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
+        </translation>
     </message>
     <message>
         <source>This PDF is protected by a password, so kzarchive cannot show it. To open it in another program, extract it: it will then be written to disk unencrypted.</source>
@@ -2240,6 +2416,14 @@ This vault&apos;s fingerprint:
         <source>GPS positions: included</source>
         <translation>GPS-координаты: включены</translation>
     </message>
+    <message numerus="yes">
+        <source>GPS positions: inside %n original photo(s); left out of the descriptions</source>
+        <translation>
+            <numerusform>GPS-координаты: в %n оригинальной фотографии; в описания не включены</numerusform>
+            <numerusform>GPS-координаты: в %n оригинальных фотографиях; в описания не включены</numerusform>
+            <numerusform>GPS-координаты: в %n оригинальных фотографиях; в описания не включены</numerusform>
+        </translation>
+    </message>
     <message>
         <source>GPS positions: not included</source>
         <translation>GPS-координаты: не включены</translation>
@@ -2263,6 +2447,13 @@ This vault&apos;s fingerprint:
     <message>
         <source>A file of that name exists already; choose another name.</source>
         <translation>Файл с таким именем уже есть; выберите другое имя.</translation>
+    </message>
+</context>
+<context>
+    <name>TermLabel</name>
+    <message>
+        <source>What is this?</source>
+        <translation>Что это?</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2481,10 @@ This vault&apos;s fingerprint:
     <message>
         <source>optional, e.g. testimony-A-3.txt</source>
         <translation>необязательно, напр. testimony-A-3.txt</translation>
+    </message>
+    <message>
+        <source>optional, e.g. ministry-statement-2022-01-10.txt</source>
+        <translation>необязательно, напр. заявление-министерства-2022-01-10.txt</translation>
     </message>
     <message>
         <source>pseudonym, never a real name</source>
@@ -2326,30 +2521,6 @@ This vault&apos;s fingerprint:
     <message>
         <source>not stated</source>
         <translation>не указан</translation>
-    </message>
-    <message>
-        <source>Kazakh</source>
-        <translation>казахский</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>русский</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>английский</translation>
-    </message>
-    <message>
-        <source>Uzbek</source>
-        <translation>узбекский</translation>
-    </message>
-    <message>
-        <source>Kyrgyz</source>
-        <translation>киргизский</translation>
-    </message>
-    <message>
-        <source>Uyghur</source>
-        <translation>уйгурский</translation>
     </message>
     <message>
         <source>Load a text file</source>
@@ -2501,9 +2672,29 @@ This vault&apos;s fingerprint:
         <source>Custody log</source>
         <translation>Журнал хранения</translation>
     </message>
-    <message>
-        <source>complete and unaltered ({n} entries)</source>
-        <translation>полный и не изменён (записей: {n})</translation>
+    <message numerus="yes">
+        <source>complete and unaltered (%n entry(s))</source>
+        <translation>
+            <numerusform>полный и не изменён (%n запись)</numerusform>
+            <numerusform>полный и не изменён (%n записи)</numerusform>
+            <numerusform>полный и не изменён (%n записей)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) read, {size}, each matching its SHA-256</source>
+        <translation>
+            <numerusform>прочитан %n материал, {size}; он совпадает со своим SHA-256</numerusform>
+            <numerusform>прочитано %n материала, {size}; каждый совпадает со своим SHA-256</numerusform>
+            <numerusform>прочитано %n материалов, {size}; каждый совпадает со своим SHA-256</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) read, {size}; no file the vault does not know</source>
+        <translation>
+            <numerusform>прочитан %n материал, {size}; посторонних файлов нет</numerusform>
+            <numerusform>прочитано %n материала, {size}; посторонних файлов нет</numerusform>
+            <numerusform>прочитано %n материалов, {size}; посторонних файлов нет</numerusform>
+        </translation>
     </message>
     <message>
         <source>complete and unaltered</source>
@@ -2528,14 +2719,6 @@ This vault&apos;s fingerprint:
     <message>
         <source>Stored files</source>
         <translation>Сохранённые файлы</translation>
-    </message>
-    <message>
-        <source>{n} items read, {size}, each matching its SHA-256</source>
-        <translation>прочитано материалов: {n}, {size}; каждый совпадает со своим SHA-256</translation>
-    </message>
-    <message>
-        <source>{n} items read, {size}; no file the vault does not know</source>
-        <translation>прочитано материалов: {n}, {size}; посторонних файлов нет</translation>
     </message>
     <message>
         <source>files found that the vault does not know: {detail}</source>
@@ -2729,6 +2912,30 @@ This vault&apos;s fingerprint:
     <message>
         <source>Shared</source>
         <translation>Передано</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Uzbek</source>
+        <translation>узбекский</translation>
+    </message>
+    <message>
+        <source>Kyrgyz</source>
+        <translation>киргизский</translation>
+    </message>
+    <message>
+        <source>Uyghur</source>
+        <translation>уйгурский</translation>
     </message>
 </context>
 <context>
