@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_factory import PARTNER, SENDER, make_spec, payload
 
 from kzarchive.bundle import FileRecord, PayloadFile, read_bundle, write_bundle, write_bundle_file
 from kzarchive.errors import BadInput, Cancelled, DiskFull, IntegrityError
 from kzarchive.progress import CancelToken
+from tests.bundle.bundle_factory import PARTNER, SENDER, make_spec, payload
 
 BIG = 32 * 2**20
 PIECE = 64 * 1024

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_runner import Cli
+
+from tests.cli.cli_runner import Cli
 
 
 @pytest.fixture()

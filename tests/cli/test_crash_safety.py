@@ -15,9 +15,8 @@ import random
 import time
 from pathlib import Path
 
-from cli_runner import PASSPHRASE, Cli
-
 from kzarchive.archive import Archive
+from tests.cli.cli_runner import PASSPHRASE, Cli
 
 RUNS = 25
 MIB = 1024 * 1024

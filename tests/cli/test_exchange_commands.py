@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli_runner import Cli
-
 from kzarchive.errors import BadInput, IntegrityError, UntrustedSigner
+from tests.cli.cli_runner import Cli
 
 
 def _pair(tmp_path: Path, verify_back: bool = True) -> tuple[Cli, Cli]:

@@ -18,11 +18,11 @@ os.environ.setdefault("KZARCHIVE_KDF_TARGET_MS", "50")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kzarchive-gui-config-")
 
 import pytest
-from gui_helpers import PASSPHRASE, close_all_windows
 from PySide6.QtWidgets import QApplication
 
 from kzarchive.archive import Archive
 from kzarchive.gui.config import GuiConfig
+from tests.gui.gui_helpers import PASSPHRASE, close_all_windows
 
 
 @pytest.fixture(scope="session", autouse=True)

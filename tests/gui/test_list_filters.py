@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
-from test_main_window import DEMO, open_demo, shown_titles, type_text
 
 from kzarchive.gui.controller import AppController
+from tests.gui.test_main_window import DEMO, open_demo, shown_titles, type_text
 
 
 def titles_where(condition) -> set[str]:  # type: ignore[no-untyped-def]

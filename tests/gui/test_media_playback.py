@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import QIODevice, QLoggingCategory, Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QPushButton
-from viewer_helpers import label_texts, open_archive, store
 
 from kzarchive.archive import Archive
 from kzarchive.gui.media_device import PayloadDevice
 from kzarchive.gui.viewers import MediaViewer, open_viewer
+from tests.gui.viewer_helpers import label_texts, open_archive, store
 
 MEDIA = Path(__file__).resolve().parent / "media"
 CLIP = (MEDIA / "clip.mp4").read_bytes()

@@ -5,12 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from partner_helpers import (
-    PARTNER_NAME,
-    answer_file_dialog,
-    make_partner_vault,
-    open_window,
-)
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -24,6 +18,12 @@ from kzarchive.gui.partners import (
     CompareDialog,
     PartnersWindow,
     RenameContactDialog,
+)
+from tests.gui.partner_helpers import (
+    PARTNER_NAME,
+    answer_file_dialog,
+    make_partner_vault,
+    open_window,
 )
 
 # A valid age recipient and minisign key of a partner who uses only the standard tools.

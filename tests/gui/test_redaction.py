@@ -10,12 +10,12 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from viewer_helpers import open_archive, photo_bytes, store
 
 from kzarchive.archive import Archive
 from kzarchive.gui.redaction import BoxCanvas, RedactionWindow
 from kzarchive.gui.viewers import PhotoViewer, open_viewer
 from kzarchive.media import Box
+from tests.gui.viewer_helpers import open_archive, photo_bytes, store
 
 
 @pytest.fixture()

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from viewer_helpers import incident_of, open_archive, photo_bytes, store
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
@@ -20,6 +18,8 @@ from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.viewers import MediaViewer, PhotoViewer, ViewerWindow
 from kzarchive.gui.workers import TaskRunner
+from tests.gui.gui_helpers import PASSPHRASE
+from tests.gui.viewer_helpers import incident_of, open_archive, photo_bytes, store
 
 CLIP = (Path(__file__).resolve().parent / "media" / "clip.mp4").read_bytes()
 

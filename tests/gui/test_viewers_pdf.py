@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize
 from PySide6.QtGui import QColor, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPdf import QPdfDocument
-from viewer_helpers import label_texts, open_archive, store
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers import PdfViewer, open_viewer
+from tests.gui.viewer_helpers import label_texts, open_archive, store
 
 
 @pytest.fixture()

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QPushButton
-from viewer_helpers import label_texts, open_archive, photo_bytes, quadrants, store
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers import FileViewer, PhotoViewer, open_viewer
 from kzarchive.gui.viewers.photo_decode import upright
 from kzarchive.media import imaging
+from tests.gui.viewer_helpers import label_texts, open_archive, photo_bytes, quadrants, store
 
 GOLDEN = Path(__file__).resolve().parents[1] / "media" / "golden"
 

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
-from viewer_helpers import incident_of, label_texts, open_archive
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers import FileViewer, TextViewer, open_viewer
 from kzarchive.gui.viewers import window as viewer_window
+from tests.gui.viewer_helpers import incident_of, label_texts, open_archive
 
 TESTIMONY = ("Меня задержали 6 января у автовокзала. Трое суток держали без воды и "
              "без адвоката; протокол не показали.")

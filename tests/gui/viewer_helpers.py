@@ -6,12 +6,12 @@ import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from gui_helpers import PASSPHRASE
 from PIL import Image, TiffImagePlugin
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.models import Item
+from tests.gui.gui_helpers import PASSPHRASE
 
 
 def wait_until(qtbot: object, condition: Callable[[], bool], timeout: int = 5000) -> None:
