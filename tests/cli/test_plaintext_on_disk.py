@@ -54,8 +54,10 @@ def all_files(*folders: Path) -> list[Path]:
 
 
 def test_no_evidence_in_clear_under_the_vault_or_the_temp_folder(
-        vault_cli: Cli, tmp_path: Path) -> None:
-    cli = vault_cli
+        process_vault_cli: Cli, tmp_path: Path) -> None:
+    # Real processes: SQLite takes its temp folder from TMPDIR once per process, so only
+    # a process started with TMPDIR set to the scanned folder writes its temp files there.
+    cli = process_vault_cli
     inputs = tmp_path / "inputs"  # the documenter's own files, outside the vault
     inputs.mkdir()
     photo = os.urandom(256 * 1024 + 123)
