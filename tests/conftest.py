@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from kzarchive.archive import Archive
 
 os.environ.setdefault("KZARCHIVE_KDF_TARGET_MS", "50")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,7 +24,7 @@ def passphrase() -> str:
 
 
 @pytest.fixture()
-def archive(tmp_path: Path) -> Iterator[object]:
+def archive(tmp_path: Path) -> Iterator[Archive]:
     from kzarchive.archive import Archive
 
     vault, _code = Archive.create(tmp_path / "vault", PASSPHRASE, name="Test documenter")

@@ -21,7 +21,7 @@ def _pair(tmp_path: Path, verify_back: bool = True) -> tuple[Cli, Cli]:
     return documenter, partner
 
 
-def test_export_verify_import_round_trip(tmp_path: Path):
+def test_export_verify_import_round_trip(tmp_path: Path) -> None:
     documenter, partner = _pair(tmp_path)
     added = documenter("incident", "add", "--title", "Задержание", "--json").json()
     incident = added["incident"]["id"]
@@ -45,7 +45,7 @@ def test_export_verify_import_round_trip(tmp_path: Path):
     assert shown["incident"]["title"] == "Задержание"
 
 
-def test_verify_bundle_extracts_only_after_everything_held(tmp_path: Path):
+def test_verify_bundle_extracts_only_after_everything_held(tmp_path: Path) -> None:
     documenter, partner = _pair(tmp_path)
     incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
     documenter("testimony", "add", incident, "--text", "Показания")
@@ -64,7 +64,7 @@ def test_verify_bundle_extracts_only_after_everything_held(tmp_path: Path):
     assert (target / bundle_id / "bagit.txt").is_file()
 
 
-def test_unverified_signer_fails_with_its_own_exit_code(tmp_path: Path):
+def test_unverified_signer_fails_with_its_own_exit_code(tmp_path: Path) -> None:
     documenter, partner = _pair(tmp_path, verify_back=False)
     incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
     bundle = tmp_path / "out.kzb"
@@ -76,7 +76,7 @@ def test_unverified_signer_fails_with_its_own_exit_code(tmp_path: Path):
     partner("import", bundle, "--accept-unverified-signer")
 
 
-def test_export_refuses_unverified_recipients(tmp_path: Path):
+def test_export_refuses_unverified_recipients(tmp_path: Path) -> None:
     documenter = Cli(tmp_path / "documenter").init()
     partner = Cli(tmp_path / "partner").init()
     partner("contact", "export-card", tmp_path / "partner.card")
@@ -88,7 +88,7 @@ def test_export_refuses_unverified_recipients(tmp_path: Path):
     assert not (tmp_path / "x.kzb").exists()
 
 
-def test_contact_verify_asks_for_confirmation_without_yes(tmp_path: Path):
+def test_contact_verify_asks_for_confirmation_without_yes(tmp_path: Path) -> None:
     documenter = Cli(tmp_path / "documenter").init()
     partner = Cli(tmp_path / "partner").init()
     partner("contact", "export-card", tmp_path / "partner.card")

@@ -17,7 +17,7 @@ from kzarchive.gui.bundle_dialog import BundleDialog, State
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.export_wizard import ExportWizard
 from kzarchive.gui.main_window import MainWindow
-from tests.gui.gui_helpers import PASSPHRASE
+from tests.gui.gui_helpers import PASSPHRASE, top_item
 from tests.gui.partner_helpers import (
     INCIDENT_TITLE,
     PARTNER_NAME,
@@ -107,7 +107,7 @@ def column(tree: object, index: int) -> list[str]:
     from PySide6.QtWidgets import QTreeWidget
 
     assert isinstance(tree, QTreeWidget)
-    return [tree.topLevelItem(i).text(index) for i in range(tree.topLevelItemCount())]
+    return [top_item(tree, i).text(index) for i in range(tree.topLevelItemCount())]
 
 
 def test_export_to_a_verified_partner_then_check_and_import_it_in_their_vault(

@@ -19,6 +19,7 @@ from kzarchive.gui.partners import (
     PartnersWindow,
     RenameContactDialog,
 )
+from tests.gui.gui_helpers import top_item
 from tests.gui.partner_helpers import (
     PARTNER_NAME,
     answer_file_dialog,
@@ -40,14 +41,14 @@ def partners_of(window: MainWindow, qtbot: QtBot) -> PartnersWindow:
 
 def rows(partners: PartnersWindow) -> list[tuple[str, str, str]]:
     tree = partners.contacts
-    return [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1),
-             tree.topLevelItem(i).text(2)) for i in range(tree.topLevelItemCount())]
+    return [(top_item(tree, i).text(0), top_item(tree, i).text(1),
+             top_item(tree, i).text(2)) for i in range(tree.topLevelItemCount())]
 
 
 def select(partners: PartnersWindow, name: str) -> None:
     tree = partners.contacts
-    row = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-               if tree.topLevelItem(i).text(0) == name)
+    row = next(top_item(tree, i) for i in range(tree.topLevelItemCount())
+               if top_item(tree, i).text(0) == name)
     tree.setCurrentItem(row)
 
 

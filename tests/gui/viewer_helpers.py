@@ -18,8 +18,9 @@ def wait_until(qtbot: object, condition: Callable[[], bool], timeout: int = 5000
     qtbot.waitUntil(condition, timeout=timeout)  # type: ignore[attr-defined]
 
 
-def label_texts(widget: QWidget) -> str:
+def label_texts(widget: QWidget | None) -> str:
     """All label texts inside a widget, one per line."""
+    assert widget is not None
     return "\n".join(child.text() for child in widget.findChildren(QLabel))
 
 
