@@ -4,7 +4,7 @@ Starting Python and importing the CLI costs far more than most commands take, so
 the CLI tests call ``main`` directly.  For that to test what a person gets, each
 run sees only what a fresh process would:
 
-- exactly the given environment (``os.environ`` is replaced, ``tempfile`` reads
+- exactly the given environment (``os.environ`` is made equal to it, ``tempfile`` reads
   ``TMPDIR`` again), and the working folder, umask, signal handlers, ``sys.argv``
   and logging set-up of the tests are put back afterwards, whatever the command did;
 - standard input, output and error are new byte streams with UTF-8 text on top
@@ -141,8 +141,7 @@ def _fresh_process(env: Mapping[str, str], stdin: bytes,
     with tempfile.TemporaryFile() as fd_out, tempfile.TemporaryFile() as fd_err:
         streams = _Streams(stdin, fd_out, fd_err)
         try:
-            os.environ.clear()
-            os.environ.update(env)
+            _set_environment(env)
             tempfile.tempdir = None
             # A fresh interpreter has no handlers: warnings go to stderr (logging.lastResort).
             root.handlers = []
@@ -165,9 +164,18 @@ def _fresh_process(env: Mapping[str, str], stdin: bytes,
                     signal.signal(number, handler)
             os.umask(saved_umask)
             os.chdir(saved_cwd)
-            os.environ.clear()
-            os.environ.update(saved_env)
+            _set_environment(saved_env)
             streams.collect()
+
+
+def _set_environment(wanted: Mapping[str, str]) -> None:
+    # Only what differs: other threads (Qt's, after the GUI tests) may call getenv, and
+    # every setenv or unsetenv may move the C environment under them.
+    for name in [name for name in os.environ if name not in wanted]:
+        del os.environ[name]
+    for name, value in wanted.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def _kzarchive_modules() -> list[ModuleType]:

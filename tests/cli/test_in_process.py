@@ -27,6 +27,14 @@ def replace_main(monkeypatch: pytest.MonkeyPatch, fake: Main) -> None:
     monkeypatch.setattr(cli_main, "main", fake)
 
 
+@pytest.fixture(scope="module")
+def shared_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One vault for the comparisons: each compares two runs of one command on it."""
+    root = tmp_path_factory.mktemp("shared")
+    Cli(root).init()
+    return root
+
+
 @pytest.mark.parametrize("args", [
     ["--version"],
     [],  # a usage error
@@ -39,19 +47,19 @@ def replace_main(monkeypatch: pytest.MonkeyPatch, fake: Main) -> None:
     ["incident", "show", "ffff"],
 ])
 def test_the_same_command_gives_the_same_result_in_a_process(
-        vault_cli: Cli, args: list[str]) -> None:
-    in_process = vault_cli(*args, expect=None, stdin="Показания".encode())
-    vault_cli.in_process = False
-    in_a_process = vault_cli(*args, expect=None, stdin="Показания".encode())
+        shared_vault: Path, args: list[str]) -> None:
+    in_process = Cli(shared_vault)(*args, expect=None, stdin="Показания".encode())
+    in_a_process = Cli(shared_vault, in_process=False)(*args, expect=None,
+                                                      stdin="Показания".encode())
     assert in_process == in_a_process
 
 
 @pytest.mark.parametrize("env", [{"KZARCHIVE_PASSPHRASE": None}, {"KZARCHIVE_VAULT": None}])
 def test_the_same_error_without_a_passphrase_or_a_vault_in_a_process(
-        vault_cli: Cli, env: dict[str, str | None]) -> None:
-    in_process = vault_cli("incident", "list", env=env, expect=None)
-    vault_cli.in_process = False
-    assert in_process == vault_cli("incident", "list", env=env, expect=None)
+        shared_vault: Path, env: dict[str, str | None]) -> None:
+    in_process = Cli(shared_vault)("incident", "list", env=env, expect=None)
+    in_a_process = Cli(shared_vault, in_process=False)("incident", "list", env=env, expect=None)
+    assert in_process == in_a_process
     assert in_process.code != 0 and in_process.err.startswith("kzarchive: ")
 
 
@@ -61,7 +69,7 @@ def test_the_command_sees_only_its_own_environment_streams_and_exit(
 
     def fake(argv: list[str]) -> int:
         assert argv == ["one", "два"] and sys.argv == ["kzarchive", "one", "два"]
-        assert "KZARCHIVE_OUTSIDE" not in os.environ
+        assert dict(os.environ) == {"TMPDIR": str(tmp_path)}
         assert os.environ["TMPDIR"] == str(tmp_path) == tempfile.gettempdir()
         assert not (sys.stdin.isatty() or sys.stdout.isatty() or sys.stderr.isatty())
         assert not any(os.isatty(fd) for fd in (0, 1, 2))
