@@ -6,7 +6,10 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -16,10 +19,13 @@ from kzarchive.bundle import BundleError
 from kzarchive.errors import BadInput, Cancelled, UntrustedSigner
 from kzarchive.progress import CancelToken
 
+# Three vaults by name, and "introduce": who adds (and verifies) whose card.
+Vaults = dict[str, Any]
+
 
 @pytest.fixture()
-def vaults(tmp_path: Path, passphrase: str):  # type: ignore[no-untyped-def]
-    made = {}
+def vaults(tmp_path: Path, passphrase: str) -> Iterator[Vaults]:
+    made: Vaults = {}
     for name in ("Documenter", "Partner", "Second partner"):
         made[name], _ = Archive.create(tmp_path / name.replace(" ", "-"), passphrase, name=name)
         made[name].export_card(tmp_path / f"{name}.card")
@@ -51,7 +57,7 @@ def _evidence(archive: Archive, folder: Path) -> tuple[str, dict[str, bytes]]:
     return incident, contents
 
 
-def test_round_trip_across_three_vaults(vaults, tmp_path: Path):  # type: ignore[no-untyped-def]
+def test_round_trip_across_three_vaults(vaults: Vaults, tmp_path: Path) -> None:
     documenter, partner, second = vaults["Documenter"], vaults["Partner"], vaults["Second partner"]
     vaults["introduce"]("Documenter", "Partner")
     vaults["introduce"]("Partner", "Documenter")
@@ -89,7 +95,7 @@ def test_round_trip_across_three_vaults(vaults, tmp_path: Path):  # type: ignore
     assert [e["leaf_hash"] for e in origins[documenter.fingerprint]] == original_chain
 
 
-def test_importing_the_same_bundle_again_changes_nothing(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_importing_the_same_bundle_again_changes_nothing(vaults: Vaults, tmp_path: Path) -> None:
     documenter, partner = vaults["Documenter"], vaults["Partner"]
     vaults["introduce"]("Documenter", "Partner")
     vaults["introduce"]("Partner", "Documenter")
@@ -102,7 +108,7 @@ def test_importing_the_same_bundle_again_changes_nothing(vaults, tmp_path):  # t
     assert partner.blobs.all_ids() == blobs and partner.custody_entries() == log
 
 
-def test_defaults_protect_people_and_places(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_defaults_protect_people_and_places(vaults: Vaults, tmp_path: Path) -> None:
     documenter, partner = vaults["Documenter"], vaults["Partner"]
     vaults["introduce"]("Documenter", "Partner")
     vaults["introduce"]("Partner", "Documenter")
@@ -117,7 +123,7 @@ def test_defaults_protect_people_and_places(vaults, tmp_path):  # type: ignore[n
                                 "original_sha256": hashlib.sha256(contents[photo.id]).hexdigest()}
 
 
-def test_export_goes_only_to_verified_contacts(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_export_goes_only_to_verified_contacts(vaults: Vaults, tmp_path: Path) -> None:
     documenter = vaults["Documenter"]
     vaults["introduce"]("Documenter", "Partner", verify=False)
     incident, _ = _evidence(documenter, tmp_path)
@@ -127,7 +133,7 @@ def test_export_goes_only_to_verified_contacts(vaults, tmp_path):  # type: ignor
     assert not (tmp_path / "b.kzb").exists()
 
 
-def test_unverified_signer_is_reported_never_valid(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_unverified_signer_is_reported_never_valid(vaults: Vaults, tmp_path: Path) -> None:
     documenter, partner = vaults["Documenter"], vaults["Partner"]
     vaults["introduce"]("Documenter", "Partner")
     vaults["introduce"]("Partner", "Documenter", verify=False)
@@ -143,7 +149,7 @@ def test_unverified_signer_is_reported_never_valid(vaults, tmp_path):  # type: i
     assert [i.id for i in partner.list_incidents()] == [incident]
 
 
-def test_cancelled_export_leaves_no_file(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_cancelled_export_leaves_no_file(vaults: Vaults, tmp_path: Path) -> None:
     documenter = vaults["Documenter"]
     vaults["introduce"]("Documenter", "Partner")
     incident, _ = _evidence(documenter, tmp_path)
@@ -156,7 +162,7 @@ def test_cancelled_export_leaves_no_file(vaults, tmp_path):  # type: ignore[no-u
     assert list(out.iterdir()) == []
 
 
-def test_damaged_bundle_imports_nothing(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_damaged_bundle_imports_nothing(vaults: Vaults, tmp_path: Path) -> None:
     documenter, partner = vaults["Documenter"], vaults["Partner"]
     vaults["introduce"]("Documenter", "Partner")
     vaults["introduce"]("Partner", "Documenter")
@@ -175,7 +181,8 @@ def test_damaged_bundle_imports_nothing(vaults, tmp_path):  # type: ignore[no-un
 @pytest.mark.interop
 @pytest.mark.skipif(not all(shutil.which(t) for t in ("age", "age-keygen", "minisign", "tar")),
                     reason="age, minisign and tar are installed by scripts/setup --test")
-def test_partner_with_only_standard_tools_can_check_everything(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_partner_with_only_standard_tools_can_check_everything(
+        vaults: Vaults, tmp_path: Path) -> None:
     documenter = vaults["Documenter"]
     key = tmp_path / "investigator-key.txt"
     subprocess.run(["age-keygen", "-o", str(key)], check=True, capture_output=True)
@@ -198,15 +205,15 @@ def test_partner_with_only_standard_tools_can_check_everything(vaults, tmp_path)
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     assert documenter.fingerprint in check.stdout
-    bagit = Path(shutil.which("bagit.py") or Path(os.sys.executable).parent / "bagit.py")
-    valid = subprocess.run([os.sys.executable, str(bagit), "--validate", str(bag)],
+    bagit = Path(shutil.which("bagit.py") or Path(sys.executable).parent / "bagit.py")
+    valid = subprocess.run([sys.executable, str(bagit), "--validate", str(bag)],
                            capture_output=True, text=True)
     assert valid.returncode == 0, valid.stderr
     for item_id, data in contents.items():
         assert next((bag / "data" / "files").glob(f"{item_id}*")).read_bytes() == data
 
 
-def test_altered_received_custody_fails_verify(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_altered_received_custody_fails_verify(vaults: Vaults, tmp_path: Path) -> None:
     from kzarchive.errors import IntegrityError
 
     documenter, partner = vaults["Documenter"], vaults["Partner"]
@@ -223,7 +230,7 @@ def test_altered_received_custody_fails_verify(vaults, tmp_path):  # type: ignor
     assert "received custody" in caught.value.message
 
 
-def test_a_redacted_copy_travels_instead_of_its_original(vaults, tmp_path):  # type: ignore[no-untyped-def]
+def test_a_redacted_copy_travels_instead_of_its_original(vaults: Vaults, tmp_path: Path) -> None:
     from kzarchive.media.redact import Box
 
     documenter, partner = vaults["Documenter"], vaults["Partner"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image, TiffImagePlugin
@@ -38,6 +39,10 @@ def _photo(width: int = 120, height: int = 80, orientation: int = 1,
 
 def _incident(archive: Archive) -> str:
     return archive.add_incident("Detention at the bus station")
+
+
+def pixel(image: Image.Image, x: int, y: int) -> tuple[int, ...]:
+    return cast(tuple[int, ...], image.getpixel((x, y)))  # a tuple: one value per band
 
 
 def _content(archive: Archive, item_id: str) -> bytes:
@@ -95,8 +100,8 @@ def test_boxes_are_in_upright_pixels_of_a_turned_photo(archive: Archive) -> None
         assert image.size == (80, 120)
         rgb = image.convert("RGB")
         # JPEG: black stays black to within the codec's rounding at the edges.
-        assert max(rgb.getpixel((65, 105))) < 8
-        assert min(rgb.getpixel((20, 20))[:2]) > 150
+        assert max(pixel(rgb, 65, 105)) < 8
+        assert min(pixel(rgb, 20, 20)[:2]) > 150
 
 
 def test_boxes_reaching_past_the_edge_are_recorded_as_applied(archive: Archive) -> None:

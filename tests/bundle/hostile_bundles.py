@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bundle_factory import encrypted, members_of, packed, plaintext_of, resign
 from PIL import Image
 
 from kzarchive.archive import Archive, ExportOptions
 from kzarchive.bundle.jsontext import pretty_json
+from tests.bundle.bundle_factory import encrypted, members_of, packed, plaintext_of, resign
 
 Files = dict[str, bytes | None]
 BUNDLE_JSON = "data/bundle.json"

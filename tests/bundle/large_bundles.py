@@ -17,7 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bundle_factory import (
+from kzarchive.archive import Archive
+from kzarchive.bundle import jsontext, layout
+from kzarchive.crypto.identity import Identity
+from kzarchive.errors import IntegrityError, UntrustedSigner
+from tests.bundle.bundle_factory import (
     STRANGER,
     bundle_bytes,
     encrypted,
@@ -27,11 +31,6 @@ from bundle_factory import (
     plaintext_of,
     resign,
 )
-
-from kzarchive.archive import Archive
-from kzarchive.bundle import jsontext, layout
-from kzarchive.crypto.identity import Identity
-from kzarchive.errors import IntegrityError, UntrustedSigner
 
 PASSPHRASE = "memory test passphrase, long enough"
 MEMORY_LIMIT_MB = 300

@@ -7,12 +7,12 @@ import copy
 from typing import Any
 
 import pytest
-from bundle_factory import SENDER, custody_entries, custody_export
 
 from kzarchive.bundle import custody
 from kzarchive.canonical import canonical_json
 from kzarchive.errors import IntegrityError
 from kzarchive.vault import merkle
+from tests.bundle.bundle_factory import SENDER, custody_entries, custody_export
 
 INCIDENTS = ["inc-a", "inc-b"]
 

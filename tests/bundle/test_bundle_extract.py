@@ -11,7 +11,11 @@ from pathlib import Path
 
 import bagit
 import pytest
-from bundle_factory import (
+
+from kzarchive.bundle import BundleError, UntrustedBundleSigner, extract_verified
+from kzarchive.bundle.tarstream import TAR_MTIME, entry_header
+from kzarchive.errors import BadInput, DiskFull
+from tests.bundle.bundle_factory import (
     BUNDLE_ID,
     DEFAULT_FILES,
     PARTNER,
@@ -24,10 +28,6 @@ from bundle_factory import (
     members_of,
     plaintext_of,
 )
-
-from kzarchive.bundle import BundleError, UntrustedBundleSigner, extract_verified
-from kzarchive.bundle.tarstream import TAR_MTIME, entry_header
-from kzarchive.errors import BadInput, DiskFull
 
 
 def extract(data: bytes, into: Path, accept_untrusted_signer: bool = False) -> Path:

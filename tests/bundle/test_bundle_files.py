@@ -9,13 +9,17 @@ import os
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from bundle_factory import PARTNER, SENDER, make_spec, payload
 
 from kzarchive.bundle import FileRecord, PayloadFile, read_bundle, write_bundle, write_bundle_file
 from kzarchive.errors import BadInput, Cancelled, DiskFull, IntegrityError
 from kzarchive.progress import CancelToken
+from tests.bundle.bundle_factory import PARTNER, SENDER, make_spec, payload
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 BIG = 32 * 2**20
 PIECE = 64 * 1024
@@ -136,9 +140,10 @@ def test_reading_from_a_stream_needs_no_seeking() -> None:
         def readable(self) -> bool:
             return True
 
-        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-            data = self._inner.read(min(len(buffer), 1000))
-            buffer[: len(data)] = data
+        def readinto(self, buffer: WriteableBuffer) -> int:
+            view = memoryview(buffer)
+            data = self._inner.read(min(len(view), 1000))
+            view[: len(data)] = data
             return len(data)
 
     out = io.BytesIO()

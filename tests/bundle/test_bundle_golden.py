@@ -9,14 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_factory import members_of
-from make_bundle_golden import BUNDLE, EXPECTED, PARTNER_KEY, SENDER_CARD, golden_spec
 
 from kzarchive.bundle import BundleError, FileRecord, read_bundle, write_bundle
 from kzarchive.bundle import bagit as bag_files
 from kzarchive.crypto import age
 from kzarchive.crypto.age import X25519Identity, parse_identity_file
 from kzarchive.crypto.identity import ContactCard
+from tests.bundle.bundle_factory import members_of
+from tests.bundle.make_bundle_golden import BUNDLE, EXPECTED, PARTNER_KEY, SENDER_CARD, golden_spec
 
 
 @pytest.fixture(scope="module")

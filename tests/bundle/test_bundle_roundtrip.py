@@ -8,7 +8,24 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from bundle_factory import (
+
+from kzarchive.bundle import (
+    BundleError,
+    BundleReport,
+    FileRecord,
+    PayloadFile,
+    PayloadMismatch,
+    Status,
+    UntrustedBundleSigner,
+    read_bundle,
+    write_bundle,
+)
+from kzarchive.bundle import bagit as bagit_files
+from kzarchive.crypto.age import NoMatchingIdentity
+from kzarchive.crypto.identity import Identity
+from kzarchive.errors import BadInput, Cancelled, DiskFull, IntegrityError, NewerFormat
+from kzarchive.progress import CancelToken
+from tests.bundle.bundle_factory import (
     BUNDLE_ID,
     CREATED,
     DEFAULT_FILES,
@@ -29,23 +46,6 @@ from bundle_factory import (
     resign,
     sha256_hex,
 )
-
-from kzarchive.bundle import (
-    BundleError,
-    BundleReport,
-    FileRecord,
-    PayloadFile,
-    PayloadMismatch,
-    Status,
-    UntrustedBundleSigner,
-    read_bundle,
-    write_bundle,
-)
-from kzarchive.bundle import bagit as bagit_files
-from kzarchive.crypto.age import NoMatchingIdentity
-from kzarchive.crypto.identity import Identity
-from kzarchive.errors import BadInput, Cancelled, DiskFull, IntegrityError, NewerFormat
-from kzarchive.progress import CancelToken
 
 Entries = dict[str, bytes | None]
 

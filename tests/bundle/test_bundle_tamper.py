@@ -12,12 +12,19 @@ from __future__ import annotations
 import io
 
 import pytest
-from bundle_factory import PARTNER, SENDER, bundle_bytes, encrypted, make_spec, plaintext_of
 
 from kzarchive.bundle import BundleError, read_bundle
 from kzarchive.crypto.age import NoMatchingIdentity
 from kzarchive.crypto.stream import ENCRYPTED_CHUNK_SIZE, NONCE_SIZE
 from kzarchive.errors import NewerFormat
+from tests.bundle.bundle_factory import (
+    PARTNER,
+    SENDER,
+    bundle_bytes,
+    encrypted,
+    make_spec,
+    plaintext_of,
+)
 
 REFUSALS = (BundleError, NewerFormat, NoMatchingIdentity)
 

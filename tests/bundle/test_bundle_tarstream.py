@@ -67,7 +67,12 @@ def test_the_writer_is_deterministic() -> None:
 
 def test_long_names_and_large_sizes_use_pax_headers() -> None:
     long_name = "root/" + "x" * 120
-    data = written(lambda w: (w.add_directory("root"), w.add_file(long_name, 3, [b"abc"])))
+
+    def build(writer: TarWriter) -> None:
+        writer.add_directory("root")
+        writer.add_file(long_name, 3, [b"abc"])
+
+    data = written(build)
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as archive:
         assert archive.getnames() == ["root", long_name]
     # A size above the 8 GiB ustar limit needs a pax "size" record; only the header is checked.

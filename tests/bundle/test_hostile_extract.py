@@ -16,12 +16,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bundle_factory import BUNDLE_ID, PARTNER, SENDER, altered_bundle, bundle_bytes, resign
 
 from kzarchive.archive import Archive
 from kzarchive.bundle import BundleError, extract_verified, jsontext, layout
 from kzarchive.errors import BadInput
 from kzarchive.plainfiles import file_name
+from tests.bundle.bundle_factory import (
+    BUNDLE_ID,
+    PARTNER,
+    SENDER,
+    altered_bundle,
+    bundle_bytes,
+    resign,
+)
 
 CONTENT = b"the original bytes of the evidence\n"
 

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_bundles import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kzarchive.bundle.jsontext import pretty_json
+from kzarchive.errors import IntegrityError, NewerFormat
+from tests.bundle.hostile_bundles import (
     BUNDLE_JSON,
     Files,
     Parties,
@@ -25,11 +30,6 @@ from hostile_bundles import (
     make_parties,
     vault_state,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from kzarchive.bundle.jsontext import pretty_json
-from kzarchive.errors import IntegrityError, NewerFormat
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**70), 2**70)

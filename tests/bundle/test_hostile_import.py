@@ -16,7 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_bundles import (
+
+from kzarchive.archive import Archive
+from kzarchive.bundle import BundleError
+from kzarchive.bundle.jsontext import pretty_json
+from kzarchive.errors import IntegrityError
+from tests.bundle.hostile_bundles import (
     BUNDLE_JSON,
     Files,
     Parties,
@@ -30,11 +35,6 @@ from hostile_bundles import (
     replace_file,
     vault_state,
 )
-
-from kzarchive.archive import Archive
-from kzarchive.bundle import BundleError
-from kzarchive.bundle.jsontext import pretty_json
-from kzarchive.errors import IntegrityError
 
 
 @pytest.fixture()

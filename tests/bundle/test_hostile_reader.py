@@ -13,21 +13,6 @@ import json
 from collections.abc import Callable, Iterator
 
 import pytest
-from bundle_factory import (
-    BUNDLE_ID,
-    CREATED,
-    DEFAULT_FILES,
-    PARTNER,
-    SENDER,
-    STRANGER,
-    altered_bundle,
-    bundle_bytes,
-    encrypted,
-    make_spec,
-    members_of,
-    plaintext_of,
-    resign,
-)
 
 from kzarchive.bundle import (
     BundleError,
@@ -43,6 +28,21 @@ from kzarchive.bundle import (
 from kzarchive.crypto import minisign
 from kzarchive.crypto.identity import Identity, PublicIdentity
 from kzarchive.errors import ForwardedBundle, UntrustedSigner
+from tests.bundle.bundle_factory import (
+    BUNDLE_ID,
+    CREATED,
+    DEFAULT_FILES,
+    PARTNER,
+    SENDER,
+    STRANGER,
+    altered_bundle,
+    bundle_bytes,
+    encrypted,
+    make_spec,
+    members_of,
+    plaintext_of,
+    resign,
+)
 
 Entries = dict[str, bytes | None]
 

@@ -13,7 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from large_bundles import MEMORY_LIMIT_MB, Case, partner_vault, run_verify_bundle, write_cases
+
+from tests.bundle.large_bundles import (
+    MEMORY_LIMIT_MB,
+    Case,
+    partner_vault,
+    run_verify_bundle,
+    write_cases,
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,10 @@
-"""Runs the real ``kzarchive`` command in a subprocess, as a person or a script would."""
+"""Runs the ``kzarchive`` command as a person or a script would.
+
+By default in the test process (tests/cli/in_process.py makes each run as fresh
+as a new process); ``Cli(root, in_process=False)``, ``Cli.popen`` and ``Terminal``
+start the real command in a process of its own, for what only a process shows:
+being killed or interrupted, a terminal, and what it leaves in its temp folder.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tests.cli.in_process import run_main
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -28,8 +36,9 @@ class Result:
 class Cli:
     """One vault folder, one private temp folder, and a clean environment."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, *, in_process: bool = True):
         self.root = root
+        self.in_process = in_process
         self.vault = root / "vault"
         self.tmpdir = root / "tmp"
         self.tmpdir.mkdir(parents=True, exist_ok=True)
@@ -58,17 +67,23 @@ class Cli:
 
     def __call__(self, *args: str | Path, expect: int | None = 0, stdin: bytes | None = None,
                  env: dict[str, str | None] | None = None, timeout: float = 120) -> Result:
+        """Runs the command; ``timeout`` bounds a process only (a run in the tests' own
+        process cannot be stopped from outside without leaving it in an unknown state)."""
         merged = dict(self.env)
         for key, value in (env or {}).items():
             if value is None:
                 merged.pop(key, None)
             else:
                 merged[key] = value
-        done = subprocess.run(
-            self.command(*args), env=merged, timeout=timeout, capture_output=True,
-            input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL)
-        result = Result(done.returncode, done.stdout.decode("utf-8"),
-                        done.stderr.decode("utf-8"))
+        if self.in_process:
+            ran = run_main([str(arg) for arg in args], merged, stdin or b"")
+            code, out, err = ran.code, ran.out, ran.err
+        else:
+            done = subprocess.run(
+                self.command(*args), env=merged, timeout=timeout, capture_output=True,
+                input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL)
+            code, out, err = done.returncode, done.stdout, done.stderr
+        result = Result(code, out.decode("utf-8"), err.decode("utf-8"))
         if expect is not None:
             assert result.code == expect, (
                 f"kzarchive {' '.join(map(str, args))} exited {result.code}, expected {expect}\n"

@@ -9,11 +9,10 @@ import re
 import subprocess
 from pathlib import Path
 
-from cli_runner import PASSPHRASE, Cli, Terminal
-
 from kzarchive import __version__
 from kzarchive.archive import Archive
 from kzarchive.crypto import age, minisign
+from tests.cli.cli_runner import PASSPHRASE, Cli, Terminal
 
 FINGERPRINT = re.compile(r"\b\d{5}( \d{5}){11}\b")
 RECOVERY_CODE = re.compile(r"\b[0-9A-Z]{5}(-[0-9A-Z]{5}){4}\b")

@@ -15,9 +15,8 @@ import random
 import time
 from pathlib import Path
 
-from cli_runner import PASSPHRASE, Cli
-
 from kzarchive.archive import Archive
+from tests.cli.cli_runner import PASSPHRASE, Cli
 
 RUNS = 25
 MIB = 1024 * 1024
@@ -43,8 +42,10 @@ def check_after_crash(vault: Path, incident_id: str, attached: dict[str, bytes])
         return {item.sha256 for item in items}
 
 
-def test_sigkill_during_attach_leaves_whole_items_or_none(vault_cli: Cli, tmp_path: Path) -> None:
-    cli = vault_cli
+def test_sigkill_during_attach_leaves_whole_items_or_none(
+        process_vault_cli: Cli, tmp_path: Path) -> None:
+    # The kill delays are timed on whole processes, start-up included: so are the runs.
+    cli = process_vault_cli
     seed = int.from_bytes(os.urandom(4), "big")
     rng = random.Random(seed)
     incident_id = cli("incident", "add", "--title", "Crash test").out.strip()

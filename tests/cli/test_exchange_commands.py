@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from cli_runner import PASSPHRASE, Cli
-
 from kzarchive.archive import Archive
 from kzarchive.crypto import age
 from kzarchive.crypto.identity import ContactCard
 from kzarchive.errors import BadInput, ForwardedBundle, IntegrityError, UntrustedSigner
+from tests.cli.cli_runner import PASSPHRASE, Cli
 
 
 def _pair(tmp_path: Path, verify_back: bool = True) -> tuple[Cli, Cli]:
@@ -26,7 +25,7 @@ def _pair(tmp_path: Path, verify_back: bool = True) -> tuple[Cli, Cli]:
     return documenter, partner
 
 
-def test_export_verify_import_round_trip(tmp_path: Path):
+def test_export_verify_import_round_trip(tmp_path: Path) -> None:
     documenter, partner = _pair(tmp_path)
     added = documenter("incident", "add", "--title", "Задержание", "--json").json()
     incident = added["incident"]["id"]
@@ -50,7 +49,7 @@ def test_export_verify_import_round_trip(tmp_path: Path):
     assert shown["incident"]["title"] == "Задержание"
 
 
-def test_verify_bundle_extracts_only_after_everything_held(tmp_path: Path):
+def test_verify_bundle_extracts_only_after_everything_held(tmp_path: Path) -> None:
     documenter, partner = _pair(tmp_path)
     incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
     documenter("testimony", "add", incident, "--text", "Показания")
@@ -69,7 +68,7 @@ def test_verify_bundle_extracts_only_after_everything_held(tmp_path: Path):
     assert (target / bundle_id / "bagit.txt").is_file()
 
 
-def test_unverified_signer_fails_with_its_own_exit_code(tmp_path: Path):
+def test_unverified_signer_fails_with_its_own_exit_code(tmp_path: Path) -> None:
     documenter, partner = _pair(tmp_path, verify_back=False)
     incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
     bundle = tmp_path / "out.kzb"
@@ -113,7 +112,7 @@ def test_a_forwarded_bundle_imports_only_with_accept_forwarded(tmp_path: Path) -
     assert imported["incidents_added"] == [incident]
 
 
-def test_export_refuses_unverified_recipients(tmp_path: Path):
+def test_export_refuses_unverified_recipients(tmp_path: Path) -> None:
     documenter = Cli(tmp_path / "documenter").init()
     partner = Cli(tmp_path / "partner").init()
     partner("contact", "export-card", tmp_path / "partner.card")
@@ -125,7 +124,7 @@ def test_export_refuses_unverified_recipients(tmp_path: Path):
     assert not (tmp_path / "x.kzb").exists()
 
 
-def test_contact_verify_asks_for_confirmation_without_yes(tmp_path: Path):
+def test_contact_verify_asks_for_confirmation_without_yes(tmp_path: Path) -> None:
     documenter = Cli(tmp_path / "documenter").init()
     partner = Cli(tmp_path / "partner").init()
     partner("contact", "export-card", tmp_path / "partner.card")

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cli_runner import Cli
+from tests.cli.cli_runner import Cli
 
 MIB = 1024 * 1024
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_runner import PASSPHRASE, Cli
 
 from kzarchive.archive import Archive
 from kzarchive.cli.main import build_parser
+from tests.cli.cli_runner import PASSPHRASE, Cli
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 # Objects whose fields belong to another layer and may grow with it.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_runner import PASSPHRASE, Cli, Terminal
+
+from tests.cli.cli_runner import PASSPHRASE, Cli, Terminal
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

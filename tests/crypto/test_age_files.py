@@ -64,7 +64,7 @@ def header_size(data: bytes) -> int:
 @pytest.mark.parametrize(
     "size", [0, 1, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 1, 2 * CHUNK_SIZE, 2 * CHUNK_SIZE + 9]
 )
-def test_round_trip_at_chunk_edges(size):
+def test_round_trip_at_chunk_edges(size: int) -> None:
     plaintext = os.urandom(size)
     data = seal(plaintext)
     assert data.startswith(b"age-encryption.org/v1\n-> X25519 ")
@@ -72,7 +72,7 @@ def test_round_trip_at_chunk_edges(size):
     assert open_decrypting_reader([IDENTITY], io.BytesIO(data)).read() == plaintext
 
 
-def test_every_recipient_can_decrypt_and_nobody_else():
+def test_every_recipient_can_decrypt_and_nobody_else() -> None:
     identities = [X25519Identity.generate() for _ in range(4)]
     data = seal(b"for our partners", *identities)
     assert data.count(b"\n-> X25519 ") == 4
@@ -82,7 +82,7 @@ def test_every_recipient_can_decrypt_and_nobody_else():
         unseal(data, X25519Identity.generate())
 
 
-def test_each_file_has_a_fresh_file_key_share_and_nonce():
+def test_each_file_has_a_fresh_file_key_share_and_nonce() -> None:
     first, second = seal(b"same"), seal(b"same")
     prefix = len(b"age-encryption.org/v1\n-> X25519 ")
     assert first[:prefix] == second[:prefix]
@@ -90,7 +90,7 @@ def test_each_file_has_a_fresh_file_key_share_and_nonce():
     assert first[header_size(first) :][:16] != second[header_size(second) :][:16]  # nonces
 
 
-def test_the_writer_streams_pieces_of_any_size():
+def test_the_writer_streams_pieces_of_any_size() -> None:
     plaintext = os.urandom(3 * CHUNK_SIZE + 17)
     sink = io.BytesIO()
     with AgeWriter([IDENTITY.recipient()], sink) as writer:
@@ -101,7 +101,7 @@ def test_the_writer_streams_pieces_of_any_size():
     assert unseal(sink.getvalue()) == plaintext
 
 
-def test_a_writer_left_by_an_exception_produces_a_file_that_is_rejected():
+def test_a_writer_left_by_an_exception_produces_a_file_that_is_rejected() -> None:
     sink = io.BytesIO()
     with pytest.raises(RuntimeError), AgeWriter([IDENTITY.recipient()], sink) as writer:
         writer.write(b"partial data")
@@ -110,14 +110,14 @@ def test_a_writer_left_by_an_exception_produces_a_file_that_is_rejected():
         unseal(sink.getvalue())
 
 
-def test_encrypting_needs_a_recipient_and_decrypting_an_identity():
+def test_encrypting_needs_a_recipient_and_decrypting_an_identity() -> None:
     with pytest.raises(BadInput):
         age.encrypt([], io.BytesIO(b"x"), io.BytesIO())
     with pytest.raises(BadInput):
         age.decrypt([], io.BytesIO(seal(b"x")), io.BytesIO())
 
 
-def test_progress_reports_bytes_done_and_total():
+def test_progress_reports_bytes_done_and_total() -> None:
     plaintext = os.urandom(40 * CHUNK_SIZE + 5)
     calls: list[tuple[int, int]] = []
     sink = io.BytesIO()
@@ -135,24 +135,24 @@ def test_progress_reports_bytes_done_and_total():
 # --- golden files -------------------------------------------------------------------
 
 
-def test_golden_file_written_by_kzarchive_still_decrypts():
+def test_golden_file_written_by_kzarchive_still_decrypts() -> None:
     data = (GOLDEN / "age-kzarchive.age").read_bytes()
     assert unseal(data, golden_identity()) == SMALL_TEXT
     assert unseal(data, X25519Identity.from_private_bytes(GOLDEN_OTHER)) == SMALL_TEXT
 
 
-def test_golden_file_written_by_the_age_tool_decrypts():
+def test_golden_file_written_by_the_age_tool_decrypts() -> None:
     assert unseal((GOLDEN / "age-tool.age").read_bytes(), golden_identity()) == SMALL_TEXT
 
 
-def test_golden_file_built_from_the_specification_decrypts():
+def test_golden_file_built_from_the_specification_decrypts() -> None:
     # Three stanzas: another X25519 recipient, an unknown type, then ours.
     data = (GOLDEN / "age-blob.age").read_bytes()
     assert b"-> example.org/unknown-type" in data
     assert unseal(data, golden_identity()) == pattern(GOLDEN_SIZE)
 
 
-def test_a_vault_blob_becomes_an_age_file_by_prepending_a_header():
+def test_a_vault_blob_becomes_an_age_file_by_prepending_a_header() -> None:
     blob = (GOLDEN / "age-payload.bin").read_bytes()
     assert (GOLDEN / "age-blob.age").read_bytes().endswith(blob)
     partner = X25519Identity.generate()
@@ -161,7 +161,7 @@ def test_a_vault_blob_becomes_an_age_file_by_prepending_a_header():
     assert unseal(header + blob, IDENTITY) == pattern(GOLDEN_SIZE)
 
 
-def test_a_fresh_blob_with_a_header_is_an_age_file():
+def test_a_fresh_blob_with_a_header_is_an_age_file() -> None:
     file_key = os.urandom(16)
     blob = io.BytesIO()
     writer = PayloadWriter(file_key, blob)
@@ -176,7 +176,7 @@ def test_a_fresh_blob_with_a_header_is_an_age_file():
 # --- damage -----------------------------------------------------------------------------
 
 
-def test_every_flipped_byte_of_a_small_file_is_detected_and_nothing_is_released():
+def test_every_flipped_byte_of_a_small_file_is_detected_and_nothing_is_released() -> None:
     data = (GOLDEN / "age-kzarchive.age").read_bytes()
     identity = golden_identity()
     for index in range(len(data)):
@@ -189,14 +189,14 @@ def test_every_flipped_byte_of_a_small_file_is_detected_and_nothing_is_released(
             assert sink.getvalue() == b""
 
 
-def test_truncation_anywhere_in_a_small_file_is_detected():
+def test_truncation_anywhere_in_a_small_file_is_detected() -> None:
     data = seal(b"short")
     for length in range(len(data)):
         with pytest.raises((AgeFormatError, AgePayloadError)):
             unseal(data[:length])
 
 
-def test_truncation_at_every_chunk_boundary_is_detected():
+def test_truncation_at_every_chunk_boundary_is_detected() -> None:
     plaintext = os.urandom(3 * CHUNK_SIZE + 50)
     data = seal(plaintext)
     start = header_size(data)
@@ -208,14 +208,14 @@ def test_truncation_at_every_chunk_boundary_is_detected():
 
 
 @pytest.mark.parametrize("extra", [b"\n", b"x" * 100, os.urandom(ENCRYPTED_CHUNK_SIZE)])
-def test_trailing_data_is_rejected(extra):
+def test_trailing_data_is_rejected(extra: bytes) -> None:
     with pytest.raises(AgePayloadError):
         unseal(seal(os.urandom(CHUNK_SIZE)) + extra)
     with pytest.raises(AgePayloadError):
         unseal(seal(b"small") + extra)
 
 
-def test_wrong_identity_is_no_matching_identity():
+def test_wrong_identity_is_no_matching_identity() -> None:
     with pytest.raises(NoMatchingIdentity):
         unseal(seal(b"evidence"), X25519Identity.generate(), X25519Identity.generate())
 
@@ -223,7 +223,7 @@ def test_wrong_identity_is_no_matching_identity():
 # --- the streaming reader -----------------------------------------------------------------
 
 
-def test_the_reader_hands_out_only_authenticated_chunks_then_keeps_failing():
+def test_the_reader_hands_out_only_authenticated_chunks_then_keeps_failing() -> None:
     plaintext = os.urandom(2 * CHUNK_SIZE + 10)
     data = bytearray(seal(plaintext))
     second_chunk = header_size(bytes(data)) + 16 + ENCRYPTED_CHUNK_SIZE
@@ -236,7 +236,7 @@ def test_the_reader_hands_out_only_authenticated_chunks_then_keeps_failing():
         reader.read(1)
 
 
-def test_the_reader_checks_the_header_when_opened():
+def test_the_reader_checks_the_header_when_opened() -> None:
     with pytest.raises(NoMatchingIdentity):
         open_decrypting_reader([X25519Identity.generate()], io.BytesIO(seal(b"x")))
     damaged = bytearray(seal(b"x"))
@@ -245,7 +245,7 @@ def test_the_reader_checks_the_header_when_opened():
         open_decrypting_reader([IDENTITY], io.BytesIO(bytes(damaged)))
 
 
-def test_tarfile_streams_through_the_reader():
+def test_tarfile_streams_through_the_reader() -> None:
     members = {"bag/data/photo.jpg": os.urandom(200_000), "bag/bagit.txt": b"BagIt-Version: 1.0\n"}
     tar_bytes = io.BytesIO()
     with tarfile.open(fileobj=tar_bytes, mode="w|", format=tarfile.PAX_FORMAT) as tar:
@@ -263,7 +263,7 @@ def test_tarfile_streams_through_the_reader():
     assert found == members
 
 
-def test_257_chunks_stream_in_flat_memory(tmp_path):
+def test_257_chunks_stream_in_flat_memory(tmp_path: Path) -> None:
     block = os.urandom(CHUNK_SIZE)
     digest = hashlib.sha256()
     path = tmp_path / "large.age"
@@ -278,8 +278,8 @@ def test_257_chunks_stream_in_flat_memory(tmp_path):
         _, write_peak = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
         readback = hashlib.sha256()
-        with path.open("rb") as sealed:
-            reader = open_decrypting_reader([IDENTITY], sealed)
+        with path.open("rb") as opened:
+            reader = open_decrypting_reader([IDENTITY], opened)
             while piece := reader.read(100_000):
                 readback.update(piece)
         _, read_peak = tracemalloc.get_traced_memory()

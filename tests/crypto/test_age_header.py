@@ -12,6 +12,8 @@ import base64
 import hmac
 import io
 import os
+from collections.abc import Callable
+from typing import BinaryIO, cast
 
 import pytest
 from cryptography.hazmat.primitives import hashes
@@ -98,7 +100,7 @@ def decrypt(data: bytes) -> bytes:
 # --- valid files ------------------------------------------------------------------
 
 
-def test_the_reference_construction_is_accepted():
+def test_the_reference_construction_is_accepted() -> None:
     assert decrypt(age_file(x25519_stanza())) == PLAINTEXT
 
 
@@ -112,17 +114,17 @@ def test_the_reference_construction_is_accepted():
     ],
 )
 @pytest.mark.parametrize("ours_first", [True, False])
-def test_stanzas_of_other_types_are_skipped(stanza, ours_first):
+def test_stanzas_of_other_types_are_skipped(stanza: str, ours_first: bool) -> None:
     stanzas = x25519_stanza() + stanza if ours_first else stanza + x25519_stanza()
     assert decrypt(age_file(stanzas)) == PLAINTEXT
 
 
-def test_stanzas_for_other_x25519_recipients_are_skipped():
+def test_stanzas_for_other_x25519_recipients_are_skipped() -> None:
     others = "".join(x25519_stanza(recipient=os.urandom(32)) for _ in range(3))
     assert decrypt(age_file(others + x25519_stanza())) == PLAINTEXT
 
 
-def test_any_of_several_identities_opens_the_file():
+def test_any_of_several_identities_opens_the_file() -> None:
     sink = io.BytesIO()
     age.decrypt([X25519Identity.generate(), IDENTITY], io.BytesIO(age_file(x25519_stanza())), sink)
     assert sink.getvalue() == PLAINTEXT
@@ -132,7 +134,7 @@ def test_any_of_several_identities_opens_the_file():
 
 
 @pytest.mark.parametrize("version", ["age-encryption.org/v2", "age-encryption.org/v1.1"])
-def test_an_unknown_version_is_refused_as_a_newer_format(version):
+def test_an_unknown_version_is_refused_as_a_newer_format(version: str) -> None:
     with pytest.raises(UnsupportedAgeVersion) as caught:
         decrypt(age_file(x25519_stanza(), version=version))
     assert isinstance(caught.value, NewerFormat)
@@ -151,17 +153,17 @@ def test_an_unknown_version_is_refused_as_a_newer_format(version):
         b"PK\x03\x04 a zip file, not an age file\n",
     ],
 )
-def test_data_that_is_not_age_is_refused(data):
+def test_data_that_is_not_age_is_refused(data: bytes) -> None:
     with pytest.raises(AgeFormatError):
         decrypt(data)
 
 
-def test_armored_files_get_a_helpful_message():
+def test_armored_files_get_a_helpful_message() -> None:
     with pytest.raises(AgeFormatError, match="armor"):
         decrypt(b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n")
 
 
-def test_crlf_line_endings_are_refused():
+def test_crlf_line_endings_are_refused() -> None:
     head = f"age-encryption.org/v1\r\n{x25519_stanza().replace(chr(10), chr(13) + chr(10))}---"
     with pytest.raises(AgeFormatError):
         decrypt(f"{head} {mac_of(head)}\r\n".encode() + payload())
@@ -186,7 +188,7 @@ def test_crlf_line_endings_are_refused():
         "- > X25519 {share}",
     ],
 )
-def test_malformed_argument_lines_are_refused(arg_line):
+def test_malformed_argument_lines_are_refused(arg_line: str) -> None:
     share, body = x25519_parts()
     with pytest.raises(AgeFormatError):
         decrypt(age_file(f"{arg_line.format(share=share)}\n{body}\n"))
@@ -195,25 +197,25 @@ def test_malformed_argument_lines_are_refused(arg_line):
 # --- stanza body --------------------------------------------------------------------
 
 
-def test_a_body_line_longer_than_64_columns_is_refused():
+def test_a_body_line_longer_than_64_columns_is_refused() -> None:
     body = b64(os.urandom(60))  # 80 characters on one line
     with pytest.raises(AgeFormatError):
         decrypt(age_file(x25519_stanza() + f"-> other\n{body}\n"))
 
 
-def test_a_body_without_its_final_short_line_is_refused():
+def test_a_body_without_its_final_short_line_is_refused() -> None:
     lines = wrapped(b64(os.urandom(48)))
     assert lines == [lines[0], ""]
     with pytest.raises(AgeFormatError):
         decrypt(age_file(x25519_stanza() + f"-> other\n{lines[0]}\n"))
 
 
-def test_a_stanza_without_a_body_is_refused():
+def test_a_stanza_without_a_body_is_refused() -> None:
     with pytest.raises(AgeFormatError):
         decrypt(age_file(x25519_stanza() + "-> other\n"))
 
 
-def test_a_short_line_ends_the_body():
+def test_a_short_line_ends_the_body() -> None:
     with pytest.raises(AgeFormatError):
         decrypt(age_file(x25519_stanza() + "-> other\nAAAA\nAAAA\n"))
 
@@ -230,7 +232,7 @@ def test_a_short_line_ends_the_body():
         "AAAA\r",  # spurious carriage return
     ],
 )
-def test_malformed_base64_in_a_body_is_refused(body):
+def test_malformed_base64_in_a_body_is_refused(body: str) -> None:
     with pytest.raises(AgeFormatError):
         decrypt(age_file(x25519_stanza() + f"-> other\n{body}\n"))
 
@@ -263,33 +265,33 @@ def test_malformed_base64_in_a_body_is_refused(body):
         "empty-body",
     ],
 )
-def test_malformed_x25519_stanzas_are_refused(make):
+def test_malformed_x25519_stanzas_are_refused(make: Callable[[str, str], str]) -> None:
     share, body = x25519_parts()
     with pytest.raises(AgeFormatError):
         decrypt(age_file(make(share, body)))
 
 
-def test_a_long_file_key_is_refused_before_any_decryption():
+def test_a_long_file_key_is_refused_before_any_decryption() -> None:
     # A 17-byte file key wrapped correctly: the body has the wrong size, so the
     # stanza is refused on its length (no partitioning oracle), not unwrapped.
     with pytest.raises(AgeFormatError, match="wrong size"):
         decrypt(age_file(x25519_stanza(file_key=os.urandom(17))))
 
 
-def test_the_stanza_type_is_case_sensitive():
+def test_the_stanza_type_is_case_sensitive() -> None:
     share, body = x25519_parts()
     with pytest.raises(NoMatchingIdentity):
         decrypt(age_file(f"-> x25519 {share}\n{body}\n"))
 
 
 @pytest.mark.parametrize("point", [bytes(32), bytes([1]) + bytes(31), ORDER_8_POINT])
-def test_low_order_shares_are_refused(point):
+def test_low_order_shares_are_refused(point: bytes) -> None:
     _, body = x25519_parts()
     with pytest.raises(AgeFormatError, match="low-order"):
         decrypt(age_file(f"-> X25519 {b64(point)}\n{body}\n"))
 
 
-def test_a_wrong_tag_means_the_stanza_is_not_ours():
+def test_a_wrong_tag_means_the_stanza_is_not_ours() -> None:
     share, body = x25519_parts()
     damaged = bytearray(base64.b64decode(body + "="))
     damaged[-1] ^= 1
@@ -297,7 +299,7 @@ def test_a_wrong_tag_means_the_stanza_is_not_ours():
         decrypt(age_file(f"-> X25519 {share}\n{b64(bytes(damaged))}\n"))
 
 
-def test_no_matching_identity_is_a_clear_error():
+def test_no_matching_identity_is_a_clear_error() -> None:
     with pytest.raises(NoMatchingIdentity) as caught:
         decrypt(age_file(x25519_stanza(recipient=os.urandom(32))))
     assert "age1" in caught.value.hint
@@ -313,12 +315,12 @@ SCRYPT = f"-> scrypt {b64(os.urandom(16))} 18\n{b64(os.urandom(32))}\n"
 @pytest.mark.parametrize(
     "stanzas", [SCRYPT + x25519_stanza(), x25519_stanza() + SCRYPT, SCRYPT * 2]
 )
-def test_a_passphrase_stanza_must_be_alone(stanzas):
+def test_a_passphrase_stanza_must_be_alone(stanzas: str) -> None:
     with pytest.raises(AgeFormatError, match="scrypt"):
         decrypt(age_file(stanzas))
 
 
-def test_a_passphrase_file_is_named_as_such():
+def test_a_passphrase_file_is_named_as_such() -> None:
     with pytest.raises(NoMatchingIdentity, match="passphrase"):
         decrypt(age_file(SCRYPT))
 
@@ -345,13 +347,13 @@ def header_with_mac_line(mac_line: str) -> bytes:
         lambda mac: f"---- {mac}",
     ],
 )
-def test_malformed_mac_lines_are_refused(make_line):
+def test_malformed_mac_lines_are_refused(make_line: Callable[[str], str]) -> None:
     head = f"age-encryption.org/v1\n{x25519_stanza()}---"
     with pytest.raises(AgeFormatError):
         decrypt(head.encode()[: -len("---")] + f"{make_line(mac_of(head))}\n".encode() + payload())
 
 
-def test_a_missing_mac_line_is_refused():
+def test_a_missing_mac_line_is_refused() -> None:
     head = f"age-encryption.org/v1\n{x25519_stanza()}".encode()
     with pytest.raises(AgeFormatError):
         decrypt(head)
@@ -359,18 +361,18 @@ def test_a_missing_mac_line_is_refused():
         decrypt(head + payload())
 
 
-def test_a_header_without_stanzas_is_refused():
+def test_a_header_without_stanzas_is_refused() -> None:
     with pytest.raises(AgeFormatError, match="no recipients"):
         decrypt(age_file(""))
 
 
-def test_a_wrong_mac_is_refused():
+def test_a_wrong_mac_is_refused() -> None:
     head = f"age-encryption.org/v1\n{x25519_stanza()}---"
     with pytest.raises(HeaderMacError):
         decrypt(f"{head} {mac_of(head, os.urandom(16))}\n".encode() + payload())
 
 
-def test_the_mac_covers_stanzas_of_other_types():
+def test_the_mac_covers_stanzas_of_other_types() -> None:
     original = age_file(x25519_stanza() + "-> other one\nAAAA\n")
     altered = original.replace(b"-> other one\n", b"-> other two\n")
     assert decrypt(original) == PLAINTEXT
@@ -381,7 +383,7 @@ def test_the_mac_covers_stanzas_of_other_types():
 # --- what follows the header ------------------------------------------------------------
 
 
-def test_a_header_without_payload_is_a_truncated_payload():
+def test_a_header_without_payload_is_a_truncated_payload() -> None:
     with pytest.raises(AgePayloadError, match="truncated"):
         decrypt(age_file(x25519_stanza())[: -len(payload())])
 
@@ -410,8 +412,8 @@ class EndlessSource(io.RawIOBase):
         (b"age-encryption.org/v1\n", b"-> grease\n\n" * 300),  # endless valid stanzas
     ],
 )
-def test_an_endless_header_is_refused_after_a_bounded_read(start, block):
+def test_an_endless_header_is_refused_after_a_bounded_read(start: bytes, block: bytes) -> None:
     source = EndlessSource(start, block)
     with pytest.raises(AgeFormatError, match="too large"):
-        age.decrypt([IDENTITY], source, io.BytesIO())
+        age.decrypt([IDENTITY], cast(BinaryIO, source), io.BytesIO())
     assert source.served <= age.MAX_HEADER_SIZE + 2 * len(block) + len(start)

@@ -48,7 +48,7 @@ def groups_of(data: bytes) -> list[int]:
     return [int(bits[i : i + 5], 2) for i in range(0, len(bits), 5)]
 
 
-def test_specification_example_keys():
+def test_specification_example_keys() -> None:
     identity = X25519Identity.from_string(SPEC_IDENTITY)
     assert identity.private_bytes() == b"\x42" * 32
     assert identity.recipient().to_string() == SPEC_RECIPIENT
@@ -56,7 +56,7 @@ def test_specification_example_keys():
     assert X25519Recipient.from_string(SPEC_RECIPIENT) == identity.recipient()
 
 
-def test_generated_keys_round_trip_through_their_text_forms():
+def test_generated_keys_round_trip_through_their_text_forms() -> None:
     identity = X25519Identity.generate()
     text = identity.to_string()
     assert text.startswith("AGE-SECRET-KEY-1") and text == text.upper()
@@ -68,12 +68,12 @@ def test_generated_keys_round_trip_through_their_text_forms():
     assert identity.recipient().public_bytes() == expected.public_bytes_raw()
 
 
-def test_surrounding_whitespace_is_ignored():
+def test_surrounding_whitespace_is_ignored() -> None:
     assert X25519Recipient.from_string(f"  {SPEC_RECIPIENT}\n").to_string() == SPEC_RECIPIENT
     assert X25519Identity.from_string(f"{SPEC_IDENTITY}\r\n").to_string() == SPEC_IDENTITY
 
 
-def test_case_rules_follow_the_reference_implementation():
+def test_case_rules_follow_the_reference_implementation() -> None:
     with pytest.raises(BadInput):
         X25519Recipient.from_string(SPEC_RECIPIENT.upper())
     with pytest.raises(BadInput):
@@ -82,7 +82,7 @@ def test_case_rules_follow_the_reference_implementation():
         X25519Recipient.from_string(SPEC_RECIPIENT[:10] + SPEC_RECIPIENT[10:].upper())
 
 
-def test_a_key_of_the_other_kind_is_refused():
+def test_a_key_of_the_other_kind_is_refused() -> None:
     with pytest.raises(BadInput):
         X25519Recipient.from_string(SPEC_IDENTITY)
     with pytest.raises(BadInput):
@@ -91,7 +91,7 @@ def test_a_key_of_the_other_kind_is_refused():
         X25519Recipient.from_string(bech32.encode("age1pq", bytes(32)))
 
 
-def test_every_single_character_typo_is_caught():
+def test_every_single_character_typo_is_caught() -> None:
     data_start = SPEC_RECIPIENT.index("1") + 1
     for position in range(data_start, len(SPEC_RECIPIENT)):
         for replacement in "qz7":
@@ -102,7 +102,7 @@ def test_every_single_character_typo_is_caught():
                 X25519Recipient.from_string(typo)
 
 
-def test_wrong_lengths_are_refused():
+def test_wrong_lengths_are_refused() -> None:
     for size in (0, 31, 33, 64):
         with pytest.raises(BadInput):
             X25519Recipient.from_string(bech32.encode("age", bytes(range(size))))
@@ -110,7 +110,7 @@ def test_wrong_lengths_are_refused():
             X25519Identity.from_string(bech32.encode("AGE-SECRET-KEY-", b"\x01" * size, upper=True))
 
 
-def test_non_zero_padding_bits_are_refused():
+def test_non_zero_padding_bits_are_refused() -> None:
     groups = groups_of(b"\x42" * 32)
     assert len(groups) == 52  # 260 bits for 256: four padding bits
     canonical = raw_bech32("age", groups)
@@ -134,7 +134,7 @@ def test_non_zero_padding_bits_are_refused():
         "?1ezyfcl",
     ],
 )
-def test_valid_bip173_strings_decode(text):
+def test_valid_bip173_strings_decode(text: str) -> None:
     hrp, _ = bech32.decode(text)
     assert hrp == text[: text.rfind("1")]
 
@@ -151,12 +151,12 @@ def test_valid_bip173_strings_decode(text):
         "\x201nwldj5",  # invalid human-readable character
     ],
 )
-def test_invalid_bip173_strings_are_refused(text):
+def test_invalid_bip173_strings_are_refused(text: str) -> None:
     with pytest.raises(BadInput):
         bech32.decode(text)
 
 
-def test_encoding_has_no_length_limit():
+def test_encoding_has_no_length_limit() -> None:
     data = bytes(range(256)) * 4
     text = bech32.encode("age1pq", data)
     assert len(text) > 90
@@ -164,12 +164,12 @@ def test_encoding_has_no_length_limit():
 
 
 @pytest.mark.parametrize("point", LOW_ORDER_POINTS)
-def test_low_order_recipients_are_refused(point):
+def test_low_order_recipients_are_refused(point: bytes) -> None:
     with pytest.raises(BadInput):
         X25519Recipient.from_public_bytes(point)
 
 
-def test_identity_file_with_comments():
+def test_identity_file_with_comments() -> None:
     other = X25519Identity.generate()
     text = (
         "# created: 2024-01-01T00:00:00Z\n"
@@ -184,7 +184,7 @@ def test_identity_file_with_comments():
         parse_identity_file(f"{SPEC_IDENTITY}\nnot a key\n")
 
 
-def test_repr_never_shows_the_secret_key():
+def test_repr_never_shows_the_secret_key() -> None:
     identity = X25519Identity.from_string(SPEC_IDENTITY)
     shown = repr(identity)
     assert SPEC_RECIPIENT in shown
@@ -192,7 +192,7 @@ def test_repr_never_shows_the_secret_key():
     assert "42" * 8 not in shown
 
 
-def test_equality_and_hashing():
+def test_equality_and_hashing() -> None:
     first = X25519Identity.from_string(SPEC_IDENTITY)
     second = X25519Identity.from_private_bytes(b"\x42" * 32)
     assert first == second and hash(first) == hash(second)

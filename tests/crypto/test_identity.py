@@ -6,6 +6,7 @@ import base64
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -68,24 +69,24 @@ def card_for(name: str = "Témoin Sécurisé") -> ContactCard:
 # --- fingerprint ------------------------------------------------------------------------
 
 
-def test_golden_fingerprints_for_fixed_keys():
+def test_golden_fingerprints_for_fixed_keys() -> None:
     for ed, x, expected in FIXED:
         assert fingerprint(ed, x) == expected
     assert golden_identity().fingerprint == GOLDEN_FINGERPRINT
 
 
-def test_fingerprint_follows_the_documented_construction():
+def test_fingerprint_follows_the_documented_construction() -> None:
     for _ in range(3):
         ed, x = public_of(os.urandom(32), os.urandom(32))
         assert fingerprint(ed, x) == documented_fingerprint(ed, x)
 
 
-def test_fingerprint_is_60_digits_in_12_groups_of_5():
+def test_fingerprint_is_60_digits_in_12_groups_of_5() -> None:
     value = Identity.generate().fingerprint
     assert re.fullmatch(r"\d{5}( \d{5}){11}", value)
 
 
-def test_fingerprint_changes_when_either_key_changes():
+def test_fingerprint_changes_when_either_key_changes() -> None:
     ed, x, original = FIXED[0]
     seen = {original}
     for position in (0, 13, 31):
@@ -98,14 +99,14 @@ def test_fingerprint_changes_when_either_key_changes():
     assert fingerprint(x, ed) != original
 
 
-def test_both_sides_compute_the_same_fingerprint():
+def test_both_sides_compute_the_same_fingerprint() -> None:
     mine = Identity.generate()
     theirs_view = ContactCard.from_text(ContactCard("Me", mine.public).to_text())
     assert theirs_view.fingerprint == mine.fingerprint
     assert theirs_view.identity == mine.public
 
 
-def test_fingerprints_typed_by_people_are_normalized():
+def test_fingerprints_typed_by_people_are_normalized() -> None:
     value = Identity.generate().fingerprint
     assert normalize_fingerprint(value.replace(" ", "")) == value
     assert normalize_fingerprint(" " + value.replace(" ", "  \n") + "\t") == value
@@ -117,7 +118,7 @@ def test_fingerprints_typed_by_people_are_normalized():
 # --- identity -----------------------------------------------------------------------------
 
 
-def test_golden_secret_form_still_reads_and_is_written_identically():
+def test_golden_secret_form_still_reads_and_is_written_identically() -> None:
     golden = (GOLDEN / "identity-secret.bin").read_bytes()
     identity = Identity.from_secret_bytes(golden)
     ed, x = public_of(ED25519_SEED, X25519_SECRET)
@@ -126,7 +127,7 @@ def test_golden_secret_form_still_reads_and_is_written_identically():
     assert identity.age_identity.private_bytes() == X25519_SECRET
 
 
-def test_secret_form_round_trips():
+def test_secret_form_round_trips() -> None:
     identity = Identity.generate()
     secret = identity.to_secret_bytes()
     assert len(secret) == 69 and secret.startswith(b"KZID\x01")
@@ -135,7 +136,7 @@ def test_secret_form_round_trips():
     assert again.public == identity.public
 
 
-def test_damaged_secret_forms_are_refused():
+def test_damaged_secret_forms_are_refused() -> None:
     secret = Identity.generate().to_secret_bytes()
     for length in range(len(secret)):
         with pytest.raises(IntegrityError):
@@ -148,13 +149,13 @@ def test_damaged_secret_forms_are_refused():
         Identity.from_secret_bytes(b"KZID\x00" + secret[5:])
 
 
-def test_a_newer_secret_form_says_so():
+def test_a_newer_secret_form_says_so() -> None:
     secret = Identity.generate().to_secret_bytes()
     with pytest.raises(NewerFormat):
         Identity.from_secret_bytes(b"KZID\x02" + secret[5:])
 
 
-def test_the_identity_signs_with_its_public_key_and_decrypts_with_its_age_key():
+def test_the_identity_signs_with_its_public_key_and_decrypts_with_its_age_key() -> None:
     identity = Identity.generate()
     signature = identity.signing_key.sign(b"checkpoint")
     identity.public.ed25519_public_key.verify(signature, b"checkpoint")
@@ -162,14 +163,14 @@ def test_the_identity_signs_with_its_public_key_and_decrypts_with_its_age_key():
     assert recipient == identity.age_identity.recipient() == identity.public.x25519_recipient
 
 
-def test_the_two_keys_are_independent():
+def test_the_two_keys_are_independent() -> None:
     identity = Identity.generate()
     secret = identity.to_secret_bytes()
     assert secret[5:37] != secret[37:]
     assert identity.public.ed25519_public != identity.public.x25519_public
 
 
-def test_repr_shows_the_fingerprint_and_no_secret():
+def test_repr_shows_the_fingerprint_and_no_secret() -> None:
     identity = golden_identity()
     shown = repr(identity)
     assert GOLDEN_FINGERPRINT in shown
@@ -177,7 +178,7 @@ def test_repr_shows_the_fingerprint_and_no_secret():
     assert identity.age_identity.to_string() not in shown
 
 
-def test_public_identity_refuses_bad_keys():
+def test_public_identity_refuses_bad_keys() -> None:
     ed, x = public_of(os.urandom(32), os.urandom(32))
     with pytest.raises(BadInput):
         PublicIdentity(ed[:31], x)
@@ -187,7 +188,7 @@ def test_public_identity_refuses_bad_keys():
         PublicIdentity(ed, bytes(32))  # a low-order X25519 point
 
 
-def test_minisign_public_key_matches_the_minisign_module():
+def test_minisign_public_key_matches_the_minisign_module() -> None:
     public = Identity.generate().public
     key = public.minisign_public_key()
     assert key.ed25519_public == public.ed25519_public
@@ -199,7 +200,7 @@ def test_minisign_public_key_matches_the_minisign_module():
 # --- contact cards ---------------------------------------------------------------------------
 
 
-def test_golden_card_reads_and_is_written_identically():
+def test_golden_card_reads_and_is_written_identically() -> None:
     text = (GOLDEN / "identity-card.txt").read_text(encoding="utf-8")
     card = ContactCard.from_text(text)
     assert card.name == CARD_NAME
@@ -209,7 +210,7 @@ def test_golden_card_reads_and_is_written_identically():
     assert ContactCard.from_bytes(text.encode("utf-8")) == card
 
 
-def test_card_layout():
+def test_card_layout() -> None:
     card = card_for("Amal")
     lines = card.to_text().split("\n")
     assert lines[0] == "kzarchive-contact-card v1"
@@ -222,19 +223,19 @@ def test_card_layout():
 
 
 @pytest.mark.parametrize("name", ["Amal", "أمل حداد", "Ольга Н.", "李 明", "Ngozi O'Brien-Ọkafor"])
-def test_card_round_trip(name):
+def test_card_round_trip(name: str) -> None:
     card = card_for(name)
     assert ContactCard.from_text(card.to_text()) == card
 
 
-def test_cards_survive_mail_and_chat_mangling():
+def test_cards_survive_mail_and_chat_mangling() -> None:
     card = card_for()
     text = card.to_text()
     for variant in (text.replace("\n", "\r\n"), text.removesuffix("\n"), "\ufeff" + text):
         assert ContactCard.from_text(variant) == card
 
 
-def test_a_changed_fingerprint_digit_is_refused_as_tampering():
+def test_a_changed_fingerprint_digit_is_refused_as_tampering() -> None:
     text = card_for().to_text()
     fingerprint_at = text.index("fingerprint: ") + len("fingerprint: ")
     for offset in (0, 7, 70):
@@ -245,7 +246,7 @@ def test_a_changed_fingerprint_digit_is_refused_as_tampering():
             ContactCard.from_text(changed)
 
 
-def test_a_substituted_key_is_refused_as_tampering():
+def test_a_substituted_key_is_refused_as_tampering() -> None:
     original = card_for()
     attacker = Identity.generate().public
     text = original.to_text()
@@ -259,7 +260,7 @@ def test_a_substituted_key_is_refused_as_tampering():
         assert "in person or by phone" in caught.value.hint
 
 
-def test_every_changed_character_is_refused_or_changes_only_the_name():
+def test_every_changed_character_is_refused_or_changes_only_the_name() -> None:
     card = card_for("Amal")
     text = card.to_text()
     for position in range(len(text)):
@@ -291,25 +292,25 @@ def test_every_changed_character_is_refused_or_changes_only_the_name():
         lambda t: t.replace("\n", "\r"),
     ],
 )
-def test_malformed_cards_are_refused(mangle):
+def test_malformed_cards_are_refused(mangle: Callable[[str], str]) -> None:
     with pytest.raises(InvalidContactCard):
         ContactCard.from_text(mangle(card_for().to_text()))
 
 
-def test_a_card_with_a_weak_signing_key_is_refused():
+def test_a_card_with_a_weak_signing_key_is_refused() -> None:
     # The identity point: anyone could make signatures that verify under it.
     weak = PublicIdentity(bytes([1]) + bytes(31), Identity.generate().public.x25519_public)
     with pytest.raises(InvalidContactCard, match="weak"):
         ContactCard.from_text(ContactCard("Mallory", weak).to_text())
 
 
-def test_a_card_of_a_newer_version_says_so():
+def test_a_card_of_a_newer_version_says_so() -> None:
     text = card_for().to_text().replace("contact-card v1", "contact-card v2")
     with pytest.raises(NewerFormat):
         ContactCard.from_text(text)
 
 
-def test_a_minisign_key_with_a_foreign_key_id_is_refused():
+def test_a_minisign_key_with_a_foreign_key_id_is_refused() -> None:
     card = card_for()
     raw = base64.b64decode(card.identity.minisign_public_key_base64)
     foreign = base64.b64encode(raw[:2] + os.urandom(8) + raw[10:]).decode()
@@ -332,19 +333,19 @@ def test_a_minisign_key_with_a_foreign_key_id_is_refused():
         "Amal\u2028",
     ],
 )
-def test_unsafe_names_are_refused(name):
+def test_unsafe_names_are_refused(name: str) -> None:
     with pytest.raises(InvalidContactCard):
         ContactCard(name, Identity.generate().public)
 
 
-def test_card_files_must_be_small_utf8():
+def test_card_files_must_be_small_utf8() -> None:
     with pytest.raises(InvalidContactCard):
         ContactCard.from_bytes(b"\xff\xfe" + card_for().to_text().encode("utf-16-le"))
     with pytest.raises(InvalidContactCard):
         ContactCard.from_bytes(b"a" * 100_000)
 
 
-def test_a_card_can_carry_an_age_recipient_that_encrypts_to_its_owner():
+def test_a_card_can_carry_an_age_recipient_that_encrypts_to_its_owner() -> None:
     owner = Identity.generate()
     card = ContactCard.from_text(ContactCard("Partner", owner.public).to_text())
     assert card.identity.x25519_recipient == owner.age_identity.recipient()

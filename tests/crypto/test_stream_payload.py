@@ -61,7 +61,7 @@ def reference_chunk(key: bytes, nonce: bytes, counter: int, last: bool, plaintex
 
 
 @pytest.mark.parametrize("size", EDGE_SIZES)
-def test_round_trip_and_sizes_at_chunk_edges(size):
+def test_round_trip_and_sizes_at_chunk_edges(size: int) -> None:
     plaintext = os.urandom(size)
     payload = seal(plaintext)
     assert len(payload) == encrypted_size(size)
@@ -72,7 +72,7 @@ def test_round_trip_and_sizes_at_chunk_edges(size):
     assert reader.read() == plaintext
 
 
-def test_output_does_not_depend_on_how_the_plaintext_was_split():
+def test_output_does_not_depend_on_how_the_plaintext_was_split() -> None:
     plaintext = os.urandom(3 * CHUNK_SIZE + 5)
     nonce = os.urandom(NONCE_SIZE)
     whole = seal(plaintext, nonce=nonce)
@@ -86,7 +86,7 @@ def test_output_does_not_depend_on_how_the_plaintext_was_split():
     assert sink.getvalue() == whole
 
 
-def test_chunks_follow_the_specification():
+def test_chunks_follow_the_specification() -> None:
     plaintext = os.urandom(CHUNK_SIZE + 10)
     nonce = os.urandom(NONCE_SIZE)
     payload = seal(plaintext, nonce=nonce)
@@ -97,7 +97,7 @@ def test_chunks_follow_the_specification():
     )
 
 
-def test_golden_payload_still_decrypts_and_encrypts_to_the_same_bytes():
+def test_golden_payload_still_decrypts_and_encrypts_to_the_same_bytes() -> None:
     golden = (GOLDEN / "age-payload.bin").read_bytes()
     assert open_all(golden, GOLDEN_FILE_KEY) == pattern(GOLDEN_SIZE)
     assert seal(pattern(GOLDEN_SIZE), GOLDEN_FILE_KEY, GOLDEN_NONCE) == golden
@@ -106,7 +106,7 @@ def test_golden_payload_still_decrypts_and_encrypts_to_the_same_bytes():
     assert seal(b"", GOLDEN_FILE_KEY, GOLDEN_NONCE) == empty
 
 
-def test_encrypt_and_decrypt_payload_stream_files_and_report_progress():
+def test_encrypt_and_decrypt_payload_stream_files_and_report_progress() -> None:
     plaintext = os.urandom(2 * CHUNK_SIZE + 3)
     sealed = io.BytesIO()
     seen: list[int] = []
@@ -120,7 +120,7 @@ def test_encrypt_and_decrypt_payload_stream_files_and_report_progress():
     assert done == sorted(done) and done[-1] == len(plaintext)
 
 
-def test_every_flipped_byte_of_a_small_payload_is_detected():
+def test_every_flipped_byte_of_a_small_payload_is_detected() -> None:
     payload = seal(b"a short testimony")
     for index in range(len(payload)):
         damaged = bytearray(payload)
@@ -131,7 +131,7 @@ def test_every_flipped_byte_of_a_small_payload_is_detected():
             SeekablePayloadReader(KEY, io.BytesIO(bytes(damaged))).read()
 
 
-def test_flips_at_the_edges_of_every_chunk_are_detected():
+def test_flips_at_the_edges_of_every_chunk_are_detected() -> None:
     payload = seal(os.urandom(2 * CHUNK_SIZE + 100))
     chunk_starts = [NONCE_SIZE + i * ENCRYPTED_CHUNK_SIZE for i in range(3)]
     positions = {0, NONCE_SIZE - 1, len(payload) - 1}
@@ -145,7 +145,7 @@ def test_flips_at_the_edges_of_every_chunk_are_detected():
             open_all(bytes(damaged))
 
 
-def test_truncation_anywhere_in_a_small_payload_is_detected():
+def test_truncation_anywhere_in_a_small_payload_is_detected() -> None:
     payload = seal(b"x" * 100)
     for length in range(len(payload)):
         with pytest.raises(IntegrityError):
@@ -154,7 +154,7 @@ def test_truncation_anywhere_in_a_small_payload_is_detected():
             SeekablePayloadReader(KEY, io.BytesIO(payload[:length]))
 
 
-def test_truncation_at_every_chunk_boundary_is_detected():
+def test_truncation_at_every_chunk_boundary_is_detected() -> None:
     payload = seal(os.urandom(3 * CHUNK_SIZE + 100))
     for chunks in range(4):
         cut = payload[: NONCE_SIZE + chunks * ENCRYPTED_CHUNK_SIZE]
@@ -165,7 +165,7 @@ def test_truncation_at_every_chunk_boundary_is_detected():
             SeekablePayloadReader(KEY, io.BytesIO(cut))
 
 
-def test_a_payload_that_is_exactly_full_chunks_is_complete():
+def test_a_payload_that_is_exactly_full_chunks_is_complete() -> None:
     plaintext = os.urandom(2 * CHUNK_SIZE)
     payload = seal(plaintext)
     assert len(payload) == NONCE_SIZE + 2 * ENCRYPTED_CHUNK_SIZE
@@ -174,17 +174,17 @@ def test_a_payload_that_is_exactly_full_chunks_is_complete():
 
 @pytest.mark.parametrize("extra", [b"\x00", os.urandom(TAG_SIZE), os.urandom(ENCRYPTED_CHUNK_SIZE)])
 @pytest.mark.parametrize("size", [10, CHUNK_SIZE])
-def test_data_after_the_final_chunk_is_rejected(size, extra):
+def test_data_after_the_final_chunk_is_rejected(size: int, extra: bytes) -> None:
     with pytest.raises(IntegrityError):
         open_all(seal(os.urandom(size)) + extra)
 
 
-def test_data_after_a_full_final_chunk_is_named_as_such():
+def test_data_after_a_full_final_chunk_is_named_as_such() -> None:
     with pytest.raises(IntegrityError, match="extra data after the end"):
         open_all(seal(os.urandom(CHUNK_SIZE)) + b"!")
 
 
-def test_a_second_final_chunk_is_rejected():
+def test_a_second_final_chunk_is_rejected() -> None:
     nonce = os.urandom(NONCE_SIZE)
     first = reference_chunk(KEY, nonce, 0, True, os.urandom(CHUNK_SIZE))
     second = reference_chunk(KEY, nonce, 1, True, b"more")
@@ -192,7 +192,7 @@ def test_a_second_final_chunk_is_rejected():
         open_all(nonce + first + second)
 
 
-def test_an_empty_final_chunk_after_data_is_rejected():
+def test_an_empty_final_chunk_after_data_is_rejected() -> None:
     nonce = os.urandom(NONCE_SIZE)
     payload = (
         nonce
@@ -207,7 +207,7 @@ def test_an_empty_final_chunk_after_data_is_rejected():
         SeekablePayloadReader(KEY, io.BytesIO(payload))
 
 
-def test_short_chunks_before_the_last_are_rejected():
+def test_short_chunks_before_the_last_are_rejected() -> None:
     nonce = os.urandom(NONCE_SIZE)
     payload = (
         nonce
@@ -218,7 +218,7 @@ def test_short_chunks_before_the_last_are_rejected():
         open_all(payload)
 
 
-def test_reordered_chunks_are_rejected():
+def test_reordered_chunks_are_rejected() -> None:
     payload = seal(os.urandom(3 * CHUNK_SIZE + 1))
     first = slice(NONCE_SIZE, NONCE_SIZE + ENCRYPTED_CHUNK_SIZE)
     second = slice(first.stop, first.stop + ENCRYPTED_CHUNK_SIZE)
@@ -228,13 +228,13 @@ def test_reordered_chunks_are_rejected():
         open_all(bytes(swapped))
 
 
-def test_wrong_key_is_rejected():
+def test_wrong_key_is_rejected() -> None:
     payload = seal(b"evidence")
     with pytest.raises(IntegrityError):
         open_all(payload, bytes(16))
 
 
-def test_plaintext_is_released_only_chunk_by_chunk_after_authentication():
+def test_plaintext_is_released_only_chunk_by_chunk_after_authentication() -> None:
     plaintext = os.urandom(2 * CHUNK_SIZE + 5)
     damaged = bytearray(seal(plaintext))
     damaged[NONCE_SIZE + ENCRYPTED_CHUNK_SIZE + 3] ^= 1  # inside the second chunk
@@ -249,7 +249,7 @@ def test_plaintext_is_released_only_chunk_by_chunk_after_authentication():
         next(iter_payload(KEY, io.BytesIO(bytes(damaged_first))))
 
 
-def test_257_chunks_use_the_full_counter():
+def test_257_chunks_use_the_full_counter() -> None:
     block = os.urandom(CHUNK_SIZE)
     nonce = os.urandom(NONCE_SIZE)
     sink = io.BytesIO()
@@ -268,7 +268,7 @@ def test_257_chunks_use_the_full_counter():
     assert count == 257
 
 
-def test_seekable_reader_reads_any_range():
+def test_seekable_reader_reads_any_range() -> None:
     plaintext = os.urandom(3 * CHUNK_SIZE + 123)
     reader = SeekablePayloadReader(KEY, io.BytesIO(seal(plaintext)))
     for start, size in [(0, 10), (CHUNK_SIZE - 3, 7), (2 * CHUNK_SIZE, CHUNK_SIZE + 500), (5, 0)]:
@@ -285,7 +285,7 @@ def test_seekable_reader_reads_any_range():
         reader.seek(0, 7)
 
 
-def test_seekable_reader_detects_damage_in_the_chunk_it_reads():
+def test_seekable_reader_detects_damage_in_the_chunk_it_reads() -> None:
     plaintext = os.urandom(2 * CHUNK_SIZE + 1)
     damaged = bytearray(seal(plaintext))
     damaged[NONCE_SIZE + 10] ^= 1  # first chunk

@@ -22,6 +22,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "vault-v1"
@@ -32,7 +33,7 @@ TESTIMONY = (
 )
 FILE_NAME = "снимок-001.bin"
 FILE_SIZE = 150_000  # three encryption chunks, the last one partial
-INCIDENT = {
+INCIDENT: dict[str, Any] = {
     "title": "Задержание журналиста у акимата",
     "description": "Журналиста газеты задержали во время акции протеста.",
     "occurred_start": "2022-01-05",
@@ -74,7 +75,7 @@ def make(folder: Path) -> dict[str, object]:
             testimony = archive.add_text(incident_id, TESTIMONY, witness="W-1", language="ru")
             photo = archive.attach_file(incident_id, source, kind="photo", note="из окна")
             archive.make_checkpoint()
-            expected = {
+            expected: dict[str, object] = {
                 "passphrase": PASSPHRASE,
                 "recovery_code": recovery_code,
                 "vault_id": archive.vault_id,

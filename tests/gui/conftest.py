@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("KZARCHIVE_KDF_TARGET_MS", "50")
@@ -18,11 +19,14 @@ os.environ.setdefault("KZARCHIVE_KDF_TARGET_MS", "50")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kzarchive-gui-config-")
 
 import pytest
-from gui_helpers import PASSPHRASE, close_all_windows
 from PySide6.QtWidgets import QApplication
 
 from kzarchive.archive import Archive
 from kzarchive.gui.config import GuiConfig
+from tests.gui.gui_helpers import PASSPHRASE, close_all_windows
+
+if TYPE_CHECKING:
+    from kzarchive.gui.controller import AppController
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -42,7 +46,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture()
-def controller(qapp: QApplication) -> Iterator[object]:
+def controller(qapp: QApplication) -> Iterator[AppController]:
     """The app's controller in English, torn down with every window it opened."""
     from kzarchive.gui.controller import AppController
     from kzarchive.gui.style import apply_style

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
 
 PASSPHRASE = "snow over the square at dusk"
 
@@ -16,3 +16,10 @@ def close_all_windows(qapp: QApplication) -> None:
 
 def visible_windows() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def top_item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    """Row ``row`` of ``tree`` (Qt gives None for a missing row; mypy needs it said)."""
+    item = tree.topLevelItem(row)
+    assert item is not None, f"the tree has no row {row}"
+    return item

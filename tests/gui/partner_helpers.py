@@ -7,7 +7,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_helpers import PASSPHRASE
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +15,7 @@ from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.resources import resource_path
+from tests.gui.gui_helpers import PASSPHRASE
 
 PHOTO = resource_path("demo", "square.jpg")  # carries EXIF time, camera and GPS
 INCIDENT_TITLE = "Detention near the bus station"

@@ -6,7 +6,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from gui_helpers import PASSPHRASE
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +25,7 @@ from kzarchive.gui.custody_view import (
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.verify_dialog import VerifyDialog
 from kzarchive.resources import resource_path
+from tests.gui.gui_helpers import PASSPHRASE
 
 PHOTO = resource_path("demo", "square.jpg")
 TITLE = "Detention near the bus station"

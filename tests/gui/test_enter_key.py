@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import PASSPHRASE
-from partner_helpers import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -32,6 +30,8 @@ from kzarchive.gui.people_panel import PersonDialog
 from kzarchive.gui.settings_dialog import SettingsDialog
 from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.verify_dialog import VerifyDialog
+from tests.gui.gui_helpers import PASSPHRASE
+from tests.gui.partner_helpers import open_window
 
 NEW_PASSPHRASE = "lanterns along the frozen river"
 AGE_RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"

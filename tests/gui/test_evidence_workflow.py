@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_helpers import PASSPHRASE
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
@@ -24,6 +23,7 @@ from kzarchive.gui.incident_model import IncidentTableModel
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.text_entry_dialog import TextEntryDialog
 from kzarchive.resources import resource_path
+from tests.gui.gui_helpers import PASSPHRASE
 
 PHOTO = resource_path("demo", "square.jpg")
 TITLE = "Detention near the bus station"

@@ -7,17 +7,6 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from gui_helpers import PASSPHRASE
-from partner_helpers import (
-    INCIDENT_TITLE,
-    PARTNER_NAME,
-    PHOTO,
-    answer_file_dialog,
-    hold_vault_worker,
-    make_partner_vault,
-    open_window,
-    shown,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QWizard
 from pytestqt.qtbot import QtBot
@@ -28,6 +17,17 @@ from kzarchive.gui.bundle_dialog import BundleDialog, State
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.export_wizard import ExportWizard
 from kzarchive.gui.main_window import MainWindow
+from tests.gui.gui_helpers import PASSPHRASE, top_item
+from tests.gui.partner_helpers import (
+    INCIDENT_TITLE,
+    PARTNER_NAME,
+    PHOTO,
+    answer_file_dialog,
+    hold_vault_worker,
+    make_partner_vault,
+    open_window,
+    shown,
+)
 
 AGE_ONLY = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
 
@@ -107,7 +107,7 @@ def column(tree: object, index: int) -> list[str]:
     from PySide6.QtWidgets import QTreeWidget
 
     assert isinstance(tree, QTreeWidget)
-    return [tree.topLevelItem(i).text(index) for i in range(tree.topLevelItemCount())]
+    return [top_item(tree, i).text(index) for i in range(tree.topLevelItemCount())]
 
 
 def test_export_to_a_verified_partner_then_check_and_import_it_in_their_vault(

@@ -10,8 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from gui_helpers import PASSPHRASE, close_all_windows
-from partner_helpers import open_window
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -27,6 +25,8 @@ from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.partners import PartnersWindow
 from kzarchive.gui.welcome import WelcomeWindow
 from kzarchive.resources import resource_path
+from tests.gui.gui_helpers import PASSPHRASE, close_all_windows
+from tests.gui.partner_helpers import open_window
 
 GUIDE_TITLES = {"en": "kzarchive user guide", "ru": "Руководство пользователя kzarchive",
                 "kk": "kzarchive пайдаланушы нұсқаулығы"}

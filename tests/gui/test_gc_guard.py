@@ -5,6 +5,9 @@ from __future__ import annotations
 import gc
 import weakref
 
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
 from kzarchive.gui.gc_guard import INTERVAL_MS, InterfaceThreadCollector
 
 
@@ -13,7 +16,8 @@ class _Node:
         self.partner: _Node | None = None
 
 
-def test_cycles_are_collected_by_the_interface_thread_timer(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cycles_are_collected_by_the_interface_thread_timer(
+        qapp: QApplication, qtbot: QtBot) -> None:
     collector = InterfaceThreadCollector(qapp)
     try:
         assert not gc.isenabled()

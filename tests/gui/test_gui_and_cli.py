@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
-from test_create_vault import PASSPHRASE, open_create_dialog
-from test_unlock_and_lock import type_and_submit, unlock_screen
 
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.create_dialog import CreateVaultDialog
 from kzarchive.gui.incident_editor import NewIncidentDialog
 from kzarchive.gui.main_window import MainWindow
+from tests.gui.test_create_vault import PASSPHRASE, open_create_dialog
+from tests.gui.test_unlock_and_lock import type_and_submit, unlock_screen
 
 
 def cli(vault: Path, *args: str) -> subprocess.CompletedProcess[str]:

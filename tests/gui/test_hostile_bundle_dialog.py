@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-from gui_helpers import PASSPHRASE
-from partner_helpers import PARTNER_NAME, make_partner_vault, open_window, shown
 from pytestqt.qtbot import QtBot
-
-# The bundle tests' helpers forge signed bundles; they live next to those tests.
-sys.path.insert(0, str(Path(__file__).parents[1] / "bundle"))
-from hostile_bundles import edit_document, forge
-from test_export_import import open_bundle_dialog
 
 from kzarchive.archive import Archive
 from kzarchive.gui.bundle_dialog import BundleDialog, State
 from kzarchive.gui.controller import AppController
+from tests.bundle.hostile_bundles import edit_document, forge
+from tests.gui.gui_helpers import PASSPHRASE
+from tests.gui.partner_helpers import PARTNER_NAME, make_partner_vault, open_window, shown
+from tests.gui.test_export_import import open_bundle_dialog
 
 
 def _hostile(document: dict[str, Any]) -> None:

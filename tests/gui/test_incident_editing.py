@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from gui_helpers import PASSPHRASE
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -15,6 +14,7 @@ from kzarchive.gui.controller import AppController
 from kzarchive.gui.incident_editor import NewIncidentDialog
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.people_panel import PeoplePanel, PersonDialog
+from tests.gui.gui_helpers import PASSPHRASE
 
 TEMPLATE_TITLE = "Detention near the bus station"
 NEW_TITLE = "Разгон митинга у акимата Жанаозена"

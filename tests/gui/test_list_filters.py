@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from pytestqt.qtbot import QtBot
-from test_main_window import DEMO, open_demo, shown_titles, type_text
 
 from kzarchive.gui.controller import AppController
+from tests.gui.test_main_window import DEMO, open_demo, shown_titles, type_text
 
 
-def titles_where(condition) -> set[str]:  # type: ignore[no-untyped-def]
+def titles_where(condition: Callable[[dict[str, Any]], bool]) -> set[str]:
     return {incident["title"] for incident in DEMO["incidents"] if condition(incident)}
 
 

@@ -10,14 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import PASSPHRASE
-from partner_helpers import (
-    PARTNER_NAME,
-    PHOTO,
-    answer_file_dialog,
-    make_partner_vault,
-    open_window,
-)
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -30,6 +22,14 @@ from kzarchive.gui.incident_model import IncidentTableModel
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.redaction import RedactionWindow
 from kzarchive.gui.viewers import PhotoViewer
+from tests.gui.gui_helpers import PASSPHRASE
+from tests.gui.partner_helpers import (
+    PARTNER_NAME,
+    PHOTO,
+    answer_file_dialog,
+    make_partner_vault,
+    open_window,
+)
 
 
 def listed_items(window: MainWindow) -> int:

@@ -16,6 +16,7 @@ from kzarchive.gui.incident_model import IncidentTableModel
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.welcome import WelcomeWindow
 from kzarchive.resources import resource_path
+from tests.gui.gui_helpers import top_item
 
 DEMO = json.loads(resource_path("demo", "incidents.json").read_text(encoding="utf-8"))
 TITLES = {incident["title"] for incident in DEMO["incidents"]}
@@ -73,7 +74,7 @@ def test_selecting_an_incident_shows_its_detail_people_and_items(
     assert detail.violations_label.text() == "Excessive force, Killing"
     assert detail.tabs.tabText(1) == "People (1)" and detail.tabs.tabText(2) == "Items (2)"
     people = detail.people_list
-    assert people.topLevelItem(0).text(0) == "Свидетель А-3"
+    assert top_item(people, 0).text(0) == "Свидетель А-3"
     items = detail.items_list.model()
     rows = [[items.index(row, column).data() for column in range(items.columnCount())]
             for row in range(items.rowCount())]

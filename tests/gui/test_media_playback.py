@@ -7,16 +7,18 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QIODevice, QLoggingCategory, Qt
 from PySide6.QtMultimedia import QMediaPlayer
-from PySide6.QtWidgets import QPushButton
-from viewer_helpers import label_texts, open_archive, store
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.media_device import PayloadDevice
 from kzarchive.gui.viewers import MediaViewer, open_viewer
+from tests.gui.viewer_helpers import label_texts, open_archive, store
 
 MEDIA = Path(__file__).resolve().parent / "media"
 CLIP = (MEDIA / "clip.mp4").read_bytes()
@@ -34,7 +36,7 @@ def archive(vault: tuple[Path, str], tmp_path: Path,
     yield from open_archive(vault)
 
 
-def _viewer(qtbot, archive: Archive, data: bytes, name: str) -> MediaViewer:
+def _viewer(qtbot: QtBot, archive: Archive, data: bytes, name: str) -> MediaViewer:
     item = store(archive, data, name)
     viewer = open_viewer(archive, item.id, None)
     qtbot.addWidget(viewer)
@@ -81,7 +83,7 @@ def _picture_shown(viewer: MediaViewer) -> bool:
 
 
 def test_a_video_plays_and_seeks_from_the_vault_leaving_nothing_in_clear(
-        qtbot, archive: Archive, tmp_path: Path) -> None:
+        qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
     started = time.time() - 1
     viewer = _viewer(qtbot, archive, CLIP, "задержание.mp4")
     player = viewer.player
@@ -113,7 +115,7 @@ def test_a_video_plays_and_seeks_from_the_vault_leaving_nothing_in_clear(
 
 
 def test_playing_prints_none_of_the_recording_s_tags(
-        qtbot, archive: Archive, capfd: pytest.CaptureFixture[str]) -> None:
+        qtbot: QtBot, archive: Archive, capfd: pytest.CaptureFixture[str]) -> None:
     # FFmpeg describes each file it opens on stderr, tags included, unless told not to;
     # desktops may keep an app's stderr in a log file.
     QLoggingCategory.setFilterRules("")
@@ -126,7 +128,7 @@ def test_playing_prints_none_of_the_recording_s_tags(
         assert secret not in printed.err and secret not in printed.out
 
 
-def test_audio_plays_from_the_vault(qtbot, archive: Archive) -> None:
+def test_audio_plays_from_the_vault(qtbot: QtBot, archive: Archive) -> None:
     viewer = _viewer(qtbot, archive, TONE, "голос.ogg")
     assert viewer.video is None
     viewer.player.play()
@@ -136,21 +138,21 @@ def test_audio_plays_from_the_vault(qtbot, archive: Archive) -> None:
     assert not viewer.failed
 
 
-def test_a_recording_qt_cannot_play_offers_extract(qtbot, archive: Archive) -> None:
+def test_a_recording_qt_cannot_play_offers_extract(qtbot: QtBot, archive: Archive) -> None:
     ftyp = CLIP[: int.from_bytes(CLIP[:4], "big")]
     broken = ftyp + b"\xff" * 2000  # an MP4's first box, then nothing playable
     viewer = _viewer(qtbot, archive, broken, "broken.mp4")
     viewer.player.play()
     qtbot.waitUntil(lambda: viewer.failed, timeout=10_000)
     assert "cannot be played" in label_texts(viewer.pages.currentWidget())
-    extract = viewer.pages.currentWidget().findChildren(QPushButton)[0]
+    extract = cast(QWidget, viewer.pages.currentWidget()).findChildren(QPushButton)[0]
     qtbot.mouseClick(extract, Qt.MouseButton.LeftButton)
     assert viewer.extract_warning is not None
     assert "unencrypted" in viewer.extract_warning.text()
     viewer.extract_warning.close()
 
 
-def test_altered_content_is_refused_not_played(qtbot, archive: Archive) -> None:
+def test_altered_content_is_refused_not_played(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, CLIP, "clip.mp4")
     path = archive.blobs.path(archive._blob_of(item.id)[0])
     data = bytearray(path.read_bytes())
@@ -162,7 +164,8 @@ def test_altered_content_is_refused_not_played(qtbot, archive: Archive) -> None:
     assert "Integrity check failed" in viewer.status_label.text()
 
 
-def test_closing_the_viewer_stops_playback_and_closes_the_reader(qtbot, archive: Archive) -> None:
+def test_closing_the_viewer_stops_playback_and_closes_the_reader(
+        qtbot: QtBot, archive: Archive) -> None:
     viewer = _viewer(qtbot, archive, CLIP, "clip.mp4")
     viewer.player.play()
     qtbot.waitUntil(lambda: viewer.player.playbackState() == State.PlayingState, timeout=5000)

@@ -5,12 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from partner_helpers import (
-    PARTNER_NAME,
-    answer_file_dialog,
-    make_partner_vault,
-    open_window,
-)
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -24,6 +18,13 @@ from kzarchive.gui.partners import (
     CompareDialog,
     PartnersWindow,
     RenameContactDialog,
+)
+from tests.gui.gui_helpers import top_item
+from tests.gui.partner_helpers import (
+    PARTNER_NAME,
+    answer_file_dialog,
+    make_partner_vault,
+    open_window,
 )
 
 # A valid age recipient and minisign key of a partner who uses only the standard tools.
@@ -40,14 +41,14 @@ def partners_of(window: MainWindow, qtbot: QtBot) -> PartnersWindow:
 
 def rows(partners: PartnersWindow) -> list[tuple[str, str, str]]:
     tree = partners.contacts
-    return [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1),
-             tree.topLevelItem(i).text(2)) for i in range(tree.topLevelItemCount())]
+    return [(top_item(tree, i).text(0), top_item(tree, i).text(1),
+             top_item(tree, i).text(2)) for i in range(tree.topLevelItemCount())]
 
 
 def select(partners: PartnersWindow, name: str) -> None:
     tree = partners.contacts
-    row = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-               if tree.topLevelItem(i).text(0) == name)
+    row = next(top_item(tree, i) for i in range(tree.topLevelItemCount())
+               if top_item(tree, i).text(0) == name)
     tree.setCurrentItem(row)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 
 class _Emitter(QObject):
@@ -14,7 +15,7 @@ class _Emitter(QObject):
     counted = Signal(int, int)
 
 
-def test_emitting_signals_keeps_reference_counts(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_emitting_signals_keeps_reference_counts(qapp: QApplication) -> None:
     emitter = _Emitter()
     received: list[object] = []
     emitter.happened.connect(received.append)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from viewer_helpers import open_archive, photo_bytes, store
+from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.redaction import BoxCanvas, RedactionWindow
 from kzarchive.gui.viewers import PhotoViewer, open_viewer
 from kzarchive.media import Box
+from tests.gui.viewer_helpers import open_archive, photo_bytes, store
 
 
 @pytest.fixture()
@@ -23,7 +25,7 @@ def archive(vault: tuple[Path, str]) -> Iterator[Archive]:
     yield from open_archive(vault)
 
 
-def _viewer(qtbot, archive: Archive, data: bytes, name: str) -> PhotoViewer:
+def _viewer(qtbot: QtBot, archive: Archive, data: bytes, name: str) -> PhotoViewer:
     item = store(archive, data, name)
     viewer = open_viewer(archive, item.id, None)
     qtbot.addWidget(viewer)
@@ -32,7 +34,7 @@ def _viewer(qtbot, archive: Archive, data: bytes, name: str) -> PhotoViewer:
     return viewer
 
 
-def _redaction(qtbot, viewer: PhotoViewer) -> RedactionWindow:
+def _redaction(qtbot: QtBot, viewer: PhotoViewer) -> RedactionWindow:
     viewer.redact_action.trigger()
     window = viewer.redaction
     assert isinstance(window, RedactionWindow)
@@ -63,7 +65,7 @@ def _covers(box: Box, drawn: tuple[int, int, int, int], slack: int = 2) -> bool:
 
 
 def test_two_boxes_drawn_with_the_mouse_become_a_new_black_boxed_item(
-        qtbot, archive: Archive) -> None:
+        qtbot: QtBot, archive: Archive) -> None:
     original_data = photo_bytes("PNG", width=240, height=160)
     viewer = _viewer(qtbot, archive, original_data, "лица.png")
     original = viewer.item
@@ -114,7 +116,7 @@ def _alive(widget: object) -> bool:
     return shiboken6.isValid(widget)
 
 
-def test_a_box_can_be_removed_and_a_click_draws_none(qtbot, archive: Archive) -> None:
+def test_a_box_can_be_removed_and_a_click_draws_none(qtbot: QtBot, archive: Archive) -> None:
     viewer = _viewer(qtbot, archive, photo_bytes("PNG"), "p.png")
     window = _redaction(qtbot, viewer)
     canvas = window.canvas
@@ -137,7 +139,7 @@ def test_a_box_can_be_removed_and_a_click_draws_none(qtbot, archive: Archive) ->
     assert not window.save_button.isEnabled()
 
 
-def test_boxes_past_the_edge_are_kept_inside_the_picture(qtbot, archive: Archive) -> None:
+def test_boxes_past_the_edge_are_kept_inside_the_picture(qtbot: QtBot, archive: Archive) -> None:
     viewer = _viewer(qtbot, archive, photo_bytes("PNG"), "edge.png")
     window = _redaction(qtbot, viewer)
     _drag(window.canvas, (100, 60), (200, 200))
@@ -145,7 +147,7 @@ def test_boxes_past_the_edge_are_kept_inside_the_picture(qtbot, archive: Archive
     assert box.x + box.width == 120 and box.y + box.height == 80
 
 
-def test_a_turned_photo_is_redacted_where_it_was_drawn(qtbot, archive: Archive) -> None:
+def test_a_turned_photo_is_redacted_where_it_was_drawn(qtbot: QtBot, archive: Archive) -> None:
     viewer = _viewer(qtbot, archive, photo_bytes("JPEG", orientation=6), "turned.jpg")
     window = _redaction(qtbot, viewer)
     _drag(window.canvas, (40, 80), (80, 120))  # the lower right, as shown (80 × 120)
@@ -154,11 +156,11 @@ def test_a_turned_photo_is_redacted_where_it_was_drawn(qtbot, archive: Archive) 
     with archive.open_item(added.args[0].id) as reader:
         image = Image.open(io.BytesIO(reader.read())).convert("RGB")
     assert image.size == (80, 120)
-    assert max(image.getpixel((60, 100))) < 10
-    assert max(image.getpixel((20, 20))) > 150
+    assert max(cast(tuple[int, ...], image.getpixel((60, 100)))) < 10
+    assert max(cast(tuple[int, ...], image.getpixel((20, 20)))) > 150
 
 
-def test_closing_the_viewer_closes_its_redaction_tool(qtbot, archive: Archive) -> None:
+def test_closing_the_viewer_closes_its_redaction_tool(qtbot: QtBot, archive: Archive) -> None:
     viewer = _viewer(qtbot, archive, photo_bytes("PNG"), "p.png")
     window = _redaction(qtbot, viewer)
     _drag(window.canvas, (10, 10), (40, 30))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gui_helpers import PASSPHRASE, visible_windows
-from partner_helpers import open_window, shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -20,6 +18,8 @@ from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.settings_dialog import SettingsDialog
 from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.welcome import WelcomeWindow
+from tests.gui.gui_helpers import PASSPHRASE, visible_windows
+from tests.gui.partner_helpers import open_window, shown
 
 NEW_PASSPHRASE = "kettle humming under the mountain"
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from gui_helpers import PASSPHRASE, close_all_windows, visible_windows
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,6 +18,7 @@ from kzarchive.gui.controller import AppController
 from kzarchive.gui.incident_detail import IncidentDetailPanel
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.unlock import UnlockWindow
+from tests.gui.gui_helpers import PASSPHRASE, close_all_windows, visible_windows
 
 INCIDENT_TITLE = "Detention near the bus station"
 

@@ -5,21 +5,24 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
-from gui_helpers import PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from viewer_helpers import incident_of, open_archive, photo_bytes, store
+from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.gallery import ITEM_ID_ROLE, GalleryView
 from kzarchive.gui.main_window import MainWindow
+from kzarchive.gui.redaction import RedactionWindow
 from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.viewers import MediaViewer, PhotoViewer, ViewerWindow
 from kzarchive.gui.workers import TaskRunner
+from tests.gui.gui_helpers import PASSPHRASE
+from tests.gui.viewer_helpers import incident_of, open_archive, photo_bytes, store
 
 CLIP = (Path(__file__).resolve().parent / "media" / "clip.mp4").read_bytes()
 
@@ -38,7 +41,7 @@ def runner(qapp: QApplication) -> Iterator[TaskRunner]:
     qapp.processEvents()
 
 
-def _gallery(qtbot, archive: Archive, runner: TaskRunner) -> GalleryView:
+def _gallery(qtbot: QtBot, archive: Archive, runner: TaskRunner) -> GalleryView:
     gallery = GalleryView(archive, runner)
     qtbot.addWidget(gallery)
     gallery.resize(800, 600)
@@ -63,7 +66,7 @@ def _double_click(gallery: GalleryView, row: int) -> None:
 
 
 def test_photos_and_videos_show_as_thumbnails_and_open_on_double_click(
-        qtbot, archive: Archive, runner: TaskRunner) -> None:
+        qtbot: QtBot, archive: Archive, runner: TaskRunner) -> None:
     first = store(archive, photo_bytes("JPEG"), "first.jpg")
     archive.add_text(incident_of(archive), "Показания: не картинка")
     second = store(archive, photo_bytes("PNG", gps=False), "second.png")
@@ -92,7 +95,8 @@ def test_photos_and_videos_show_as_thumbnails_and_open_on_double_click(
     player.close()
 
 
-def test_an_incident_without_pictures_says_so(qtbot, archive: Archive, runner: TaskRunner) -> None:
+def test_an_incident_without_pictures_says_so(
+        qtbot: QtBot, archive: Archive, runner: TaskRunner) -> None:
     archive.add_text(incident_of(archive), "Только текст")
     gallery = _gallery(qtbot, archive, runner)
     gallery.set_incident(incident_of(archive))
@@ -101,7 +105,7 @@ def test_an_incident_without_pictures_says_so(qtbot, archive: Archive, runner: T
 
 
 def test_thumbnails_of_a_previous_incident_never_land_in_the_next(
-        qtbot, archive: Archive, runner: TaskRunner) -> None:
+        qtbot: QtBot, archive: Archive, runner: TaskRunner) -> None:
     store(archive, photo_bytes("JPEG"), "old.jpg")
     other = archive.add_incident("Другой инцидент")
     newer = archive.store_content(other, io.BytesIO(photo_bytes("PNG")),
@@ -117,7 +121,7 @@ def test_thumbnails_of_a_previous_incident_never_land_in_the_next(
 
 
 def test_a_redacted_copy_appears_in_the_gallery(
-        qtbot, archive: Archive, runner: TaskRunner) -> None:
+        qtbot: QtBot, archive: Archive, runner: TaskRunner) -> None:
     store(archive, photo_bytes("PNG"), "faces.png")
     gallery = _gallery(qtbot, archive, runner)
     gallery.set_incident(incident_of(archive))
@@ -127,7 +131,7 @@ def test_a_redacted_copy_appears_in_the_gallery(
     assert isinstance(viewer, PhotoViewer)
     qtbot.waitUntil(viewer.redact_action.isEnabled, timeout=5000)
     viewer.redact_action.trigger()
-    window = viewer.redaction
+    window = cast(RedactionWindow | None, viewer.redaction)
     assert window is not None
     window.canvas.add_box(window.canvas.sceneRect().adjusted(10, 10, -60, -40))
     with qtbot.waitSignal(gallery.count_changed, timeout=5000) as counted:
@@ -137,7 +141,7 @@ def test_a_redacted_copy_appears_in_the_gallery(
 
 
 def test_in_the_app_the_gallery_tab_opens_viewers_and_locking_closes_them(
-        qtbot, controller: AppController, vault: tuple[Path, str]) -> None:
+        qtbot: QtBot, controller: AppController, vault: tuple[Path, str]) -> None:
     with Archive.open(vault[0], PASSPHRASE) as setup:
         photo = store(setup, photo_bytes("JPEG"), "площадь.jpg")
     controller.vault_opened(Archive.open(vault[0], PASSPHRASE))

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize
-from PySide6.QtGui import QColor, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPdf import QPdfDocument
-from viewer_helpers import label_texts, open_archive, store
+from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers import PdfViewer, open_viewer
+from tests.gui.viewer_helpers import label_texts, open_archive, store
 
 
 @pytest.fixture()
@@ -40,13 +41,13 @@ def make_pdf(pages: int = 2) -> bytes:
     return bytes(data.data())
 
 
-def _dark(image, x: int, y: int) -> bool:  # type: ignore[no-untyped-def]
+def _dark(image: QImage, x: int, y: int) -> bool:
     """Ink: opaque and dark (a rendered page is transparent where nothing is drawn)."""
     colour = image.pixelColor(x, y)
     return colour.alpha() > 200 and colour.lightness() < 60
 
 
-def test_a_pdf_renders_its_pages_in_the_app(qtbot, archive: Archive) -> None:
+def test_a_pdf_renders_its_pages_in_the_app(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, make_pdf(), "заявление.pdf")
     viewer = open_viewer(archive, item.id, None)
     qtbot.addWidget(viewer)
@@ -70,7 +71,7 @@ def _has_dark_pixels(viewer: PdfViewer) -> bool:
                for y in range(0, shot.height(), 8))
 
 
-def test_zoom_buttons_change_the_view(qtbot, archive: Archive) -> None:
+def test_zoom_buttons_change_the_view(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, make_pdf(1), "one.pdf")
     viewer = open_viewer(archive, item.id, None)
     qtbot.addWidget(viewer)
@@ -83,7 +84,7 @@ def test_zoom_buttons_change_the_view(qtbot, archive: Archive) -> None:
     assert viewer.view.zoomMode() == viewer.view.ZoomMode.FitInView
 
 
-def test_a_damaged_pdf_offers_extract(qtbot, archive: Archive) -> None:
+def test_a_damaged_pdf_offers_extract(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, b"%PDF-1.7\n" + b"\x00garbage" * 200, "broken.pdf")
     viewer = open_viewer(archive, item.id, None)
     qtbot.addWidget(viewer)
@@ -92,7 +93,7 @@ def test_a_damaged_pdf_offers_extract(qtbot, archive: Archive) -> None:
     assert "cannot be shown" in label_texts(viewer.pages.currentWidget())
 
 
-def test_closing_releases_the_document(qtbot, archive: Archive) -> None:
+def test_closing_releases_the_document(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, make_pdf(1), "one.pdf")
     viewer = open_viewer(archive, item.id, None)
     assert isinstance(viewer, PdfViewer)

@@ -10,13 +10,14 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QPushButton
-from viewer_helpers import label_texts, open_archive, photo_bytes, quadrants, store
+from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.formatting import moment_text
 from kzarchive.gui.viewers import FileViewer, PhotoViewer, open_viewer
 from kzarchive.gui.viewers.photo_decode import upright
 from kzarchive.media import imaging
+from tests.gui.viewer_helpers import label_texts, open_archive, photo_bytes, quadrants, store
 
 GOLDEN = Path(__file__).resolve().parents[1] / "media" / "golden"
 
@@ -26,7 +27,8 @@ def archive(vault: tuple[Path, str]) -> Iterator[Archive]:
     yield from open_archive(vault)
 
 
-def _open_photo(qtbot, archive: Archive, data: bytes, name: str = "photo.jpg") -> PhotoViewer:
+def _open_photo(
+        qtbot: QtBot, archive: Archive, data: bytes, name: str = "photo.jpg") -> PhotoViewer:
     item = store(archive, data, name)
     viewer = open_viewer(archive, item.id, None)
     qtbot.addWidget(viewer)
@@ -37,7 +39,7 @@ def _open_photo(qtbot, archive: Archive, data: bytes, name: str = "photo.jpg") -
 
 
 def test_a_photo_with_gps_shows_its_metadata_and_the_location_warning(
-        qtbot, archive: Archive) -> None:
+        qtbot: QtBot, archive: Archive) -> None:
     viewer = _open_photo(qtbot, archive, photo_bytes("JPEG"))
     assert viewer.image is not None and viewer.view.image_size() == (120, 80)
     info = viewer.info
@@ -55,14 +57,14 @@ def test_a_photo_with_gps_shows_its_metadata_and_the_location_warning(
     assert viewer.hash_row.hash_label.text().replace(" ", "") == viewer.item.sha256
 
 
-def test_a_photo_without_gps_has_no_location_warning(qtbot, archive: Archive) -> None:
+def test_a_photo_without_gps_has_no_location_warning(qtbot: QtBot, archive: Archive) -> None:
     viewer = _open_photo(qtbot, archive, photo_bytes("PNG", gps=False), "plain.png")
     assert viewer.info.location_warning is None
     assert "location" not in viewer.info.rows
     assert "contains its location" not in label_texts(viewer)
 
 
-def test_zoom_with_keys_wheel_fit_and_actual_size(qtbot, archive: Archive) -> None:
+def test_zoom_with_keys_wheel_fit_and_actual_size(qtbot: QtBot, archive: Archive) -> None:
     viewer = _open_photo(qtbot, archive, photo_bytes("PNG"), "zoom.png")
     view = viewer.view
     viewer.show()
@@ -91,7 +93,7 @@ def test_zoom_with_keys_wheel_fit_and_actual_size(qtbot, archive: Archive) -> No
 
 
 def test_exif_orientation_is_applied_and_turning_is_for_viewing_only(
-        qtbot, archive: Archive) -> None:
+        qtbot: QtBot, archive: Archive) -> None:
     data = photo_bytes("JPEG", orientation=6)
     viewer = _open_photo(qtbot, archive, data, "turned.jpg")
     assert viewer.view.image_size() == (80, 120)
@@ -117,7 +119,7 @@ def test_upright_matches_the_core_for_every_orientation(orientation: int) -> Non
         assert (colour.red(), colour.green(), colour.blue()) == expected.getpixel((x, y))
 
 
-def test_a_format_that_cannot_be_decoded_offers_extract(qtbot, archive: Archive) -> None:
+def test_a_format_that_cannot_be_decoded_offers_extract(qtbot: QtBot, archive: Archive) -> None:
     viewer = _open_photo(qtbot, archive, (GOLDEN / "photo.heic").read_bytes(), "photo.heic")
     assert isinstance(viewer, PhotoViewer)
     assert viewer.image is None
@@ -132,7 +134,7 @@ def test_a_format_that_cannot_be_decoded_offers_extract(qtbot, archive: Archive)
 
 
 def test_a_format_qt_lacks_is_decoded_by_the_core_and_can_be_redacted(
-        qtbot, archive: Archive) -> None:
+        qtbot: QtBot, archive: Archive) -> None:
     out = io.BytesIO()
     quadrants(40, 30).save(out, "AVIF", quality=100)
     viewer = _open_photo(qtbot, archive, out.getvalue(), "photo.avif")
@@ -142,7 +144,7 @@ def test_a_format_qt_lacks_is_decoded_by_the_core_and_can_be_redacted(
     assert viewer.redact_action.isEnabled()
 
 
-def test_other_kinds_do_not_open_in_the_photo_viewer(qtbot, archive: Archive) -> None:
+def test_other_kinds_do_not_open_in_the_photo_viewer(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, b"\x00\x01 opaque bytes " * 10, "thing.bin")
     viewer = open_viewer(archive, item.id, None)
     qtbot.addWidget(viewer)

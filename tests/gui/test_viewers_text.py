@@ -5,16 +5,18 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
-from viewer_helpers import incident_of, label_texts, open_archive
+from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers import FileViewer, TextViewer, open_viewer
 from kzarchive.gui.viewers import window as viewer_window
+from tests.gui.viewer_helpers import incident_of, label_texts, open_archive
 
 TESTIMONY = ("Меня задержали 6 января у автовокзала. Трое суток держали без воды и "
              "без адвоката; протокол не показали.")
@@ -25,7 +27,7 @@ def archive(vault: tuple[Path, str]) -> Iterator[Archive]:
     yield from open_archive(vault)
 
 
-def test_a_cyrillic_testimony_is_shown_as_written(qtbot, archive: Archive) -> None:
+def test_a_cyrillic_testimony_is_shown_as_written(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY, witness="Свидетель-А",
                             language="ru")
     viewer = open_viewer(archive, item.id, None)
@@ -37,22 +39,22 @@ def test_a_cyrillic_testimony_is_shown_as_written(qtbot, archive: Archive) -> No
     assert viewer.hash_row.hash_label.text().replace(" ", "") == item.sha256
 
 
-def test_html_source_text_is_shown_as_source_not_rendered(qtbot, archive: Archive) -> None:
+def test_html_source_text_is_shown_as_source_not_rendered(qtbot: QtBot, archive: Archive) -> None:
     page = '<html><body><h1>Заявление</h1><img src="https://example.org/x.png"></body></html>'
     item = archive.add_text(incident_of(archive), page, kind="source-text", name="page.html")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
     qtbot.addWidget(viewer)
     qtbot.waitUntil(lambda: viewer.text_edit.toPlainText() == page, timeout=5000)
 
 
-def test_long_text_is_cut_with_a_notice(qtbot, archive: Archive,
+def test_long_text_is_cut_with_a_notice(qtbot: QtBot, archive: Archive,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from kzarchive.gui.viewers import text_viewer
 
     monkeypatch.setattr(text_viewer, "TEXT_LIMIT", 100)
     text = "слово " * 100
     item = archive.add_text(incident_of(archive), text)
-    viewer = open_viewer(archive, item.id, None)
+    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
     qtbot.addWidget(viewer)
     qtbot.waitUntil(lambda: bool(viewer.text_edit.toPlainText()), timeout=5000)
     shown = viewer.text_edit.toPlainText()
@@ -60,9 +62,9 @@ def test_long_text_is_cut_with_a_notice(qtbot, archive: Archive,
     assert viewer.cut_label.isVisibleTo(viewer)
 
 
-def test_verify_and_copy_the_hash(qtbot, archive: Archive) -> None:
+def test_verify_and_copy_the_hash(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY)
-    viewer = open_viewer(archive, item.id, None)
+    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
     qtbot.addWidget(viewer)
     row = viewer.hash_row
     qtbot.mouseClick(row.copy_button, Qt.MouseButton.LeftButton)
@@ -73,9 +75,9 @@ def test_verify_and_copy_the_hash(qtbot, archive: Archive) -> None:
     assert "Verified" in row.result_label.text()
 
 
-def test_verify_reports_damaged_content(qtbot, archive: Archive) -> None:
+def test_verify_reports_damaged_content(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY)
-    viewer = open_viewer(archive, item.id, None)
+    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
     qtbot.addWidget(viewer)
     blob_id = archive._blob_of(item.id)[0]
     path = archive.blobs.path(blob_id)
@@ -98,7 +100,7 @@ def _accept_extract_warning(viewer: FileViewer) -> None:
 
 
 def test_other_files_are_extracted_only_after_the_warning(
-        qtbot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     content = b"PK\x03\x04 not really a spreadsheet " * 20
     item = archive.store_content(incident_of(archive), io.BytesIO(content), name="list.xyz")
     viewer = open_viewer(archive, item.id, None)
@@ -107,8 +109,12 @@ def test_other_files_are_extracted_only_after_the_warning(
     out = tmp_path / "out"
     out.mkdir()
     asked: list[str] = []
-    monkeypatch.setattr(viewer_window, "choose_directory",
-                        lambda parent, caption, start=None: asked.append(caption) or out)
+
+    def choose_directory(parent: object, caption: str, start: object = None) -> Path:
+        asked.append(caption)
+        return out
+
+    monkeypatch.setattr(viewer_window, "choose_directory", choose_directory)
 
     # Cancelling the warning writes nothing and asks for no folder.
     qtbot.mouseClick(viewer.extract_button, Qt.MouseButton.LeftButton)
@@ -126,9 +132,9 @@ def test_other_files_are_extracted_only_after_the_warning(
     assert actions[-1] == "item.extracted"
 
 
-def test_closing_a_viewer_drops_it(qtbot, archive: Archive) -> None:
+def test_closing_a_viewer_drops_it(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY)
-    viewer = open_viewer(archive, item.id, None)
+    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
     qtbot.waitUntil(lambda: bool(viewer.text_edit.toPlainText()), timeout=5000)
     viewer.close()
     assert viewer.text_edit.toPlainText() == ""

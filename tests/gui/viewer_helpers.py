@@ -6,20 +6,21 @@ import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from gui_helpers import PASSPHRASE
 from PIL import Image, TiffImagePlugin
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.models import Item
+from tests.gui.gui_helpers import PASSPHRASE
 
 
 def wait_until(qtbot: object, condition: Callable[[], bool], timeout: int = 5000) -> None:
     qtbot.waitUntil(condition, timeout=timeout)  # type: ignore[attr-defined]
 
 
-def label_texts(widget: QWidget) -> str:
+def label_texts(widget: QWidget | None) -> str:
     """All label texts inside a widget, one per line."""
+    assert widget is not None
     return "\n".join(child.text() for child in widget.findChildren(QLabel))
 
 

@@ -82,7 +82,7 @@ def tool_key(tmp_path: Path) -> tuple[Path, str]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_age_decrypts_our_files(our_key, size):
+def test_age_decrypts_our_files(our_key: tuple[X25519Identity, Path], size: int) -> None:
     identity, key_file = our_key
     plaintext = os.urandom(size)
     others = [X25519Identity.generate().recipient() for _ in range(2)]
@@ -91,7 +91,8 @@ def test_age_decrypts_our_files(our_key, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_we_decrypt_files_made_by_age(our_key, tool_key, size):
+def test_we_decrypt_files_made_by_age(
+        our_key: tuple[X25519Identity, Path], tool_key: tuple[Path, str], size: int) -> None:
     identity, _ = our_key
     _, their_recipient = tool_key
     plaintext = os.urandom(size)
@@ -99,7 +100,7 @@ def test_we_decrypt_files_made_by_age(our_key, tool_key, size):
     assert our_decrypt(identity, data) == plaintext
 
 
-def test_257_chunks_both_ways(our_key):
+def test_257_chunks_both_ways(our_key: tuple[X25519Identity, Path]) -> None:
     identity, key_file = our_key
     plaintext = os.urandom(CHUNK_SIZE) * 256 + b"the 257th chunk"
     assert tool_decrypt(key_file, our_encrypt([identity.recipient()], plaintext)) == plaintext
@@ -107,7 +108,8 @@ def test_257_chunks_both_ways(our_key):
     assert our_decrypt(identity, made_by_age) == plaintext
 
 
-def test_age_decrypts_a_vault_blob_turned_into_an_age_file(our_key):
+def test_age_decrypts_a_vault_blob_turned_into_an_age_file(
+        our_key: tuple[X25519Identity, Path]) -> None:
     identity, key_file = our_key
     file_key = os.urandom(16)
     blob = io.BytesIO()
@@ -119,7 +121,7 @@ def test_age_decrypts_a_vault_blob_turned_into_an_age_file(our_key):
     assert tool_decrypt(key_file, data) == plaintext
 
 
-def test_keys_made_by_age_keygen_work_with_us(tool_key):
+def test_keys_made_by_age_keygen_work_with_us(tool_key: tuple[Path, str]) -> None:
     key_file, their_recipient = tool_key
     (identity,) = parse_identity_file(key_file.read_text())
     assert identity.recipient().to_string() == their_recipient
@@ -130,14 +132,14 @@ def test_keys_made_by_age_keygen_work_with_us(tool_key):
     assert our_decrypt(identity, tool_encrypt(their_recipient, data=b"back")) == b"back"
 
 
-def test_age_keygen_accepts_our_identity_strings(our_key):
+def test_age_keygen_accepts_our_identity_strings(our_key: tuple[X25519Identity, Path]) -> None:
     identity, key_file = our_key
     converted = run("age-keygen", "-y", key_file)
     assert converted.returncode == 0, converted.stderr.decode()
     assert converted.stdout.decode().strip() == identity.recipient().to_string()
 
 
-def test_the_vault_identity_age_recipient_works_with_age(tmp_path):
+def test_the_vault_identity_age_recipient_works_with_age(tmp_path: Path) -> None:
     vault = Identity.generate()
     key_file = tmp_path / "vault-key.txt"
     key_file.write_text(vault.age_identity.to_string() + "\n")
@@ -146,7 +148,7 @@ def test_the_vault_identity_age_recipient_works_with_age(tmp_path):
     assert tool_decrypt(key_file, our_encrypt([vault.public.x25519_recipient], b"x")) == b"x"
 
 
-def test_both_refuse_a_damaged_file(our_key):
+def test_both_refuse_a_damaged_file(our_key: tuple[X25519Identity, Path]) -> None:
     identity, key_file = our_key
     for data in (
         our_encrypt([identity.recipient()], b"evidence" * 100),
@@ -160,7 +162,7 @@ def test_both_refuse_a_damaged_file(our_key):
                 our_decrypt(identity, bytes(damaged))
 
 
-def test_both_refuse_a_file_cut_at_a_chunk_boundary(our_key):
+def test_both_refuse_a_file_cut_at_a_chunk_boundary(our_key: tuple[X25519Identity, Path]) -> None:
     identity, key_file = our_key
     data = tool_encrypt(identity.recipient().to_string(), data=os.urandom(2 * CHUNK_SIZE + 1))
     cut = data[: len(data) - (1 + 16)]  # drop the short last chunk: ends on a boundary
@@ -169,7 +171,7 @@ def test_both_refuse_a_file_cut_at_a_chunk_boundary(our_key):
         our_decrypt(identity, cut)
 
 
-def test_age_refuses_what_we_refuse_for_a_low_order_recipient():
+def test_age_refuses_what_we_refuse_for_a_low_order_recipient() -> None:
     result = run("age", "-r", bech32.encode("age", bytes(32)), data=b"x")
     assert result.returncode != 0
     with pytest.raises(KzError):

@@ -17,13 +17,9 @@ from pathlib import Path
 import pytest
 
 from kzarchive.crypto.identity import ContactCard
-
-# The bundle test helpers live next to the bundle tests; this file runs alone too.
-sys.path.insert(0, str(Path(__file__).parents[1] / "bundle"))
-
-from bundle_factory import BUNDLE_ID, PARTNER, SENDER, bundle_bytes
-from make_bundle_golden import BUNDLE, PARTNER_KEY, SENDER_CARD
-from make_bundle_golden import BUNDLE_ID as GOLDEN_ID
+from tests.bundle.bundle_factory import BUNDLE_ID, PARTNER, SENDER, bundle_bytes
+from tests.bundle.make_bundle_golden import BUNDLE, PARTNER_KEY, SENDER_CARD
+from tests.bundle.make_bundle_golden import BUNDLE_ID as GOLDEN_ID
 
 TOOLS = ("age", "tar", "minisign")
 BAGIT = Path(sys.executable).with_name("bagit.py")

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from media_helpers import EXIFTOOL
+
+from tests.media.media_helpers import EXIFTOOL
 
 
 @pytest.fixture

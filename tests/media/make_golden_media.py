@@ -19,11 +19,12 @@ import wave
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1]))  # run as a script: the repository root
 
-import media_builders as mb  # noqa: E402
-from media_helpers import gradient  # noqa: E402
 from PIL import Image, TiffImagePlugin  # noqa: E402
+
+from tests.media import media_builders as mb  # noqa: E402
+from tests.media.media_helpers import gradient  # noqa: E402
 
 CREATED = dt.datetime(2024, 3, 5, 9, 22, 1, tzinfo=dt.UTC)
 GOLDEN = HERE / "golden"

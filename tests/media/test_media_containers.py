@@ -7,13 +7,13 @@ import io
 import struct
 import wave
 
-import media_builders as mb
 import pytest
-from media_helpers import CountingStream, exiftool_read
 
 from kzarchive.media.containers import read_container
 from kzarchive.media.metadata import read_metadata
 from kzarchive.media.records import MediaMetadata
+from tests.media import media_builders as mb
+from tests.media.media_helpers import CountingStream, exiftool_read
 
 CREATED = dt.datetime(2024, 3, 5, 9, 22, 1, tzinfo=dt.UTC)
 

@@ -10,14 +10,21 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import c2pa
-import media_builders
 import pytest
-from c2pa_signing import CAPTURE, CredentialSigner, make_test_signer, manifest, plain_photo, sign
 from PIL import Image
 
 from kzarchive.canonical import canonical_json
 from kzarchive.errors import IntegrityError
 from kzarchive.media.credentials import UNREADABLE, ContentCredentials, read_credentials
+from tests.media import media_builders
+from tests.media.c2pa_signing import (
+    CAPTURE,
+    CredentialSigner,
+    make_test_signer,
+    manifest,
+    plain_photo,
+    sign,
+)
 
 
 @pytest.fixture(scope="module")

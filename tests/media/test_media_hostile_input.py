@@ -7,16 +7,16 @@ import io
 import struct
 import zlib
 
-import media_builders as mb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from media_helpers import encoded, gradient, jpeg
 from PIL import Image
 
 from kzarchive.errors import IntegrityError
 from kzarchive.media.metadata import read_metadata
 from kzarchive.media.records import MediaMetadata
+from tests.media import media_builders as mb
+from tests.media.media_helpers import encoded, gradient, jpeg
 
 # Pillow warns about each odd tag it skips in a damaged TIFF; skipping is the point.
 pytestmark = [

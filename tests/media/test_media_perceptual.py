@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 import pytest
 from PIL import Image, ImageOps
-from scenes import reencoded, scene
 
 from kzarchive.canonical import canonical_json
 from kzarchive.errors import BadInput
@@ -22,6 +21,7 @@ from kzarchive.media.perceptual import (
     fingerprint,
     is_match,
 )
+from tests.media.scenes import reencoded, scene
 
 SEEDS = range(4)
 

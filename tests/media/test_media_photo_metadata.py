@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 
-import media_builders as mb
 import pytest
-from media_helpers import encoded, exiftool_read, exiftool_write, gradient, jpeg
 from PIL import Image, TiffImagePlugin
 
 from kzarchive.media.metadata import read_metadata
 from kzarchive.media.records import MediaMetadata
+from tests.media import media_builders as mb
+from tests.media.media_helpers import encoded, exiftool_read, exiftool_write, gradient, jpeg
 
 pytestmark = pytest.mark.interop
 

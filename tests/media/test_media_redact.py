@@ -6,7 +6,11 @@ import hashlib
 import io
 
 import pytest
-from media_helpers import (
+from PIL import Image
+
+from kzarchive.errors import BadInput
+from kzarchive.media.redact import Box, RedactedImage, redact_image
+from tests.media.media_helpers import (
     encoded,
     exiftool_path,
     exiftool_write,
@@ -16,10 +20,6 @@ from media_helpers import (
     mean_difference,
     quadrants,
 )
-from PIL import Image
-
-from kzarchive.errors import BadInput
-from kzarchive.media.redact import Box, RedactedImage, redact_image
 
 
 def redact(data: bytes, mime: str, *boxes: Box) -> RedactedImage:

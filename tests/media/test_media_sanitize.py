@@ -6,7 +6,11 @@ import hashlib
 import io
 
 import pytest
-from media_helpers import (
+from PIL import Image, ImageOps, PngImagePlugin
+
+from kzarchive.errors import BadInput
+from kzarchive.media.sanitize import sanitize_image
+from tests.media.media_helpers import (
     encoded,
     exiftool_path,
     exiftool_read,
@@ -18,10 +22,6 @@ from media_helpers import (
     quadrants,
     srgb_icc,
 )
-from PIL import Image, ImageOps, PngImagePlugin
-
-from kzarchive.errors import BadInput
-from kzarchive.media.sanitize import sanitize_image
 
 SECRETS = (b"Jane Witness", b"Almaty", b"iPhone 12", b"SN-4471", b"Secret comment")
 

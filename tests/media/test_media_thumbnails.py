@@ -6,11 +6,18 @@ import hashlib
 import io
 
 import pytest
-from media_helpers import encoded, exiftool_write, gradient, jpeg, leftover_metadata, quadrants
 from PIL import Image, ImageOps
 
 from kzarchive.errors import BadInput
 from kzarchive.media.thumbnails import make_thumbnail
+from tests.media.media_helpers import (
+    encoded,
+    exiftool_write,
+    gradient,
+    jpeg,
+    leftover_metadata,
+    quadrants,
+)
 
 
 def thumb(data: bytes, mime: str, max_side: int = 320) -> Image.Image:

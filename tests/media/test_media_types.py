@@ -5,9 +5,9 @@ from __future__ import annotations
 import struct
 
 import pytest
-from media_helpers import encoded, gradient
 
 from kzarchive.media.types import extension_for, kind_of, normalise_mime, sniff
+from tests.media.media_helpers import encoded, gradient
 
 
 def ftyp(major: bytes, *compatible: bytes) -> bytes:

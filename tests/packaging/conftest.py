@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from packaging_helpers import ROOT, VENV_PYTHON, FrozenBuild, InstalledWheel
+
+from tests.packaging.packaging_helpers import ROOT, VENV_PYTHON, FrozenBuild, InstalledWheel
 
 BUILD_TIMEOUT = 900
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from packaging_helpers import (
+
+from tests.packaging.packaging_helpers import (
     FrozenBuild,
     assert_translated,
     first_window,

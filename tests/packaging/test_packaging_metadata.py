@@ -13,9 +13,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from packaging_helpers import PACKAGING, ROOT
 
 from kzarchive.gui.app import APP_ID
+from tests.packaging.packaging_helpers import PACKAGING, ROOT
 
 LINUX = PACKAGING / "linux"
 DESKTOP = LINUX / f"{APP_ID}.desktop"

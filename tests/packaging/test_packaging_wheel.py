@@ -7,7 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from packaging_helpers import (
+
+from tests.packaging.packaging_helpers import (
     InstalledWheel,
     assert_translated,
     first_window,

@@ -10,7 +10,6 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +17,13 @@ from pathlib import Path
 import pytest
 
 from kzarchive.archive import Archive
+from kzarchive.crypto import kdf
 from kzarchive.crypto.kdf import Argon2Params
 from kzarchive.crypto.stream import CHUNK_SIZE, ENCRYPTED_CHUNK_SIZE, NONCE_SIZE, TAG_SIZE
 from kzarchive.errors import IntegrityError, KzError, NewerFormat, WrongPassphrase
 from kzarchive.models import VerifyReport
 from kzarchive.vault import keyslots
+from tests.cli.in_process import run_main
 
 PASSPHRASE = "correct horse battery"
 PAGE_SIZE = 4096
@@ -60,7 +61,7 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
 def remembered_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2id computed once per distinct input: the loops below open the vault
     hundreds of times with the same passphrase.  Still the real function."""
-    real = keyslots.argon2id
+    real = kdf.argon2id
     known: dict[tuple[bytes, bytes, Argon2Params, int], bytes] = {}
 
     def argon2id(secret: bytes, salt: bytes, params: Argon2Params, length: int = 32) -> bytes:
@@ -204,11 +205,12 @@ def test_flipping_a_byte_in_any_page_of_the_database_is_detected(vault: Vault) -
 
 
 def run_cli(vault: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line, run in this process as if in its own (tests/cli/in_process.py)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KZARCHIVE_")}
     env.update(KZARCHIVE_VAULT=str(vault), KZARCHIVE_PASSPHRASE=PASSPHRASE)
-    return subprocess.run([sys.executable, "-m", "kzarchive.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL)
+    ran = run_main(list(args), env)
+    return subprocess.CompletedProcess(["kzarchive", *args], ran.code,
+                                       ran.out.decode("utf-8"), ran.err.decode("utf-8"))
 
 
 def test_tamper_seen_by_the_cli(vault: Vault, tmp_path: Path) -> None:

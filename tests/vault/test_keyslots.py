@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,19 +26,22 @@ def keyfile_folder(tmp_path: Path) -> tuple[Path, bytes, str]:
     return tmp_path, vmk, code
 
 
-def test_passphrase_and_recovery_code_both_unwrap_the_master_key(keyfile_folder):
+def test_passphrase_and_recovery_code_both_unwrap_the_master_key(
+        keyfile_folder: tuple[Path, bytes, str]) -> None:
     folder, vmk, code = keyfile_folder
     assert keyslots.load(folder).unlock_with_passphrase("correct horse") == vmk
     assert keyslots.load(folder).unlock_with_recovery(code) == vmk
 
 
-def test_recovery_code_is_accepted_as_people_write_it(keyfile_folder):
+def test_recovery_code_is_accepted_as_people_write_it(
+        keyfile_folder: tuple[Path, bytes, str]) -> None:
     folder, vmk, code = keyfile_folder
     sloppy = code.lower().replace("-", " ").replace("0", "o")
     assert keyslots.load(folder).unlock_with_recovery(sloppy) == vmk
 
 
-def test_wrong_passphrase_and_wrong_code_are_refused(keyfile_folder):
+def test_wrong_passphrase_and_wrong_code_are_refused(
+        keyfile_folder: tuple[Path, bytes, str]) -> None:
     folder, _, code = keyfile_folder
     with pytest.raises(WrongPassphrase):
         keyslots.load(folder).unlock_with_passphrase("correct horsE")
@@ -49,7 +53,7 @@ def test_wrong_passphrase_and_wrong_code_are_refused(keyfile_folder):
         keyslots.load(folder).unlock_with_recovery("too-short")
 
 
-def test_passphrase_is_unicode_normalised(tmp_path):
+def test_passphrase_is_unicode_normalised(tmp_path: Path) -> None:
     vmk = os.urandom(32)
     keyfile = keyslots.KeyFile(vault_id="v")
     composed = "пароль ё и й"
@@ -59,7 +63,7 @@ def test_passphrase_is_unicode_normalised(tmp_path):
     assert keyslots.load(tmp_path).unlock_with_passphrase(decomposed) == vmk
 
 
-def test_file_has_no_secret_in_clear(keyfile_folder):
+def test_file_has_no_secret_in_clear(keyfile_folder: tuple[Path, bytes, str]) -> None:
     folder, vmk, code = keyfile_folder
     raw = (folder / "vault.keys").read_bytes()
     assert vmk not in raw
@@ -67,7 +71,7 @@ def test_file_has_no_secret_in_clear(keyfile_folder):
     assert b"correct horse" not in raw
 
 
-def test_changing_the_passphrase_rewraps_only(keyfile_folder):
+def test_changing_the_passphrase_rewraps_only(keyfile_folder: tuple[Path, bytes, str]) -> None:
     folder, vmk, code = keyfile_folder
     keyfile = keyslots.load(folder)
     keyfile.set_passphrase(vmk, "new passphrase", FAST)
@@ -78,7 +82,8 @@ def test_changing_the_passphrase_rewraps_only(keyfile_folder):
     assert keyslots.load(folder).unlock_with_recovery(code) == vmk
 
 
-def test_every_byte_flip_of_vault_keys_is_detected(tmp_path, monkeypatch):
+def test_every_byte_flip_of_vault_keys_is_detected(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Detection does not depend on Argon2's cost; a cheap stand-in keeps 1,000 opens fast.
     import hashlib
 
@@ -98,15 +103,17 @@ def test_every_byte_flip_of_vault_keys_is_detected(tmp_path, monkeypatch):
         damaged = bytearray(original)
         damaged[position] ^= 0x01
         path.write_bytes(bytes(damaged))
-        for unlock in (lambda k: k.unlock_with_passphrase("correct horse"),
-                       lambda k: k.unlock_with_recovery(code)):
+        unlockers: tuple[Callable[[keyslots.KeyFile], bytes], ...] = (
+            lambda k: k.unlock_with_passphrase("correct horse"),
+            lambda k: k.unlock_with_recovery(code))
+        for unlock in unlockers:
             with pytest.raises(KzError) as caught:
                 unlock(keyslots.load(folder))
             assert isinstance(caught.value, IntegrityError | WrongPassphrase | BadInput)
     path.write_bytes(original)
 
 
-def test_truncated_vault_keys_is_detected(keyfile_folder):
+def test_truncated_vault_keys_is_detected(keyfile_folder: tuple[Path, bytes, str]) -> None:
     folder, _, _ = keyfile_folder
     path = folder / "vault.keys"
     original = path.read_bytes()
@@ -116,7 +123,7 @@ def test_truncated_vault_keys_is_detected(keyfile_folder):
             keyslots.load(folder).unlock_with_passphrase("correct horse")
 
 
-def test_newer_format_is_refused_clearly(keyfile_folder):
+def test_newer_format_is_refused_clearly(keyfile_folder: tuple[Path, bytes, str]) -> None:
     folder, _, _ = keyfile_folder
     path = folder / "vault.keys"
     path.write_bytes(path.read_bytes().replace(b'"version":1', b'"version":2'))
@@ -125,6 +132,6 @@ def test_newer_format_is_refused_clearly(keyfile_folder):
     assert "version 2" in caught.value.message
 
 
-def test_argon2_parameters_never_go_below_the_floor():
+def test_argon2_parameters_never_go_below_the_floor() -> None:
     with pytest.raises(ValueError):
         Argon2Params(MIN_MEMORY_KIB - 1, 1).check()
