@@ -41,6 +41,9 @@ def _bundles(home: Path, demo: Any) -> tuple[Path, Path, Path]:
     """(good, from an unknown signer, damaged), for the demo vault."""
     from kzarchive.archive import Archive
 
+    # Each language has a demo vault of its own, and each gets its own partners.
+    home = home / f"exchange-{demo.vault_id}"
+    home.mkdir(exist_ok=True)
     good, unknown, damaged = (home / "from-legal-aid.kzb", home / "from-unknown.kzb",
                               home / "damaged.kzb")
     if good.exists():

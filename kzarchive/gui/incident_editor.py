@@ -58,7 +58,8 @@ class IncidentForm(QWidget):
         self.end_edit = QLineEdit()
         # Patterns, not example dates: an example looks like a value already entered.
         self.start_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.end_edit.setPlaceholderText(self.tr("end, if any: YYYY-MM-DD"))
+        self.end_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.end_edit.setToolTip(self.tr("end, if any: YYYY-MM-DD"))
         self.start_edit.editingFinished.connect(self._match_precision)
         self.precision_box = QComboBox()
         for key, text in zip(DATE_PRECISIONS, self.precision_names(), strict=True):

@@ -308,8 +308,8 @@ class AddAgeContactDialog(QDialog):
         self.recipient_edit = QLineEdit()
         self.recipient_edit.setPlaceholderText("age1…")
         self.minisign_edit = QLineEdit()
-        self.minisign_edit.setPlaceholderText(self.tr("Optional: needed to accept their "
-                                                      "bundles"))
+        self.minisign_edit.setPlaceholderText(self.tr("Optional"))
+        self.minisign_edit.setToolTip(self.tr("Optional: needed to accept their bundles"))
         self.error = label("", "error")
         self.error.hide()
         form = QFormLayout()

@@ -8,6 +8,10 @@
         <translation>Тек age қолданатын серіктесті қосу</translation>
     </message>
     <message>
+        <source>Optional</source>
+        <translation>Міндетті емес</translation>
+    </message>
+    <message>
         <source>Optional: needed to accept their bundles</source>
         <translation>Міндетті емес: олардың пакеттерін қабылдау үшін қажет</translation>
     </message>

@@ -8,6 +8,10 @@
         <translation>Добавить партнёра, у которого есть только age</translation>
     </message>
     <message>
+        <source>Optional</source>
+        <translation>Необязательно</translation>
+    </message>
+    <message>
         <source>Optional: needed to accept their bundles</source>
         <translation>Необязательно: нужен, чтобы принимать их пакеты</translation>
     </message>
