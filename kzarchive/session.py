@@ -21,18 +21,24 @@ import platformdirs
 from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto.identity import Identity
 from kzarchive.crypto.kdf import calibrate, hkdf
-from kzarchive.errors import BadInput, IntegrityError, NotAVault, NotFound, VaultLocked
+from kzarchive.errors import (
+    BadInput,
+    IntegrityError,
+    KzError,
+    NotAVault,
+    NotFound,
+    RollbackDetected,
+    VaultLocked,
+)
 from kzarchive.models import CustodyEntry
 from kzarchive.progress import Progress
-from kzarchive.vault import custody, database, keyslots
+from kzarchive.vault import custody, database, head, keyslots, merkle
 from kzarchive.vault.blobs import BlobStore
 from kzarchive.vault.lock import VaultLock
 from kzarchive.vault.wipe import wipe_vault
 
 
 class VaultSession:
-    """An open, unlocked vault."""
-
     """An open, unlocked vault."""
 
     def __init__(self, path: Path, keyfile: keyslots.KeyFile, vmk: bytes, lock: VaultLock):
@@ -54,6 +60,15 @@ class VaultSession:
         except BaseException:
             self._db.close()
             raise
+        # The custody log's head as committed, kept up to date after each commit that
+        # appends to it and written to vault.head (the rollback anchor).
+        self._frontier = merkle.Frontier()
+        self._appended = False
+        database.set_after_commit(self._db, self._after_commit)
+
+    def _close_db(self) -> None:
+        database.set_after_commit(self._db, None)
+        self._db.close()
 
     # -- life cycle ----------------------------------------------------------------
 
@@ -79,6 +94,7 @@ class VaultSession:
                            hint="Choose a new folder for the vault.")
         path.mkdir(parents=True, exist_ok=True)
         lock = VaultLock.acquire(path)
+        archive: Self | None = None
         try:
             if progress:
                 progress(0, 3)
@@ -108,6 +124,8 @@ class VaultSession:
                 progress(3, 3)
             return archive, recovery_code
         except BaseException:
+            if archive is not None:
+                archive._close_db()
             lock.release()
             raise
 
@@ -129,9 +147,11 @@ class VaultSession:
             vmk = unlock(keyfile)
             archive = cls(path, keyfile, vmk, lock)
             try:
+                # Before any write: a rolled-back database must not be cleaned up as if sound.
+                archive._check_anchor_at_open()
                 archive._clean_interrupted_writes()
             except BaseException:
-                archive._db.close()
+                archive._close_db()
                 raise
             return archive
         except database.DatabaseError as exc:
@@ -147,7 +167,7 @@ class VaultSession:
                 return
             with contextlib.suppress(Exception):
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.close()
+            self._close_db()
             self._vmk = None
             self.identity = None
             self._lock.release()
@@ -203,6 +223,67 @@ class VaultSession:
         with database.transaction(self.db):
             self._log("passphrase.changed")
 
+    # -- rollback anchor ---------------------------------------------------------------
+
+    def _verified_anchor(self, leaves: list[bytes]) -> head.Head | None:
+        """vault.head, checked against the log; None only for a vault that never had one."""
+        vmk = self._vmk
+        if vmk is None:
+            raise VaultLocked()
+        anchor = head.read(self.path, self.vault_id, vmk)
+        if anchor is None:
+            if self._keyfile.anchored:
+                raise RollbackDetected(
+                    what="vault.head, this vault's record of its custody log, is missing",
+                    hint="Without it, an older archive.db put in place cannot be told from "
+                    "the real one. Restore vault.head from the same backup as archive.db; "
+                    "do not add anything to this vault before.")
+            return None
+        head.check(anchor, leaves)
+        return anchor
+
+    def _check_anchor_at_open(self) -> None:
+        leaves = custody.leaf_hashes(self.db)
+        anchor = self._verified_anchor(leaves)
+        for leaf in leaves:
+            self._frontier.add(leaf)
+        # A vault of format 1 gets its anchor now; one that lags after a crash catches up.
+        if anchor is None or anchor.size < len(leaves):
+            self._advance_anchor()
+
+    def anchor_status(self) -> str:
+        """For verify: raises RollbackDetected or IntegrityError, or says what was checked."""
+        with self._mutex:
+            leaves = custody.leaf_hashes(self.db)
+            anchor = self._verified_anchor(leaves)
+        if anchor is None:
+            return "none yet (made at the next change)"
+        return f"the log's {len(leaves)} entries extend the {anchor.size} recorded"
+
+    def _after_commit(self) -> None:
+        if self._appended:
+            self._appended = False
+            self._advance_anchor()
+
+    def _advance_anchor(self) -> None:
+        vmk = self._vmk
+        if vmk is None:
+            return
+        try:
+            rows = self._db.execute("SELECT leaf_hash FROM custody ORDER BY seq LIMIT -1 OFFSET ?",
+                                    (self._frontier.size,)).fetchall()
+            for (leaf,) in rows:
+                self._frontier.add(bytes.fromhex(leaf))
+            head.write(self.path, self.vault_id,
+                       head.Head(self._frontier.size, self._frontier.root()), vmk)
+            if not self._keyfile.anchored:
+                # After vault.head exists: vault.keys never promises an anchor that is not there.
+                self._keyfile.save(self.path, vmk)
+        except (OSError, KzError, database.DatabaseError, ValueError):
+            # The commit stands.  An anchor that lags is allowed (it never leads); the next
+            # commit or open brings it up to date.
+            pass
+
     def _clean_interrupted_writes(self) -> None:
         """A crash at any instant leaves the whole item or no trace of it."""
         self.blobs.prepare()
@@ -216,6 +297,7 @@ class VaultSession:
     def _log(self, action: str, incident_id: str | None = None, item_id: str | None = None,
              details: dict[str, Any] | None = None) -> None:
         custody.append(self.db, self.fingerprint, action, incident_id, item_id, details)
+        self._appended = True
 
     def _require_incident(self, incident_id: str) -> None:
         row = self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()

@@ -19,7 +19,7 @@ from kzarchive.cli.passphrases import (
 from kzarchive.cli.terminal import note, progress_for
 from kzarchive.errors import IntegrityError, VaultLocked
 from kzarchive.models import VerifyReport
-from kzarchive.vault import database, keyslots
+from kzarchive.vault import database, head, keyslots
 from kzarchive.vault.lock import LOCK_NAME
 
 
@@ -94,9 +94,10 @@ def _remove_unfinished(path: Path, folder_existed: bool) -> None:
     if Archive.is_vault(path) or not path.is_dir():
         return
     for name in (database.FILE_NAME, f"{database.FILE_NAME}-wal", f"{database.FILE_NAME}-shm",
-                 LOCK_NAME):
+                 LOCK_NAME, head.FILE_NAME):
         (path / name).unlink(missing_ok=True)
-    for leftover in path.glob(f".{keyslots.FILE_NAME}.*.tmp"):
+    for leftover in [*path.glob(f".{keyslots.FILE_NAME}.*.tmp"),
+                     *path.glob(f".{head.FILE_NAME}.*.tmp")]:
         leftover.unlink(missing_ok=True)
     blobs = path / "blobs"
     if blobs.is_dir() and not any(f.is_file() for f in blobs.rglob("*")):

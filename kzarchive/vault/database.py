@@ -255,6 +255,15 @@ def migrate(conn: Connection) -> None:
 
 
 _write_lock = threading.RLock()
+_after_commit: dict[int, Callable[[], None]] = {}
+
+
+def set_after_commit(conn: Connection, callback: Callable[[], None] | None) -> None:
+    """``callback`` runs after each outermost commit on ``conn`` (the rollback anchor)."""
+    if callback is None:
+        _after_commit.pop(id(conn), None)
+    else:
+        _after_commit[id(conn)] = callback
 
 
 @contextlib.contextmanager
@@ -271,6 +280,9 @@ def transaction(conn: Connection) -> Iterator[Connection]:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        hook = _after_commit.get(id(conn))
+        if hook is not None:
+            hook()
 
 
 def integrity_problems(conn: Connection) -> list[str]:
