@@ -29,10 +29,11 @@ from kzarchive.errors import (
     NotFound,
     RollbackDetected,
     VaultLocked,
+    WrongPassphrase,
 )
 from kzarchive.models import CustodyEntry
 from kzarchive.progress import Progress
-from kzarchive.vault import custody, database, head, keyslots, merkle
+from kzarchive.vault import custody, database, head, keyslots, merkle, rotation
 from kzarchive.vault.blobs import BlobStore
 from kzarchive.vault.lock import VaultLock
 from kzarchive.vault.wipe import wipe_vault
@@ -143,9 +144,7 @@ class VaultSession:
             raise NotAVault(path=path)
         lock = VaultLock.acquire(path)
         try:
-            keyfile = keyslots.load(path)
-            vmk = unlock(keyfile)
-            archive = cls(path, keyfile, vmk, lock)
+            archive = cls._unlock(path, unlock, lock)
             try:
                 # Before any write: a rolled-back database must not be cleaned up as if sound.
                 archive._check_anchor_at_open()
@@ -160,6 +159,46 @@ class VaultSession:
         except BaseException:
             lock.release()
             raise
+
+    @classmethod
+    def _unlock(cls, path: Path, unlock: Any, lock: VaultLock) -> Self:
+        keyfile = keyslots.load(path)
+        if not rotation.pending(path):
+            return cls(path, keyfile, unlock(keyfile), lock)
+        # An interrupted key rotation: the keys file whose key decrypts the database wins.
+        candidates = [(keyfile, False), (keyslots.load(path, rotation.PENDING_KEYS), True)]
+        unlocked: list[bool] = []
+        for candidate, is_new in candidates:
+            try:
+                vmk = unlock(candidate)
+            except WrongPassphrase:
+                continue
+            unlocked.append(is_new)
+            try:
+                database.connect(path / database.FILE_NAME,
+                                 hkdf(vmk, "kzarchive/v1/sqlcipher")).close()
+            except IntegrityError:
+                continue
+            if is_new:
+                rotation.finish(path)
+            else:
+                rotation.abandon(path)
+            return cls(path, candidate, vmk, lock)
+        if not unlocked:
+            raise WrongPassphrase()
+        if unlocked == [True]:
+            raise WrongPassphrase(
+                "This is the new passphrase (or recovery code) of a key change that was "
+                "interrupted before it took effect.",
+                hint="Unlock with the old passphrase; then change it again.")
+        if unlocked == [False]:
+            raise WrongPassphrase(
+                "This is the old passphrase (or recovery code): a key change was interrupted "
+                "after the database had been re-keyed.",
+                hint="Unlock with the new passphrase given to the change; then make a new "
+                "recovery code (passwd --new-recovery-code).")
+        raise IntegrityError(what="archive.db cannot be decrypted: it was damaged or altered, "
+                             "or it does not belong to this vault.keys")
 
     def close(self) -> None:
         with self._mutex:
@@ -222,6 +261,52 @@ class VaultSession:
         self._keyfile.save(self.path, vmk)
         with database.transaction(self.db):
             self._log("passphrase.changed")
+
+    def rotate_keys(self, new_passphrase: str) -> str:
+        """A new vault key: the database re-keyed, a new vault.keys with a new recovery code.
+
+        Returns the new recovery code, to show once.  Old copies of vault.keys no longer
+        open this vault, with the old passphrase or the old code.
+        """
+        if len(new_passphrase) < 8:
+            raise BadInput(what="the passphrase is too short",
+                           hint="Use at least 8 characters; a few unrelated words are best.")
+        if self._vmk is None:
+            raise VaultLocked()
+        new_vmk = os.urandom(keyslots.VMK_SIZE)
+        code = keyslots.new_recovery_code()
+        keyfile = keyslots.KeyFile(vault_id=self.vault_id)
+        keyfile.set_passphrase(new_vmk, new_passphrase, calibrate())
+        keyfile.set_recovery_code(new_vmk, code)
+        with self._mutex:
+            leaves = custody.leaf_hashes(self.db)
+        try:
+            with self._mutex:
+                head.write(self.path, self.vault_id, head.Head(len(leaves), merkle.root(leaves)),
+                           new_vmk, head.PENDING_NAME)
+                keyfile.save(self.path, new_vmk, rotation.PENDING_KEYS)
+                database.rekey(self._db, hkdf(new_vmk, "kzarchive/v1/sqlcipher"))
+        except Exception:
+            # Not re-keyed (rekey is one transaction): the old keys stay the vault's.
+            rotation.abandon(self.path)
+            raise
+        with self._mutex:
+            self._vmk, self._keyfile = new_vmk, keyfile
+            rotation.finish(self.path)
+        self.log("keys.rotated")
+        return code
+
+    def renew_recovery_code(self) -> str:
+        """A new recovery code in vault.keys; the old one no longer opens it."""
+        vmk = self._vmk
+        if vmk is None:
+            raise VaultLocked()
+        code = keyslots.new_recovery_code()
+        with self._mutex:
+            self._keyfile.set_recovery_code(vmk, code)
+            self._keyfile.save(self.path, vmk)
+        self.log("recovery_code.changed")
+        return code
 
     # -- rollback anchor ---------------------------------------------------------------
 

@@ -217,19 +217,20 @@ def connect(path: Path, key: bytes) -> Connection:
         # only confuse the person reading the message.
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        # Temporary tables and sort files would otherwise go to /tmp unencrypted.
-        conn.execute("PRAGMA temp_store = MEMORY")
-        # Every page read from disk is decrypted; a larger cache decrypts each once.
-        # With SQLite's 2 MB default, listing 10,000 incidents decrypted pages again and
-        # again and took half as long again.
-        conn.execute("PRAGMA cache_size = -65536")
         try:
+            # Before any other pragma that reads the schema: a wrong key is named as such.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError:
             raise IntegrityError(
                 what="archive.db cannot be decrypted: it was damaged or altered, "
                 "or it does not belong to this vault.keys"
             ) from None
+        # Temporary tables and sort files would otherwise go to /tmp unencrypted.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        # Every page read from disk is decrypted; a larger cache decrypts each once.
+        # With SQLite's 2 MB default, listing 10,000 incidents decrypted pages again and
+        # again and took half as long again.
+        conn.execute("PRAGMA cache_size = -65536")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
@@ -238,6 +239,19 @@ def connect(path: Path, key: bytes) -> Connection:
         conn.close()
         raise
     return conn
+
+
+def rekey(conn: Connection, key: bytes) -> None:
+    """Re-encrypts every page under the raw ``key``: one transaction, so a crash leaves
+    the database under the old key or the new one, never a mix."""
+    with _write_lock:
+        if conn.in_transaction:
+            raise RuntimeError("rekey inside a transaction")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+        # The re-keyed pages go from the WAL into the database file at once.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def schema_version(conn: Connection) -> int:
