@@ -138,11 +138,10 @@ def run_passwd(args: argparse.Namespace) -> int:
                 archive.change_passphrase(new)
                 code = None
     if args.json:
-        shown: dict[str, Any] = {"vault": str(path), "rotated": bool(args.rotate),
-                                 "passphrase_changed": not args.new_recovery_code}
-        if code is not None:
-            shown["recovery_code"] = code
-        jsonout.emit(shown)
+        # recovery_code is null when it did not change: the same fields every time.
+        jsonout.emit({"vault": str(path), "rotated": bool(args.rotate),
+                      "passphrase_changed": not args.new_recovery_code,
+                      "recovery_code": code})
         return 0
     if args.rotate:
         print("The vault key was replaced: the database is re-keyed. Only the new passphrase")

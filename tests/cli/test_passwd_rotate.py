@@ -55,7 +55,7 @@ def test_a_plain_passwd_says_old_copies_still_open_and_suggests_rotate(vault_cli
     done = vault_cli("passwd", "--json", env={"KZARCHIVE_PASSPHRASE": NEW,
                                               "KZARCHIVE_NEW_PASSPHRASE": PASSPHRASE}).json()
     assert done == {"json_version": 1, "vault": str(vault_cli.vault), "rotated": False,
-                    "passphrase_changed": True}
+                    "passphrase_changed": True, "recovery_code": None}
 
 
 def test_a_new_recovery_code_alone(vault_cli: Cli) -> None:
