@@ -292,7 +292,11 @@ class VaultSession:
             raise
         with self._mutex:
             self._vmk, self._keyfile = new_vmk, keyfile
-            rotation.finish(self.path)
+            # The database is under the new key already: should the renames fail, the
+            # next open finds the pending files, sees that their key decrypts it, and
+            # finishes them.
+            with contextlib.suppress(OSError):
+                rotation.finish(self.path)
         self.log("keys.rotated")
         return code
 
@@ -310,37 +314,40 @@ class VaultSession:
 
     # -- rollback anchor ---------------------------------------------------------------
 
-    def _verified_anchor(self, leaves: list[bytes]) -> head.Head | None:
-        """vault.head, checked against the log; None only for a vault that never had one."""
+    def _verified_anchor(self, leaves: list[bytes]) -> tuple[head.Head | None, merkle.Frontier]:
+        """vault.head checked against the log (None only for a vault that never had one),
+        and the log's tree, each leaf hashed once."""
         vmk = self._vmk
         if vmk is None:
             raise VaultLocked()
         anchor = head.read(self.path, self.vault_id, vmk)
-        if anchor is None:
-            if self._keyfile.anchored:
-                raise RollbackDetected(
-                    what="vault.head, this vault's record of its custody log, is missing",
-                    hint="Without it, an older archive.db put in place cannot be told from "
-                    "the real one. Restore vault.head from the same backup as archive.db; "
-                    "do not add anything to this vault before.")
-            return None
-        head.check(anchor, leaves)
-        return anchor
+        if anchor is None and self._keyfile.anchored:
+            raise RollbackDetected(
+                what="vault.head, this vault's record of its custody log, is missing",
+                hint="Without it, an older archive.db put in place cannot be told from "
+                "the real one. Restore vault.head from the same backup as archive.db; "
+                "do not add anything to this vault before.")
+        frontier = merkle.Frontier()
+        anchored_size = anchor.size if anchor is not None else 0
+        for leaf in leaves[:anchored_size]:
+            frontier.add(leaf)
+        if anchor is not None:
+            head.check(anchor, len(leaves), frontier.root())
+        for leaf in leaves[anchored_size:]:
+            frontier.add(leaf)
+        return anchor, frontier
 
     def _check_anchor_at_open(self) -> None:
-        leaves = custody.leaf_hashes(self.db)
-        anchor = self._verified_anchor(leaves)
-        for leaf in leaves:
-            self._frontier.add(leaf)
+        anchor, self._frontier = self._verified_anchor(custody.leaf_hashes(self.db))
         # A vault of format 1 gets its anchor now; one that lags after a crash catches up.
-        if anchor is None or anchor.size < len(leaves):
+        if anchor is None or anchor.size < self._frontier.size:
             self._advance_anchor()
 
     def anchor_status(self) -> str:
         """For verify: raises RollbackDetected or IntegrityError, or says what was checked."""
         with self._mutex:
             leaves = custody.leaf_hashes(self.db)
-            anchor = self._verified_anchor(leaves)
+            anchor, _ = self._verified_anchor(leaves)
         if anchor is None:
             return "none yet (made at the next change)"
         return f"the log's {len(leaves)} entries extend the {anchor.size} recorded"

@@ -107,13 +107,17 @@ def parse(raw: bytes, vault_id: str, vmk: bytes) -> Head:
     return head
 
 
-def check(head: Head, leaves: list[bytes]) -> None:
-    """The log (its leaf hashes in order) must extend the anchored one."""
-    if len(leaves) < head.size:
+def check(head: Head, log_size: int, root_at_head_size: bytes) -> None:
+    """The log must extend the anchored one: at least as long, the same tree at its size.
+
+    ``root_at_head_size`` is the root of the log's first ``head.size`` leaves (of all of
+    them when there are fewer; the size check comes first).
+    """
+    if log_size < head.size:
         raise RollbackDetected(
-            what=f"the custody log has {len(leaves)} entries, but this vault had already "
+            what=f"the custody log has {log_size} entries, but this vault had already "
             f"recorded {head.size}")
-    if merkle.root(leaves[:head.size]) != head.root:
+    if root_at_head_size != head.root:
         raise RollbackDetected(
             what=f"the first {head.size} custody log entries differ from the ones this "
             "vault recorded")
