@@ -197,3 +197,18 @@ def test_a_plain_passphrase_change_leaves_old_copies_working_as_the_message_says
     assert not opens(path, OLD) and opens(path, NEW)
     (path / "vault.keys").write_bytes(old_keys)
     assert opens(path, OLD)
+
+
+def test_panic_wipe_destroys_the_keys_of_an_interrupted_rotation_too(
+        vault: tuple[Path, str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    path, _, _ = vault
+    archive = Archive.open(path, OLD)
+    with monkeypatch.context() as patch:
+        def crash(_folder: Path) -> None:
+            raise Crash()
+        patch.setattr(rotation, "finish", crash)
+        with pytest.raises(Crash):
+            archive.rotate_keys(NEW)
+    assert rotation.pending(path)
+    archive.panic_wipe()
+    assert not path.exists()
