@@ -67,6 +67,17 @@ class IntegrityError(KzError):
     )
 
 
+class RollbackDetected(IntegrityError):
+    exit_code = 17
+    message_template = "Rollback detected: {what}"
+    hint_template = (
+        "The database is older than this vault last recorded: an earlier copy of "
+        "archive.db was put in its place, or its newest changes were removed. Do not "
+        "add anything to this vault; keep the folder as it is and compare it with your "
+        "backups."
+    )
+
+
 class MissingFile(KzError):
     exit_code = 7
     message_template = "File not found: {path}"

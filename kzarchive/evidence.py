@@ -27,6 +27,7 @@ from kzarchive.errors import (
     KzError,
     MissingFile,
     NotFound,
+    RollbackDetected,
     VaultLocked,
 )
 from kzarchive.models import Item, VerifyReport
@@ -369,6 +370,7 @@ class EvidenceMixin(VaultSession):
             return f"{custody.verify_received(self.db)} entries from partners"
 
         self._check(report, "custody log", own_log)
+        self._check(report, "rollback anchor", self.anchor_status)
         self._check(report, "received custody", received)
         try:
             self._verify_blobs(report, progress, cancel)
@@ -376,7 +378,9 @@ class EvidenceMixin(VaultSession):
             report.add("stored files", False, f"their list could not be read ({exc})")
         if not report.ok:
             failed = ", ".join(check.name for check in report.failures[:5])
-            error = IntegrityError(what=f"{len(report.failures)} check(s) failed: {failed}")
+            rolled_back = any(check.name == "rollback anchor" for check in report.failures)
+            error = (RollbackDetected if rolled_back else IntegrityError)(
+                what=f"{len(report.failures)} check(s) failed: {failed}")
             error.report = report  # type: ignore[attr-defined]
             raise error
         return report

@@ -21,18 +21,25 @@ import platformdirs
 from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto.identity import Identity
 from kzarchive.crypto.kdf import calibrate, hkdf
-from kzarchive.errors import BadInput, IntegrityError, NotAVault, NotFound, VaultLocked
+from kzarchive.errors import (
+    BadInput,
+    IntegrityError,
+    KzError,
+    NotAVault,
+    NotFound,
+    RollbackDetected,
+    VaultLocked,
+    WrongPassphrase,
+)
 from kzarchive.models import CustodyEntry
 from kzarchive.progress import Progress
-from kzarchive.vault import custody, database, keyslots, private
+from kzarchive.vault import custody, database, head, keyslots, merkle, private, rotation
 from kzarchive.vault.blobs import BlobStore
 from kzarchive.vault.lock import VaultLock
 from kzarchive.vault.wipe import wipe_vault
 
 
 class VaultSession:
-    """An open, unlocked vault."""
-
     """An open, unlocked vault."""
 
     def __init__(self, path: Path, keyfile: keyslots.KeyFile, vmk: bytes, lock: VaultLock):
@@ -54,6 +61,15 @@ class VaultSession:
         except BaseException:
             self._db.close()
             raise
+        # The custody log's head as committed, kept up to date after each commit that
+        # appends to it and written to vault.head (the rollback anchor).
+        self._frontier = merkle.Frontier()
+        self._appended = False
+        database.set_after_commit(self._db, self._after_commit)
+
+    def _close_db(self) -> None:
+        database.set_after_commit(self._db, None)
+        self._db.close()
 
     # -- life cycle ----------------------------------------------------------------
 
@@ -80,6 +96,7 @@ class VaultSession:
         private.make_dir(path, parents=True)
         private.tighten(path)  # an empty folder chosen by the user
         lock = VaultLock.acquire(path)
+        archive: Self | None = None
         try:
             if progress:
                 progress(0, 3)
@@ -109,6 +126,8 @@ class VaultSession:
                 progress(3, 3)
             return archive, recovery_code
         except BaseException:
+            if archive is not None:
+                archive._close_db()
             lock.release()
             raise
 
@@ -127,13 +146,13 @@ class VaultSession:
         lock = VaultLock.acquire(path)
         try:
             private.tighten_vault(path)
-            keyfile = keyslots.load(path)
-            vmk = unlock(keyfile)
-            archive = cls(path, keyfile, vmk, lock)
+            archive = cls._unlock(path, unlock, lock)
             try:
+                # Before any write: a rolled-back database must not be cleaned up as if sound.
+                archive._check_anchor_at_open()
                 archive._clean_interrupted_writes()
             except BaseException:
-                archive._db.close()
+                archive._close_db()
                 raise
             return archive
         except database.DatabaseError as exc:
@@ -143,13 +162,53 @@ class VaultSession:
             lock.release()
             raise
 
+    @classmethod
+    def _unlock(cls, path: Path, unlock: Any, lock: VaultLock) -> Self:
+        keyfile = keyslots.load(path)
+        if not rotation.pending(path):
+            return cls(path, keyfile, unlock(keyfile), lock)
+        # An interrupted key rotation: the keys file whose key decrypts the database wins.
+        candidates = [(keyfile, False), (keyslots.load(path, rotation.PENDING_KEYS), True)]
+        unlocked: list[bool] = []
+        for candidate, is_new in candidates:
+            try:
+                vmk = unlock(candidate)
+            except WrongPassphrase:
+                continue
+            unlocked.append(is_new)
+            try:
+                database.connect(path / database.FILE_NAME,
+                                 hkdf(vmk, "kzarchive/v1/sqlcipher")).close()
+            except IntegrityError:
+                continue
+            if is_new:
+                rotation.finish(path)
+            else:
+                rotation.abandon(path)
+            return cls(path, candidate, vmk, lock)
+        if not unlocked:
+            raise WrongPassphrase()
+        if unlocked == [True]:
+            raise WrongPassphrase(
+                "This is the new passphrase (or recovery code) of a key change that was "
+                "interrupted before it took effect.",
+                hint="Unlock with the old passphrase; then change it again.")
+        if unlocked == [False]:
+            raise WrongPassphrase(
+                "This is the old passphrase (or recovery code): a key change was interrupted "
+                "after the database had been re-keyed.",
+                hint="Unlock with the new passphrase given to the change; then make a new "
+                "recovery code (passwd --new-recovery-code).")
+        raise IntegrityError(what="archive.db cannot be decrypted: it was damaged or altered, "
+                             "or it does not belong to this vault.keys")
+
     def close(self) -> None:
         with self._mutex:
             if self._vmk is None:
                 return
             with contextlib.suppress(Exception):
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.close()
+            self._close_db()
             self._vmk = None
             self.identity = None
             self._lock.release()
@@ -205,6 +264,120 @@ class VaultSession:
         with database.transaction(self.db):
             self._log("passphrase.changed")
 
+    def rotate_keys(self, new_passphrase: str) -> str:
+        """A new vault key: the database re-keyed, a new vault.keys with a new recovery code.
+
+        Returns the new recovery code, to show once.  Old copies of vault.keys no longer
+        open this vault, with the old passphrase or the old code.
+        """
+        if len(new_passphrase) < 8:
+            raise BadInput(what="the passphrase is too short",
+                           hint="Use at least 8 characters; a few unrelated words are best.")
+        if self._vmk is None:
+            raise VaultLocked()
+        new_vmk = os.urandom(keyslots.VMK_SIZE)
+        code = keyslots.new_recovery_code()
+        keyfile = keyslots.KeyFile(vault_id=self.vault_id)
+        keyfile.set_passphrase(new_vmk, new_passphrase, calibrate())
+        keyfile.set_recovery_code(new_vmk, code)
+        with self._mutex:
+            leaves = custody.leaf_hashes(self.db)
+        try:
+            with self._mutex:
+                head.write(self.path, self.vault_id, head.Head(len(leaves), merkle.root(leaves)),
+                           new_vmk, head.PENDING_NAME)
+                keyfile.save(self.path, new_vmk, rotation.PENDING_KEYS)
+                database.rekey(self._db, hkdf(new_vmk, "kzarchive/v1/sqlcipher"))
+        except Exception:
+            # Not re-keyed (rekey is one transaction): the old keys stay the vault's.
+            rotation.abandon(self.path)
+            raise
+        with self._mutex:
+            self._vmk, self._keyfile = new_vmk, keyfile
+            # The database is under the new key already: should the renames fail, the
+            # next open finds the pending files, sees that their key decrypts it, and
+            # finishes them.
+            with contextlib.suppress(OSError):
+                rotation.finish(self.path)
+        self.log("keys.rotated")
+        return code
+
+    def renew_recovery_code(self) -> str:
+        """A new recovery code in vault.keys; the old one no longer opens it."""
+        vmk = self._vmk
+        if vmk is None:
+            raise VaultLocked()
+        code = keyslots.new_recovery_code()
+        with self._mutex:
+            self._keyfile.set_recovery_code(vmk, code)
+            self._keyfile.save(self.path, vmk)
+        self.log("recovery_code.changed")
+        return code
+
+    # -- rollback anchor ---------------------------------------------------------------
+
+    def _verified_anchor(self, leaves: list[bytes]) -> tuple[head.Head | None, merkle.Frontier]:
+        """vault.head checked against the log (None only for a vault that never had one),
+        and the log's tree, each leaf hashed once."""
+        vmk = self._vmk
+        if vmk is None:
+            raise VaultLocked()
+        anchor = head.read(self.path, self.vault_id, vmk)
+        if anchor is None and self._keyfile.anchored:
+            raise RollbackDetected(
+                what="vault.head, this vault's record of its custody log, is missing",
+                hint="Without it, an older archive.db put in place cannot be told from "
+                "the real one. Restore vault.head from the same backup as archive.db; "
+                "do not add anything to this vault before.")
+        frontier = merkle.Frontier()
+        anchored_size = anchor.size if anchor is not None else 0
+        for leaf in leaves[:anchored_size]:
+            frontier.add(leaf)
+        if anchor is not None:
+            head.check(anchor, len(leaves), frontier.root())
+        for leaf in leaves[anchored_size:]:
+            frontier.add(leaf)
+        return anchor, frontier
+
+    def _check_anchor_at_open(self) -> None:
+        anchor, self._frontier = self._verified_anchor(custody.leaf_hashes(self.db))
+        # A vault of format 1 gets its anchor now; one that lags after a crash catches up.
+        if anchor is None or anchor.size < self._frontier.size:
+            self._advance_anchor()
+
+    def anchor_status(self) -> str:
+        """For verify: raises RollbackDetected or IntegrityError, or says what was checked."""
+        with self._mutex:
+            leaves = custody.leaf_hashes(self.db)
+            anchor, _ = self._verified_anchor(leaves)
+        if anchor is None:
+            return "none yet (made at the next change)"
+        return f"the log's {len(leaves)} entries extend the {anchor.size} recorded"
+
+    def _after_commit(self) -> None:
+        if self._appended:
+            self._appended = False
+            self._advance_anchor()
+
+    def _advance_anchor(self) -> None:
+        vmk = self._vmk
+        if vmk is None:
+            return
+        try:
+            rows = self._db.execute("SELECT leaf_hash FROM custody ORDER BY seq LIMIT -1 OFFSET ?",
+                                    (self._frontier.size,)).fetchall()
+            for (leaf,) in rows:
+                self._frontier.add(bytes.fromhex(leaf))
+            head.write(self.path, self.vault_id,
+                       head.Head(self._frontier.size, self._frontier.root()), vmk)
+            if not self._keyfile.anchored:
+                # After vault.head exists: vault.keys never promises an anchor that is not there.
+                self._keyfile.save(self.path, vmk)
+        except (OSError, KzError, database.DatabaseError, ValueError):
+            # The commit stands.  An anchor that lags is allowed (it never leads); the next
+            # commit or open brings it up to date.
+            pass
+
     def _clean_interrupted_writes(self) -> None:
         """A crash at any instant leaves the whole item or no trace of it."""
         # Only the holder of the lock may delete: if vault.lock was removed or replaced
@@ -221,6 +394,7 @@ class VaultSession:
     def _log(self, action: str, incident_id: str | None = None, item_id: str | None = None,
              details: dict[str, Any] | None = None) -> None:
         custody.append(self.db, self.fingerprint, action, incident_id, item_id, details)
+        self._appended = True
 
     def _require_incident(self, incident_id: str) -> None:
         row = self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()

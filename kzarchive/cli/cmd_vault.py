@@ -19,7 +19,7 @@ from kzarchive.cli.passphrases import (
 from kzarchive.cli.terminal import note, progress_for
 from kzarchive.errors import IntegrityError, VaultLocked
 from kzarchive.models import VerifyReport
-from kzarchive.vault import database, keyslots
+from kzarchive.vault import database, head, keyslots
 from kzarchive.vault.lock import LOCK_NAME
 
 
@@ -37,13 +37,22 @@ def register_checks(commands: Any, common: argparse.ArgumentParser) -> None:
     add_json_flag(verify)
     verify.set_defaults(run=run_verify)
 
-    passwd = commands.add_parser("passwd", parents=[common], help="change the passphrase")
+    passwd = commands.add_parser(
+        "passwd", parents=[common],
+        help="change the passphrase (--rotate: also the vault key and the recovery code)")
     passwd.add_argument("--recovery", action="store_true",
                         help="open with the recovery code instead of the passphrase")
+    change = passwd.add_mutually_exclusive_group()
+    change.add_argument("--rotate", action="store_true",
+                        help="make a new vault key: the database is re-keyed and a new recovery "
+                        "code is shown, so that old copies of vault.keys open nothing")
+    change.add_argument("--new-recovery-code", action="store_true",
+                        help="replace the recovery code only (the passphrase stays)")
     passwd.add_argument("--new-passphrase-file", metavar="FILE",
                         help="read the new passphrase from the first line of FILE")
     passwd.add_argument("--recovery-code-file", metavar="FILE",
                         help="read the recovery code from the first line of FILE")
+    add_json_flag(passwd)
     passwd.set_defaults(run=run_passwd)
 
     identity = commands.add_parser("identity", parents=[common],
@@ -94,9 +103,10 @@ def _remove_unfinished(path: Path, folder_existed: bool) -> None:
     if Archive.is_vault(path) or not path.is_dir():
         return
     for name in (database.FILE_NAME, f"{database.FILE_NAME}-wal", f"{database.FILE_NAME}-shm",
-                 LOCK_NAME):
+                 LOCK_NAME, head.FILE_NAME):
         (path / name).unlink(missing_ok=True)
-    for leftover in path.glob(f".{keyslots.FILE_NAME}.*.tmp"):
+    for leftover in [*path.glob(f".{keyslots.FILE_NAME}.*.tmp"),
+                     *path.glob(f".{head.FILE_NAME}.*.tmp")]:
         leftover.unlink(missing_ok=True)
     blobs = path / "blobs"
     if blobs.is_dir() and not any(f.is_file() for f in blobs.rglob("*")):
@@ -117,10 +127,43 @@ def run_passwd(args: argparse.Namespace) -> int:
     else:
         archive = open_vault(args)
     with archive:
-        new = new_passphrase_source(args.new_passphrase_file).get_new("New passphrase: ")
-        note("Deriving the new key (a few seconds)...")
-        archive.change_passphrase(new)
-    print("The passphrase was changed. The old one no longer opens the vault.")
+        if args.new_recovery_code:
+            code = archive.renew_recovery_code()
+        else:
+            new = new_passphrase_source(args.new_passphrase_file).get_new("New passphrase: ")
+            note("Deriving the new key (a few seconds)...")
+            if args.rotate:
+                code = archive.rotate_keys(new)
+            else:
+                archive.change_passphrase(new)
+                code = None
+    if args.json:
+        # recovery_code is null when it did not change: the same fields every time.
+        jsonout.emit({"vault": str(path), "rotated": bool(args.rotate),
+                      "passphrase_changed": not args.new_recovery_code,
+                      "recovery_code": code})
+        return 0
+    if args.rotate:
+        print("The vault key was replaced: the database is re-keyed. Only the new passphrase")
+        print("and the new recovery code below open this vault; copies of the old vault.keys")
+        print("open nothing. (Backups of the whole vault made before now still open with the")
+        print("old passphrase: they hold the old key.)")
+    elif args.new_recovery_code:
+        print("The recovery code was replaced. The old code no longer opens this vault.keys,")
+        print("but a copy of the old vault.keys (a backup) still opens with it. To make old")
+        print("copies useless, use: kzarchive passwd --rotate")
+    else:
+        print("The passphrase was changed in vault.keys: the old one no longer opens it.")
+        print("A copy of the old vault.keys (a backup) still opens the vault with the old")
+        print("passphrase, and the recovery code is unchanged. To make old copies useless,")
+        print("use: kzarchive passwd --rotate")
+    if code is not None:
+        print()
+        print("New recovery code (shown only this once):")
+        print()
+        print(f"    {code}")
+        print()
+        print("Write it on paper and keep it apart from this computer; destroy the old one.")
     return 0
 
 

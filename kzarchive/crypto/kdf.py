@@ -14,6 +14,18 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 MIN_MEMORY_KIB = 64 * 1024
 MAX_MEMORY_KIB = 512 * 1024
 LANES = 4
+MAX_ITERATIONS = 10
+# What a vault.keys may ask for before anything is derived.  calibrate() never made
+# more than MAX_MEMORY_KIB and MAX_ITERATIONS; the accepted range is four times
+# larger in memory and three times in passes, so that a future calibration has room,
+# and small enough that an edited file cannot exhaust memory or stall the unlock
+# for more than about a minute.
+ACCEPTED_MEMORY_KIB = (MIN_MEMORY_KIB, 4 * MAX_MEMORY_KIB)
+ACCEPTED_ITERATIONS = (1, 3 * MAX_ITERATIONS)
+ACCEPTED_LANES = (1, 16)
+# memory x passes, in KiB: bounds the total work, not only each factor.
+ACCEPTED_COST_KIB = 2 * MAX_MEMORY_KIB * MAX_ITERATIONS
+ACCEPTED_SALT_BYTES = (16, 64)
 DEFAULT_TARGET_MS = 1000
 # Tests and very slow machines may ask for a shorter derivation; the memory floor holds.
 TARGET_ENV = "KZARCHIVE_KDF_TARGET_MS"
@@ -25,9 +37,26 @@ class Argon2Params:
     iterations: int
     lanes: int = LANES
 
+    def problem(self) -> str | None:
+        """Names the first parameter outside the accepted range, or None."""
+        for name, value, (low, high) in (
+            ("memory_kib", self.memory_kib, ACCEPTED_MEMORY_KIB),
+            ("iterations", self.iterations, ACCEPTED_ITERATIONS),
+            ("lanes", self.lanes, ACCEPTED_LANES),
+        ):
+            if type(value) is not int:
+                return f"{name} is not a whole number"
+            if not low <= value <= high:
+                return f"{name} = {value} is outside the accepted range {low}..{high}"
+        if self.memory_kib * self.iterations > ACCEPTED_COST_KIB:
+            return (f"memory_kib x iterations = {self.memory_kib * self.iterations} is above "
+                    f"the accepted {ACCEPTED_COST_KIB}")
+        return None
+
     def check(self) -> None:
-        if self.memory_kib < MIN_MEMORY_KIB or self.iterations < 1 or self.lanes < 1:
-            raise ValueError("Argon2id parameters below the minimum")
+        problem = self.problem()
+        if problem is not None:
+            raise ValueError(f"Argon2id parameters: {problem}")
 
 
 def normalise_passphrase(passphrase: str) -> bytes:
@@ -74,5 +103,5 @@ def calibrate(target: int | None = None) -> Argon2Params:
             memory *= 2
             continue
         break
-    iterations = max(1, min(10, round(goal / max(one_pass, 1e-6))))
+    iterations = max(1, min(MAX_ITERATIONS, round(goal / max(one_pass, 1e-6))))
     return Argon2Params(memory, iterations)

@@ -42,6 +42,8 @@ ENTRY_KEYS = ("seq", "ts", "actor", "action", "incident_id", "item_id", "details
 ACTIONS = {
     "vault.created": QT_TRANSLATE_NOOP("Custody", "Vault created"),
     "passphrase.changed": QT_TRANSLATE_NOOP("Custody", "Passphrase changed"),
+    "keys.rotated": QT_TRANSLATE_NOOP("Custody", "Vault key replaced"),
+    "recovery_code.changed": QT_TRANSLATE_NOOP("Custody", "Recovery code replaced"),
     "incident.created": QT_TRANSLATE_NOOP("Custody", "Incident created"),
     "incident.updated": QT_TRANSLATE_NOOP("Custody", "Incident changed"),
     "person.added": QT_TRANSLATE_NOOP("Custody", "Person added"),

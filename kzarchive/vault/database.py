@@ -246,19 +246,20 @@ def connect(path: Path, key: bytes) -> Connection:
         # only confuse the person reading the message.
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        # Temporary tables and sort files would otherwise go to /tmp unencrypted.
-        conn.execute("PRAGMA temp_store = MEMORY")
-        # Every page read from disk is decrypted; a larger cache decrypts each once.
-        # With SQLite's 2 MB default, listing 10,000 incidents decrypted pages again and
-        # again and took half as long again.
-        conn.execute("PRAGMA cache_size = -65536")
         try:
+            # Before any other pragma that reads the schema: a wrong key is named as such.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError:
             raise IntegrityError(
                 what="archive.db cannot be decrypted: it was damaged or altered, "
                 "or it does not belong to this vault.keys"
             ) from None
+        # Temporary tables and sort files would otherwise go to /tmp unencrypted.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        # Every page read from disk is decrypted; a larger cache decrypts each once.
+        # With SQLite's 2 MB default, listing 10,000 incidents decrypted pages again and
+        # again and took half as long again.
+        conn.execute("PRAGMA cache_size = -65536")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
@@ -267,6 +268,19 @@ def connect(path: Path, key: bytes) -> Connection:
         conn.close()
         raise
     return conn
+
+
+def rekey(conn: Connection, key: bytes) -> None:
+    """Re-encrypts every page under the raw ``key``: one transaction, so a crash leaves
+    the database under the old key or the new one, never a mix."""
+    with _write_lock:
+        if conn.in_transaction:
+            raise RuntimeError("rekey inside a transaction")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+        # The re-keyed pages go from the WAL into the database file at once.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def schema_version(conn: Connection) -> int:
@@ -284,6 +298,15 @@ def migrate(conn: Connection) -> None:
 
 
 _write_lock = threading.RLock()
+_after_commit: dict[int, Callable[[], None]] = {}
+
+
+def set_after_commit(conn: Connection, callback: Callable[[], None] | None) -> None:
+    """``callback`` runs after each outermost commit on ``conn`` (the rollback anchor)."""
+    if callback is None:
+        _after_commit.pop(id(conn), None)
+    else:
+        _after_commit[id(conn)] = callback
 
 
 @contextlib.contextmanager
@@ -300,6 +323,9 @@ def transaction(conn: Connection) -> Iterator[Connection]:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        hook = _after_commit.get(id(conn))
+        if hook is not None:
+            hook()
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -7,6 +7,14 @@ binds it to this vault and to its own parameters.  A MAC under a VMK-derived key
 covers the whole file, so that a change to a slot that was not used to open the
 vault is still detected.  The file is written canonically and read strictly: any
 other byte sequence is an alteration.
+
+Everything read from the file is bounded before it is used: the Argon2id cost, the
+salt, nonce and wrapped-key lengths, the file's own size.  An edited file gets an
+``IntegrityError`` naming the field, never an out-of-memory or an unlock that hangs.
+
+Version 2 of the file differs from version 1 only in what it promises: the vault
+keeps a rollback anchor (``vault.head``), so a missing anchor is an alteration.
+Both versions are read; version 2 is written.
 """
 
 from __future__ import annotations
@@ -27,14 +35,31 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kzarchive.canonical import canonical_json
-from kzarchive.crypto.kdf import Argon2Params, argon2id, hkdf, normalise_passphrase
+from kzarchive.crypto.kdf import (
+    ACCEPTED_SALT_BYTES,
+    Argon2Params,
+    argon2id,
+    hkdf,
+    normalise_passphrase,
+)
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat, WrongPassphrase
 from kzarchive.vault import private
 
 FORMAT = "kzarchive-vault-keys"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# The first version that promises a rollback anchor (vault.head).
+ANCHORED_VERSION = 2
+# A slot's AAD names the version its wrapping was made under; it stays 1 so that
+# slots made by a version 1 file still unwrap after the file becomes version 2.
+_SLOT_AAD_VERSION = 1
 FILE_NAME = "vault.keys"
 VMK_SIZE = 32
+# A real file is about 1 KiB; anything far larger is not one, and is not read whole.
+MAX_FILE_BYTES = 64 * 1024
+_MAX_SLOTS = 8
+_NONCE_BYTES = 12
+_WRAPPED_BYTES = VMK_SIZE + 16  # the key and the GCM tag
 _RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
 _RECOVERY_LENGTH = 25
 
@@ -77,9 +102,15 @@ class KeyFile:
     vault_id: str
     slots: list[dict[str, Any]] = field(default_factory=list)
     mac: str = ""
+    version: int = VERSION
+
+    @property
+    def anchored(self) -> bool:
+        """Whether this vault promises a rollback anchor, so that its absence is an attack."""
+        return self.version >= ANCHORED_VERSION
 
     def _body(self) -> dict[str, Any]:
-        return {"format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
+        return {"format": FORMAT, "version": self.version, "vault_id": self.vault_id,
                 "keyslots": self.slots}
 
     def to_bytes(self) -> bytes:
@@ -98,8 +129,16 @@ class KeyFile:
     def _unlock_with_passphrase(self, passphrase: str) -> bytes:
         slot = self._slot("passphrase")
         kdf = slot["kdf"]
+        if kdf["alg"] != "argon2id":
+            raise IntegrityError(what="vault.keys: the passphrase slot names an unknown "
+                                 "key derivation")
         params = Argon2Params(kdf["memory_kib"], kdf["iterations"], kdf["lanes"])
-        kek = argon2id(normalise_passphrase(passphrase), _unb64(kdf["salt"], "salt"), params)
+        problem = params.problem()
+        if problem is not None:
+            raise IntegrityError(what=f"vault.keys: the passphrase slot's Argon2id {problem}")
+        salt = _salt(kdf)
+        self._wrapped(slot)  # checked before the slow derivation, not after it
+        kek = argon2id(normalise_passphrase(passphrase), salt, params)
         try:
             vmk = self._unwrap(slot, kek)
         except InvalidTag:
@@ -109,8 +148,11 @@ class KeyFile:
 
     def _unlock_with_recovery(self, code: str) -> bytes:
         slot = self._slot("recovery")
+        if slot["kdf"]["alg"] != "hkdf-sha256":
+            raise IntegrityError(what="vault.keys: the recovery slot names an unknown "
+                                 "key derivation")
         kek = hkdf(normalise_recovery_code(code), "kzarchive/v1/recovery",
-                   salt=_unb64(slot["kdf"]["salt"], "salt"))
+                   salt=_salt(slot["kdf"]))
         try:
             vmk = self._unwrap(slot, kek)
         except InvalidTag:
@@ -141,23 +183,41 @@ class KeyFile:
         self._put_slot({"type": "recovery", "kdf": {"alg": "hkdf-sha256", "salt": _b64(salt)}},
                        kek, vmk)
 
-    def save(self, folder: Path, vmk: bytes) -> None:
+    def save(self, folder: Path, vmk: bytes, name: str = FILE_NAME) -> None:
+        self.version = VERSION
         self.mac = self._compute_mac(vmk)
-        atomic_write(folder / FILE_NAME, self.to_bytes())
+        atomic_write(folder / name, self.to_bytes())
 
     # -- internals -----------------------------------------------------------------
 
     def _slot(self, kind: str) -> dict[str, Any]:
-        for slot in self.slots:
-            if slot.get("type") == kind:
-                return slot
-        raise IntegrityError(what=f"vault.keys has no {kind} keyslot")
+        found = [slot for slot in self.slots if slot.get("type") == kind]
+        if len(found) > 1:
+            raise IntegrityError(what=f"vault.keys has more than one {kind} keyslot")
+        if not found:
+            raise IntegrityError(what=f"vault.keys has no {kind} keyslot")
+        return found[0]
 
     def _aad(self, slot: dict[str, Any]) -> bytes:
         bare = {k: v for k, v in slot.items() if k != "wrap"}
         bare["wrap"] = {k: v for k, v in slot.get("wrap", {}).items() if k != "ciphertext"}
-        return canonical_json({"format": FORMAT, "version": VERSION,
+        return canonical_json({"format": FORMAT, "version": _SLOT_AAD_VERSION,
                                "vault_id": self.vault_id, "slot": bare})
+
+    def _wrapped(self, slot: dict[str, Any]) -> tuple[bytes, bytes]:
+        """The slot's nonce and wrapped key, each of the one length they can have."""
+        wrap = slot["wrap"]
+        if wrap["alg"] != "aes-256-gcm":
+            raise IntegrityError(what="vault.keys names an unknown key wrapping")
+        nonce = _unb64(wrap["nonce"], "nonce")
+        wrapped = _unb64(wrap["ciphertext"], "wrapped key")
+        if len(nonce) != _NONCE_BYTES:
+            raise IntegrityError(what=f"vault.keys: a nonce has {len(nonce)} bytes, "
+                                 f"not {_NONCE_BYTES}")
+        if len(wrapped) != _WRAPPED_BYTES:
+            raise IntegrityError(what=f"vault.keys: a wrapped key has {len(wrapped)} bytes, "
+                                 f"not {_WRAPPED_BYTES}")
+        return nonce, wrapped
 
     def _put_slot(self, slot: dict[str, Any], kek: bytes, vmk: bytes) -> None:
         nonce = os.urandom(12)
@@ -167,12 +227,8 @@ class KeyFile:
         self.slots.sort(key=lambda s: str(s.get("type")))
 
     def _unwrap(self, slot: dict[str, Any], kek: bytes) -> bytes:
-        wrap = slot["wrap"]
-        if wrap.get("alg") != "aes-256-gcm":
-            raise IntegrityError(what="vault.keys names an unknown key wrapping")
-        nonce = _unb64(wrap["nonce"], "nonce")
-        vmk = AESGCM(kek).decrypt(nonce, _unb64(wrap["ciphertext"], "wrapped key"),
-                                  self._aad(slot))
+        nonce, wrapped = self._wrapped(slot)
+        vmk = AESGCM(kek).decrypt(nonce, wrapped, self._aad(slot))
         if len(vmk) != VMK_SIZE:
             raise IntegrityError(what="vault.keys holds a key of the wrong size")
         return vmk
@@ -180,6 +236,15 @@ class KeyFile:
     def _compute_mac(self, vmk: bytes) -> str:
         key = hkdf(vmk, "kzarchive/v1/keyfile-mac")
         return hmac.new(key, canonical_json(self._body()), "sha256").hexdigest()
+
+
+def _salt(kdf: dict[str, Any]) -> bytes:
+    salt = _unb64(kdf["salt"], "salt")
+    low, high = ACCEPTED_SALT_BYTES
+    if not low <= len(salt) <= high:
+        raise IntegrityError(what=f"vault.keys: a salt has {len(salt)} bytes, outside the "
+                             f"accepted range {low}..{high}")
+    return salt
 
 
 @contextlib.contextmanager
@@ -190,9 +255,12 @@ def _malformed_is_damage() -> Iterator[None]:
         raise IntegrityError(what="vault.keys is damaged (a keyslot is malformed)") from None
 
 
-def load(folder: Path) -> KeyFile:
-    path = folder / FILE_NAME
-    raw = path.read_bytes()
+def load(folder: Path, name: str = FILE_NAME) -> KeyFile:
+    path = folder / name
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise IntegrityError(what=f"vault.keys is damaged (larger than {MAX_FILE_BYTES} bytes)")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -202,16 +270,22 @@ def load(folder: Path) -> KeyFile:
     version = data.get("version")
     if isinstance(version, int) and version > VERSION:
         raise NewerFormat(what="vault", found=version, known=VERSION)
-    if version != VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise IntegrityError(what="vault.keys is damaged (bad version)")
     try:
         if canonical_json(data) + b"\n" != raw:
             raise IntegrityError(what="vault.keys was altered (not in its canonical form)")
-        keyfile = KeyFile(vault_id=data["vault_id"], slots=data["keyslots"], mac=data["mac"])
+        keyfile = KeyFile(vault_id=data["vault_id"], slots=data["keyslots"], mac=data["mac"],
+                          version=version)
     except (KeyError, TypeError):
         raise IntegrityError(what="vault.keys is damaged (missing fields)") from None
-    if not isinstance(keyfile.slots, list) or not all(isinstance(s, dict) for s in keyfile.slots):
+    if set(data) != {"format", "version", "vault_id", "keyslots", "mac"}:
+        raise IntegrityError(what="vault.keys is damaged (unknown fields)")
+    if (not isinstance(keyfile.slots, list) or len(keyfile.slots) > _MAX_SLOTS
+            or not all(isinstance(s, dict) for s in keyfile.slots)):
         raise IntegrityError(what="vault.keys is damaged (bad keyslots)")
+    if not isinstance(keyfile.vault_id, str) or not isinstance(keyfile.mac, str):
+        raise IntegrityError(what="vault.keys is damaged (bad fields)")
     return keyfile
 
 

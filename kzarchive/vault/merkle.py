@@ -34,22 +34,37 @@ def node_hash(left: bytes, right: bytes) -> bytes:
 
 def root(leaf_hashes: Iterable[bytes]) -> bytes:
     """The tree head (MTH) over ``leaf_hashes``; memory grows with log n only."""
-    # Each entry is the root of a perfect subtree: sizes strictly decrease
-    # from the bottom of the stack, like the binary digits of the count.
-    perfect: list[tuple[int, bytes]] = []
+    frontier = Frontier()
     for leaf in leaf_hashes:
+        frontier.add(leaf)
+    return frontier.root()
+
+
+class Frontier:
+    """The right edge of a growing tree: its root after each added leaf, in log n memory."""
+
+    def __init__(self) -> None:
+        # Each entry is the root of a perfect subtree: sizes strictly decrease
+        # from the bottom of the stack, like the binary digits of the count.
+        self._perfect: list[tuple[int, bytes]] = []
+        self.size = 0
+
+    def add(self, leaf: bytes) -> None:
         _check_hash(leaf, "leaf hash")
         size, value = 1, leaf
-        while perfect and perfect[-1][0] == size:
-            left_size, left = perfect.pop()
+        while self._perfect and self._perfect[-1][0] == size:
+            left_size, left = self._perfect.pop()
             size, value = left_size + size, node_hash(left, value)
-        perfect.append((size, value))
-    if not perfect:
-        return EMPTY_ROOT
-    value = perfect[-1][1]
-    for _, left in reversed(perfect[:-1]):
-        value = node_hash(left, value)
-    return value
+        self._perfect.append((size, value))
+        self.size += 1
+
+    def root(self) -> bytes:
+        if not self._perfect:
+            return EMPTY_ROOT
+        value = self._perfect[-1][1]
+        for _, left in reversed(self._perfect[:-1]):
+            value = node_hash(left, value)
+        return value
 
 
 class MerkleTree:

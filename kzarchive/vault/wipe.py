@@ -26,7 +26,16 @@ def wipe_vault(folder: Path) -> None:
             os.fsync(handle.fileno())
         keys.unlink()
         keyslots.fsync_dir(folder)
-    for name in ("archive.db", "archive.db-wal", "archive.db-shm"):
+    # A key change that was interrupted leaves the new keys beside the old.
+    pending = folder / "vault.keys.pending"
+    if pending.exists():
+        with open(pending, "r+b") as handle:
+            handle.write(os.urandom(max(pending.stat().st_size, 4096)))
+            handle.flush()
+            os.fsync(handle.fileno())
+        pending.unlink()
+    for name in ("archive.db", "archive.db-wal", "archive.db-shm", "vault.head",
+                 "vault.head.pending"):
         (folder / name).unlink(missing_ok=True)
     shutil.rmtree(folder / "blobs", ignore_errors=True)
     (folder / "vault.lock").unlink(missing_ok=True)

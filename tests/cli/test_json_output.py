@@ -91,6 +91,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     produced["export"] = cli("export", incident_id, "--to", "P", "-o", bundle, "--json").json()
     produced["verify-bundle"] = partner("verify-bundle", bundle, "--json").json()
     produced["import"] = partner("import", bundle, "--json").json()
+    # Last: it replaces the passphrase the commands above use.
+    produced["passwd"] = cli("passwd", "--rotate", "--json",
+                             env={"KZARCHIVE_NEW_PASSPHRASE": "rotated passphrase"}).json()
     return produced
 
 
@@ -116,7 +119,7 @@ def test_every_command_with_json_output_is_documented(outputs: dict[str, Any]) -
 @pytest.mark.parametrize("command", sorted([
     "init", "incident add", "incident list", "incident show", "attach", "testimony add",
     "extract", "log", "identity", "verify", "contact add", "contact verify", "contact list",
-    "export", "verify-bundle", "import"]))
+    "export", "verify-bundle", "import", "passwd"]))
 def test_output_has_the_documented_fields(outputs: dict[str, Any], command: str) -> None:
     real = outputs[command]
     assert real["json_version"] == 1

@@ -378,3 +378,12 @@ def test_large_log_root_and_proofs_are_fast() -> None:
     old_root = merkle.root(leaves[:70_001])
     proof = merkle.consistency_proof(70_001, leaves)
     merkle.verify_consistency(70_001, 100_000, old_root, root, proof)
+
+
+def test_the_frontier_gives_the_root_of_every_prefix() -> None:
+    leaves = [merkle.leaf_hash(bytes([i])) for i in range(70)]
+    frontier = merkle.Frontier()
+    assert frontier.root() == merkle.EMPTY_ROOT
+    for count, leaf in enumerate(leaves, start=1):
+        frontier.add(leaf)
+        assert (frontier.size, frontier.root()) == (count, merkle.MerkleTree(leaves[:count]).root)

@@ -372,6 +372,14 @@
         <translation>Құпия фразаны көрсету</translation>
     </message>
     <message>
+        <source>Also replace the vault&apos;s key and the recovery code</source>
+        <translation>Сондай-ақ қойманың кілтін және қалпына келтіру кодын ауыстыру</translation>
+    </message>
+    <message>
+        <source>Recommended if someone may know the old passphrase or have a copy of vault.keys: afterwards old copies of vault.keys open nothing. A new recovery code is shown once. Without this, the recovery code stays valid.</source>
+        <translation>Біреу ескі құпия фразаны білуі немесе vault.keys көшірмесі болуы мүмкін болса, ұсынылады: осыдан кейін vault.keys ескі көшірмелері ештеңені ашпайды. Жаңа қалпына келтіру коды бір рет көрсетіледі. Мұнсыз қалпына келтіру коды жарамды болып қалады.</translation>
+    </message>
+    <message>
         <source>New passphrase:</source>
         <translation>Жаңа құпия фраза:</translation>
     </message>
@@ -396,24 +404,44 @@
         <translation>Жаңа құпия фразаны қазір таңдаңыз</translation>
     </message>
     <message>
-        <source>You unlocked the vault with the recovery code. If the passphrase is lost, or someone else may know it, set a new one now. The recovery code stays valid: keep it safe.</source>
-        <translation>Сіз қойманы қалпына келтіру кодымен аштыңыз. Егер құпия фраза жоғалса немесе оны басқа біреу білуі мүмкін болса, жаңасын дәл қазір орнатыңыз. Қалпына келтіру коды жарамды болып қала береді: оны қауіпсіз жерде сақтаңыз.</translation>
+        <source>You unlocked the vault with the recovery code. If the passphrase is lost, or someone else may know it, set a new one now.</source>
+        <translation>Сіз қойманы қалпына келтіру кодымен аштыңыз. Құпия фраза жоғалса немесе оны басқа біреу білуі мүмкін болса, қазір жаңасын орнатыңыз.</translation>
     </message>
     <message>
-        <source>The new passphrase replaces the old one at once. The recovery code does not change.</source>
-        <translation>Жаңа құпия фраза ескісін бірден ауыстырады. Қалпына келтіру коды өзгермейді.</translation>
+        <source>The new passphrase replaces the old one in vault.keys at once. A copy of the old vault.keys (in a backup, for example) still opens the vault with the old passphrase unless you also replace the vault&apos;s key.</source>
+        <translation>Жаңа құпия фраза vault.keys ішіндегі ескісін бірден ауыстырады. Ескі vault.keys көшірмесі (мысалы, сақтық көшірмеде) қойманың кілтін де ауыстырмасаңыз, қойманы ескі құпия фразамен әлі де ашады.</translation>
+    </message>
+    <message>
+        <source>From now on, unlock the vault with the new passphrase. A copy of the old vault.keys (in a backup, for example) still opens the vault with the old passphrase; to make old copies useless, change the passphrase again with &quot;Also replace the vault&apos;s key&quot; checked.</source>
+        <translation>Бұдан былай қойманы жаңа құпия фразамен ашыңыз. Ескі vault.keys көшірмесі (мысалы, сақтық көшірмеде) қойманы ескі құпия фразамен әлі де ашады; ескі көшірмелерді пайдасыз ету үшін «Сондай-ақ қойманың кілтін ауыстыру» белгісін қойып, құпия фразаны қайта өзгертіңіз.</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <source>The passphrase was changed</source>
-        <translation>Құпия фраза өзгертілді</translation>
+        <source>Your new recovery code</source>
+        <translation>Жаңа қалпына келтіру кодыңыз</translation>
     </message>
     <message>
-        <source>From now on, unlock the vault with the new passphrase. The old one no longer opens it.</source>
-        <translation>Енді қойманы жаңа құпия фразамен ашыңыз. Ескі фраза оны енді ашпайды.</translation>
+        <source>It is shown only now. Write it on paper, keep it away from this computer and destroy the old one: the old code no longer opens the vault.</source>
+        <translation>Ол тек қазір көрсетіледі. Оны қағазға жазып, осы компьютерден бөлек сақтаңыз және ескісін жойыңыз: ескі код енді қойманы ашпайды.</translation>
+    </message>
+    <message>
+        <source>I have written the new recovery code down.</source>
+        <translation>Жаңа қалпына келтіру кодын жазып алдым.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key was replaced</source>
+        <translation>Қойманың кілті ауыстырылды</translation>
+    </message>
+    <message>
+        <source>Only the new passphrase and the new recovery code below open the vault now; copies of the old vault.keys open nothing. A backup of the whole vault made before now still opens with the old passphrase.</source>
+        <translation>Енді қойманы тек жаңа құпия фраза мен төмендегі жаңа қалпына келтіру коды ашады; ескі vault.keys көшірмелері ештеңені ашпайды. Осыған дейін жасалған бүкіл қойманың сақтық көшірмесі ескі құпия фразамен әлі де ашылады.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed</source>
+        <translation>Құпия фраза өзгертілді</translation>
     </message>
     <message>
         <source>Too short: use at least {n} characters.</source>
@@ -438,6 +466,10 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>Екі фраза сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>Replacing the vault&apos;s key and re-encrypting the database…</source>
+        <translation>Қойманың кілтін ауыстыру және дерекқорды қайта шифрлау…</translation>
     </message>
     <message>
         <source>Deriving the new key from the passphrase…</source>
@@ -607,6 +639,14 @@
     <message>
         <source>Passphrase changed</source>
         <translation>Құпия фраза өзгертілді</translation>
+    </message>
+    <message>
+        <source>Vault key replaced</source>
+        <translation>Қойма кілті ауыстырылды</translation>
+    </message>
+    <message>
+        <source>Recovery code replaced</source>
+        <translation>Қалпына келтіру коды ауыстырылды</translation>
     </message>
     <message>
         <source>Incident created</source>

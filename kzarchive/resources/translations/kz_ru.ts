@@ -375,6 +375,14 @@
         <translation>Показать парольную фразу</translation>
     </message>
     <message>
+        <source>Also replace the vault&apos;s key and the recovery code</source>
+        <translation>Также заменить ключ хранилища и код восстановления</translation>
+    </message>
+    <message>
+        <source>Recommended if someone may know the old passphrase or have a copy of vault.keys: afterwards old copies of vault.keys open nothing. A new recovery code is shown once. Without this, the recovery code stays valid.</source>
+        <translation>Рекомендуется, если кто-то может знать старую парольную фразу или иметь копию vault.keys: после этого старые копии vault.keys ничего не открывают. Новый код восстановления будет показан один раз. Без этого код восстановления остаётся действительным.</translation>
+    </message>
+    <message>
         <source>New passphrase:</source>
         <translation>Новая парольная фраза:</translation>
     </message>
@@ -399,24 +407,44 @@
         <translation>Выберите новую парольную фразу сейчас</translation>
     </message>
     <message>
-        <source>You unlocked the vault with the recovery code. If the passphrase is lost, or someone else may know it, set a new one now. The recovery code stays valid: keep it safe.</source>
-        <translation>Вы открыли хранилище кодом восстановления. Если парольная фраза утеряна или её может знать кто-то ещё, задайте новую прямо сейчас. Код восстановления остаётся действительным: храните его в надёжном месте.</translation>
+        <source>You unlocked the vault with the recovery code. If the passphrase is lost, or someone else may know it, set a new one now.</source>
+        <translation>Вы открыли хранилище кодом восстановления. Если парольная фраза утеряна или её может знать кто-то другой, задайте новую сейчас.</translation>
     </message>
     <message>
-        <source>The new passphrase replaces the old one at once. The recovery code does not change.</source>
-        <translation>Новая парольная фраза сразу заменяет старую. Код восстановления не меняется.</translation>
+        <source>The new passphrase replaces the old one in vault.keys at once. A copy of the old vault.keys (in a backup, for example) still opens the vault with the old passphrase unless you also replace the vault&apos;s key.</source>
+        <translation>Новая парольная фраза сразу заменяет старую в vault.keys. Копия старого vault.keys (например, в резервной копии) по-прежнему открывает хранилище старой парольной фразой, если не заменить также ключ хранилища.</translation>
+    </message>
+    <message>
+        <source>From now on, unlock the vault with the new passphrase. A copy of the old vault.keys (in a backup, for example) still opens the vault with the old passphrase; to make old copies useless, change the passphrase again with &quot;Also replace the vault&apos;s key&quot; checked.</source>
+        <translation>Теперь открывайте хранилище новой парольной фразой. Копия старого vault.keys (например, в резервной копии) по-прежнему открывает хранилище старой парольной фразой; чтобы старые копии стали бесполезны, смените парольную фразу ещё раз, отметив «Также заменить ключ хранилища».</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <source>The passphrase was changed</source>
-        <translation>Парольная фраза изменена</translation>
+        <source>Your new recovery code</source>
+        <translation>Ваш новый код восстановления</translation>
     </message>
     <message>
-        <source>From now on, unlock the vault with the new passphrase. The old one no longer opens it.</source>
-        <translation>Теперь открывайте хранилище новой парольной фразой. Старая больше не подходит.</translation>
+        <source>It is shown only now. Write it on paper, keep it away from this computer and destroy the old one: the old code no longer opens the vault.</source>
+        <translation>Он показывается только сейчас. Запишите его на бумаге, храните отдельно от этого компьютера и уничтожьте старый: старый код больше не открывает хранилище.</translation>
+    </message>
+    <message>
+        <source>I have written the new recovery code down.</source>
+        <translation>Я записал(а) новый код восстановления.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key was replaced</source>
+        <translation>Ключ хранилища заменён</translation>
+    </message>
+    <message>
+        <source>Only the new passphrase and the new recovery code below open the vault now; copies of the old vault.keys open nothing. A backup of the whole vault made before now still opens with the old passphrase.</source>
+        <translation>Теперь хранилище открывают только новая парольная фраза и новый код восстановления ниже; копии старого vault.keys ничего не открывают. Резервная копия всего хранилища, сделанная до этого момента, по-прежнему открывается старой парольной фразой.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed</source>
+        <translation>Парольная фраза изменена</translation>
     </message>
     <message>
         <source>Too short: use at least {n} characters.</source>
@@ -441,6 +469,10 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>Фразы не совпадают.</translation>
+    </message>
+    <message>
+        <source>Replacing the vault&apos;s key and re-encrypting the database…</source>
+        <translation>Замена ключа хранилища и повторное шифрование базы данных…</translation>
     </message>
     <message>
         <source>Deriving the new key from the passphrase…</source>
@@ -610,6 +642,14 @@
     <message>
         <source>Passphrase changed</source>
         <translation>Парольная фраза изменена</translation>
+    </message>
+    <message>
+        <source>Vault key replaced</source>
+        <translation>Ключ хранилища заменён</translation>
+    </message>
+    <message>
+        <source>Recovery code replaced</source>
+        <translation>Код восстановления заменён</translation>
     </message>
     <message>
         <source>Incident created</source>
