@@ -72,9 +72,8 @@ class ChangePassphraseDialog(QDialog):
         self.show_passphrase.toggled.connect(self._toggle_echo)
         self.rotate_check = QCheckBox(self.tr("Also replace the vault's key and the recovery code"))
         self.rotate_note = label(self.tr(
-            "Recommended if someone may know the old passphrase or have a copy of vault.keys: "
-            "afterwards old copies of vault.keys open nothing. A new recovery code is shown "
-            "once. Without this, the recovery code stays valid."), "muted")
+            "Then old copies of vault.keys open nothing; a new recovery code is shown once."),
+            "muted")
         self.strength_label = label("")
         self.match_label = label("", "error")
         self.error = label("", "error")

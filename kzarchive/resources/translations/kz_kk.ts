@@ -376,10 +376,6 @@
         <translation>Сондай-ақ қойманың кілтін және қалпына келтіру кодын ауыстыру</translation>
     </message>
     <message>
-        <source>Recommended if someone may know the old passphrase or have a copy of vault.keys: afterwards old copies of vault.keys open nothing. A new recovery code is shown once. Without this, the recovery code stays valid.</source>
-        <translation>Біреу ескі құпия фразаны білуі немесе vault.keys көшірмесі болуы мүмкін болса, ұсынылады: осыдан кейін vault.keys ескі көшірмелері ештеңені ашпайды. Жаңа қалпына келтіру коды бір рет көрсетіледі. Мұнсыз қалпына келтіру коды жарамды болып қалады.</translation>
-    </message>
-    <message>
         <source>New passphrase:</source>
         <translation>Жаңа құпия фраза:</translation>
     </message>
@@ -418,6 +414,10 @@
     <message>
         <source>Close</source>
         <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Then old copies of vault.keys open nothing; a new recovery code is shown once.</source>
+        <translation>Сонда vault.keys ескі көшірмелері ештеңені ашпайды; жаңа қалпына келтіру коды бір рет көрсетіледі.</translation>
     </message>
     <message>
         <source>Your new recovery code</source>

@@ -379,10 +379,6 @@
         <translation>Также заменить ключ хранилища и код восстановления</translation>
     </message>
     <message>
-        <source>Recommended if someone may know the old passphrase or have a copy of vault.keys: afterwards old copies of vault.keys open nothing. A new recovery code is shown once. Without this, the recovery code stays valid.</source>
-        <translation>Рекомендуется, если кто-то может знать старую парольную фразу или иметь копию vault.keys: после этого старые копии vault.keys ничего не открывают. Новый код восстановления будет показан один раз. Без этого код восстановления остаётся действительным.</translation>
-    </message>
-    <message>
         <source>New passphrase:</source>
         <translation>Новая парольная фраза:</translation>
     </message>
@@ -421,6 +417,10 @@
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Then old copies of vault.keys open nothing; a new recovery code is shown once.</source>
+        <translation>Тогда старые копии vault.keys ничего не открывают; новый код восстановления будет показан один раз.</translation>
     </message>
     <message>
         <source>Your new recovery code</source>
