@@ -142,7 +142,8 @@ def _read_block(block: Fields, where: str, incidents: set[str]) -> CustodyChain:
     if PublicIdentity(key.ed25519_public, recipient.public_bytes()).fingerprint != origin:
         raise IntegrityError(what=f"{where}: it names another origin than its keys")
     try:
-        key.verify(texts["checkpoint_signature"], texts["checkpoint"].encode())
+        key.verify(texts["checkpoint_signature"], texts["checkpoint"].encode(),
+                   prehashed_only=True)
     except minisign.SignatureError as error:
         raise IntegrityError(
             what=f"{where}: its checkpoint is not signed by {origin} ({_what(error)})") from None

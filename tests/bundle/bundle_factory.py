@@ -215,3 +215,16 @@ def altered_bundle(
     root, entries = members_of(plaintext_of(data if data is not None else bundle_bytes()))
     change(entries)
     return encrypted(packed(root, entries))
+
+
+def legacy_signature(identity: Identity, message: bytes, comment: str) -> bytes:
+    """A valid minisign signature in the legacy "Ed" form (the message itself signed)."""
+    key = minisign.public_key_for(identity.signing_key)
+    signature = identity.signing_key.sign(message)
+    over_comment = identity.signing_key.sign(signature + comment.encode())
+    encode = base64.b64encode
+    return (
+        f"untrusted comment: {minisign.DEFAULT_UNTRUSTED_COMMENT}\n"
+        f"{encode(minisign.LEGACY + key.key_id + signature).decode()}\n"
+        f"trusted comment: {comment}\n{encode(over_comment).decode()}\n"
+    ).encode()

@@ -21,6 +21,7 @@ from kzarchive.archive import Archive
 from kzarchive.bundle import BundleError
 from kzarchive.bundle.jsontext import pretty_json
 from kzarchive.errors import IntegrityError
+from tests.bundle.bundle_factory import legacy_signature
 from tests.bundle.hostile_bundles import (
     BUNDLE_JSON,
     Files,
@@ -312,6 +313,24 @@ def test_an_upstream_block_of_someone_else_cannot_be_invented(
     error = _refused(parties.second, forge(relay, parties.partner, parties.second,
                                            edit_document(reorigin)))
     assert "another origin than its keys" in _what(error)
+
+
+def test_an_upstream_checkpoint_signed_in_the_legacy_form_is_refused(
+        parties: Parties, sent: tuple[str, Path], tmp_path: Path) -> None:
+    incident, path = sent
+    relay = _relay(parties, path, tmp_path, incident)
+    documenter = parties.documenter._identity()
+
+    def legacy(document: dict[str, Any]) -> None:
+        block = document["upstream_custody"][0]
+        comment = str(block["checkpoint_signature"]).split("\n")[2].removeprefix(
+            "trusted comment: ")
+        block["checkpoint_signature"] = legacy_signature(
+            documenter, str(block["checkpoint"]).encode(), comment).decode()
+
+    error = _refused(parties.second, forge(relay, parties.partner, parties.second,
+                                           edit_document(legacy)))
+    assert 'legacy algorithm "Ed"' in _what(error)
 
 
 def test_a_malformed_upstream_entry_is_an_error_about_the_bundle(

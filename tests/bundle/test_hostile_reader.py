@@ -7,7 +7,6 @@ the bundle is signed again with the sender's real key.
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -38,6 +37,7 @@ from tests.bundle.bundle_factory import (
     altered_bundle,
     bundle_bytes,
     encrypted,
+    legacy_signature,
     make_spec,
     members_of,
     plaintext_of,
@@ -242,19 +242,6 @@ def test_an_unverified_signer_is_asked_about_before_a_forwarded_bundle() -> None
 
 
 # --- rule 7: only the prehashed ED form ---------------------------------------------------------
-
-
-def legacy_signature(identity: Identity, message: bytes, comment: str) -> bytes:
-    """A valid minisign signature in the legacy "Ed" form (the message itself signed)."""
-    key = minisign.public_key_for(identity.signing_key)
-    signature = identity.signing_key.sign(message)
-    over_comment = identity.signing_key.sign(signature + comment.encode())
-    encode = base64.b64encode
-    return (
-        f"untrusted comment: {minisign.DEFAULT_UNTRUSTED_COMMENT}\n"
-        f"{encode(minisign.LEGACY + key.key_id + signature).decode()}\n"
-        f"trusted comment: {comment}\n{encode(over_comment).decode()}\n"
-    ).encode()
 
 
 def test_a_legacy_ed_bundle_signature_is_refused_naming_why(parsed: list[str]) -> None:
