@@ -17,7 +17,7 @@ from PIL import Image
 from kzarchive.archive import Archive, ExportOptions
 from kzarchive.bundle import BundleError
 from kzarchive.errors import BadInput, Cancelled, UntrustedSigner
-from kzarchive.progress import CancelToken
+from kzarchive.util.progress import CancelToken
 
 # Three vaults by name, and "introduce": who adds (and verifies) whose card.
 Vaults = dict[str, Any]

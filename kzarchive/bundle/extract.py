@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from kzarchive import plainfiles
 from kzarchive.bundle import layout
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.layout import DATA, FILES
@@ -33,7 +32,8 @@ from kzarchive.bundle.report import BundleReport
 from kzarchive.crypto.age import X25519Identity
 from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, DiskFull, IntegrityError
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.util import plainfiles
+from kzarchive.util.progress import CancelToken, Progress
 
 
 @dataclass(frozen=True)

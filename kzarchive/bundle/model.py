@@ -22,7 +22,7 @@ from kzarchive.bundle.fields import LONG_TEXT, Fields, bad
 from kzarchive.bundle.upstream import CustodyChain
 from kzarchive.errors import IntegrityError
 from kzarchive.media.types import OCTET_STREAM, mime_for_extension
-from kzarchive.vocabulary import DATE_PRECISIONS, ITEM_KINDS, ROLES, STATUSES, VIOLATIONS
+from kzarchive.service.vocabulary import DATE_PRECISIONS, ITEM_KINDS, ROLES, STATUSES, VIOLATIONS
 
 MAX_RECORDS = 1_000_000
 SENT = ("original", "sanitized", "withheld")

@@ -28,13 +28,13 @@ from kzarchive.bundle import bagit, bundlejson, custody, layout
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.jsontext import MAX_DEPTH, MAX_VALUES, JsonBudget, JsonTooLarge
 from kzarchive.bundle.tarstream import TarWriter
-from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto import minisign
 from kzarchive.crypto.age import AgeWriter, X25519Identity, X25519Recipient
 from kzarchive.crypto.identity import Identity, normalize_fingerprint
 from kzarchive.errors import BadInput, DiskFull, IntegrityError
-from kzarchive.pipeline import BackgroundSink
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.util.canonical import utc_timestamp
+from kzarchive.util.pipeline import BackgroundSink
+from kzarchive.util.progress import CancelToken, Progress
 
 RECIPIENT_BLOCK = 4
 
@@ -73,7 +73,7 @@ class CustodyExport:
     ``seq`` order; ``checkpoint_text`` and ``checkpoint_signature`` are a
     checkpoint signed by the sender's vault; ``proofs`` maps each entry's leaf
     index (``seq - 1``) to its audit path in that checkpoint's tree, as
-    ``kzarchive.vault.merkle.inclusion_proofs`` returns it.
+    ``kzarchive.crypto.merkle.inclusion_proofs`` returns it.
     """
 
     entries: Sequence[Mapping[str, Any]]

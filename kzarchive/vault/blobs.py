@@ -33,8 +33,8 @@ from kzarchive.crypto.stream import (
     iter_payload,
 )
 from kzarchive.errors import DiskFull, IntegrityError
-from kzarchive.pipeline import BackgroundSink
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.util.pipeline import BackgroundSink
+from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import private
 from kzarchive.vault.keyslots import fsync_dir
 from kzarchive.vault.padding import PaddedWriter, iter_padded, open_padded, size_mismatch

@@ -21,7 +21,7 @@ from kzarchive.crypto import kdf
 from kzarchive.crypto.kdf import Argon2Params
 from kzarchive.crypto.stream import CHUNK_SIZE, ENCRYPTED_CHUNK_SIZE, NONCE_SIZE, TAG_SIZE
 from kzarchive.errors import IntegrityError, KzError, NewerFormat, WrongPassphrase
-from kzarchive.models import VerifyReport
+from kzarchive.service.models import VerifyReport
 from kzarchive.vault import keyslots
 from tests.cli.in_process import run_main
 

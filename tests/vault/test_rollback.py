@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from kzarchive.archive import Archive
-from kzarchive.crypto import kdf
+from kzarchive.crypto import kdf, merkle
 from kzarchive.crypto.kdf import Argon2Params
 from kzarchive.errors import IntegrityError, KzError, NewerFormat, RollbackDetected
-from kzarchive.vault import custody, head, keyslots, merkle
+from kzarchive.vault import custody, head, keyslots
 
 PASSPHRASE = "correct horse battery"
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "vault-v1" / "vault"

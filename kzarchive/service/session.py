@@ -18,7 +18,7 @@ from typing import Any, Self
 
 import platformdirs
 
-from kzarchive.canonical import utc_timestamp
+from kzarchive.crypto import merkle
 from kzarchive.crypto.identity import Identity
 from kzarchive.crypto.kdf import calibrate, hkdf
 from kzarchive.errors import (
@@ -31,9 +31,10 @@ from kzarchive.errors import (
     VaultLocked,
     WrongPassphrase,
 )
-from kzarchive.models import CustodyEntry
-from kzarchive.progress import Progress
-from kzarchive.vault import custody, database, head, keyslots, merkle, private, rotation
+from kzarchive.service.models import CustodyEntry
+from kzarchive.util.canonical import utc_timestamp
+from kzarchive.util.progress import Progress
+from kzarchive.vault import custody, database, head, keyslots, private, rotation
 from kzarchive.vault.blobs import BlobStore
 from kzarchive.vault.lock import VaultLock
 from kzarchive.vault.wipe import wipe_vault

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzarchive.canonical import utc_timestamp
 from kzarchive.errors import BadInput, NotFound
-from kzarchive.models import Incident, IncidentSummary, Person
-from kzarchive.records import (
+from kzarchive.service.models import Incident, IncidentSummary, Person
+from kzarchive.service.records import (
     check_coordinate,
     check_date,
     incident_search_text,
     match_expression,
     new_id,
 )
-from kzarchive.session import VaultSession
+from kzarchive.service.session import VaultSession
+from kzarchive.service.vocabulary import DATE_PRECISIONS, ROLES, STATUSES, VIOLATIONS, check
+from kzarchive.util.canonical import utc_timestamp
 from kzarchive.vault import database
-from kzarchive.vocabulary import DATE_PRECISIONS, ROLES, STATUSES, VIOLATIONS, check
 
 INCIDENT_FIELDS = ("title", "description", "occurred_start", "occurred_end", "date_precision",
                    "place", "latitude", "longitude", "status", "violations", "tags")

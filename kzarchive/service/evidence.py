@@ -17,8 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from kzarchive import plainfiles
-from kzarchive.canonical import canonical_json, utc_timestamp
 from kzarchive.crypto.stream import SeekablePayloadReader
 from kzarchive.errors import (
     BadInput,
@@ -30,13 +28,15 @@ from kzarchive.errors import (
     RollbackDetected,
     VaultLocked,
 )
-from kzarchive.models import Item, VerifyReport
-from kzarchive.progress import CancelToken, Progress
-from kzarchive.records import new_id
-from kzarchive.session import VaultSession
+from kzarchive.service.models import Item, VerifyReport
+from kzarchive.service.records import new_id
+from kzarchive.service.session import VaultSession
+from kzarchive.service.vocabulary import ITEM_KINDS, check
+from kzarchive.util import plainfiles
+from kzarchive.util.canonical import canonical_json, utc_timestamp
+from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import custody, database, keyslots, private
 from kzarchive.vault.blobs import StoredBlob, blob_columns, insert_blob_row
-from kzarchive.vocabulary import ITEM_KINDS, check
 
 if TYPE_CHECKING:
     from kzarchive.media.redact import Box

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto import minisign
 from kzarchive.crypto.age import X25519Recipient
 from kzarchive.crypto.identity import ContactCard, PublicIdentity
 from kzarchive.errors import BadInput, MissingFile, NotFound
-from kzarchive.models import Contact
-from kzarchive.records import new_id
-from kzarchive.session import VaultSession
+from kzarchive.service.models import Contact
+from kzarchive.service.records import new_id
+from kzarchive.service.session import VaultSession
+from kzarchive.util.canonical import utc_timestamp
 
 _COLUMNS = ("id, name, CASE WHEN fingerprint IS NULL THEN 'age' ELSE 'kzarchive' END, "
             "age_recipient, minisign_public_key, fingerprint, verified, verified_at, created")

@@ -37,17 +37,17 @@ from kzarchive.bundle.model import (
 )
 from kzarchive.bundle.reader import BundleReading
 from kzarchive.bundle.upstream import state_heads
-from kzarchive.canonical import canonical_json, utc_timestamp
-from kzarchive.contacts import ContactsMixin
+from kzarchive.crypto import merkle
 from kzarchive.crypto.age import X25519Recipient
 from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, MissingFile
-from kzarchive.evidence import EvidenceMixin
-from kzarchive.incidents import IncidentsMixin
-from kzarchive.models import CustodyEntry, Item
-from kzarchive.pipeline import prefetched
-from kzarchive.progress import CancelToken, Progress
-from kzarchive.vault import merkle
+from kzarchive.service.contacts import ContactsMixin
+from kzarchive.service.evidence import EvidenceMixin
+from kzarchive.service.incidents import IncidentsMixin
+from kzarchive.service.models import CustodyEntry, Item
+from kzarchive.util.canonical import canonical_json, utc_timestamp
+from kzarchive.util.pipeline import prefetched
+from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault.blobs import StoredBlob, insert_blob_row
 
 SANITIZABLE = ("image/jpeg", "image/png", "image/webp", "image/tiff", "image/gif")
