@@ -15,7 +15,6 @@ item was added.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import queue
@@ -32,7 +31,7 @@ from kzarchive.crypto.stream import (
     SeekablePayloadReader,
     iter_payload,
 )
-from kzarchive.errors import DiskFull, IntegrityError
+from kzarchive.errors import IntegrityError, from_os_error
 from kzarchive.util.pipeline import BackgroundSink
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import private
@@ -170,9 +169,7 @@ class BlobStore:
             _fix_time(self.tmp)
         except OSError as exc:
             tmp_path.unlink(missing_ok=True)
-            if exc.errno == errno.ENOSPC:
-                raise DiskFull(what="the vault's drive has no room for this file") from None
-            raise
+            raise from_os_error(exc, "the vault's drive has no room for this file") from None
         except BaseException:
             tmp_path.unlink(missing_ok=True)
             raise

@@ -35,6 +35,7 @@ from tests.bundle.hostile_bundles import (
     replace_file,
     vault_state,
 )
+from tests.connection import connection_of
 
 
 @pytest.fixture()
@@ -219,7 +220,7 @@ def test_a_relay_cannot_swap_a_file_of_the_documenters_incident(
     error = _refused(second, forge(relay, partner, second,
                                    replace_file(photo.id, forged, describe=True)))
     assert photo.id in _what(error) and photo.sha256 in _what(error)
-    stored = {row[0] for row in second.db.execute("SELECT sha256 FROM blobs")}
+    stored = {row[0] for row in connection_of(second).execute("SELECT sha256 FROM blobs")}
     assert hashlib.sha256(forged).hexdigest() not in stored
     assert second.import_bundle(relay).items_added  # the control, after the lie
 
