@@ -88,7 +88,11 @@ class VaultSession:
     def create(
         cls, path: Path, passphrase: str, name: str = "", progress: Progress | None = None
     ) -> tuple[Self, str]:
-        """Creates a vault; returns it open, and the recovery code to show once."""
+        """Creates a vault; returns it open, and the recovery code to show once.
+
+        Raises BadInput (a short passphrase, a folder not empty), VaultBusy, OSError.
+        On any failure, what was made of the vault is removed again.
+        """
         path = Path(path)
         if len(passphrase) < 8:
             raise BadInput(what="the passphrase is too short",
@@ -96,6 +100,7 @@ class VaultSession:
         if path.exists() and any(path.iterdir()):
             raise BadInput(what=f"{path} already exists and is not empty",
                            hint="Choose a new folder for the vault.")
+        existed = path.exists()
         private.make_dir(path, parents=True)
         private.tighten(path)  # an empty folder chosen by the user
         lock = VaultLock.acquire(path)
@@ -132,6 +137,10 @@ class VaultSession:
             if archive is not None:
                 archive._close_db()
             lock.release()
+            # Nothing was a vault yet (vault.keys comes last): a half-made one would only
+            # stand in the way of the next attempt.
+            with contextlib.suppress(OSError):
+                wipe_vault(path, keep_folder=existed)
             raise
 
     @classmethod
