@@ -60,7 +60,6 @@ class Archive(VaultSession):
     get_incident = _on("incidents", Incidents.get_incident)
     list_incidents = _on("incidents", Incidents.list_incidents)
     list_tags = _on("incidents", Incidents.list_tags)
-    count_incidents = _on("incidents", Incidents.count_incidents)
     add_person = _on("incidents", Incidents.add_person)
     update_person = _on("incidents", Incidents.update_person)
     get_person = _on("incidents", Incidents.get_person)
@@ -68,7 +67,6 @@ class Archive(VaultSession):
 
     attach_file = _on("evidence", Evidence.attach_file)
     add_text = _on("evidence", Evidence.add_text)
-    add_derived_item = _on("evidence", Evidence.add_derived_item)
     redact_item = _on("evidence", Evidence.redact_item)
     store_content = _on("evidence", Evidence.store_content)
     get_item = _on("evidence", Evidence.get_item)
@@ -91,7 +89,6 @@ class Archive(VaultSession):
     verify_contact = _on("contacts", Contacts.verify_contact)
     rename_contact = _on("contacts", Contacts.rename_contact)
     remove_contact = _on("contacts", Contacts.remove_contact)
-    contact_signing_key = _on("contacts", Contacts.contact_signing_key)
 
     export_bundle = _on("exchange", Exchange.export_bundle)
     verify_bundle = _on("exchange", Exchange.verify_bundle)

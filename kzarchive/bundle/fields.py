@@ -113,9 +113,6 @@ class Fields:
             raise bad(self._place(key), "is not a time of the form YYYY-MM-DDTHH:MM:SSZ")
         return str(value)
 
-    def optional_timestamp(self, key: str) -> str | None:
-        return self.timestamp(key) if self.has(key) else None
-
     def moment(self, key: str) -> str | None:
         value = self._get(key, optional=True)
         if value is None:

@@ -119,10 +119,6 @@ class VerifiedBundle:
     def item_ids(self, incident_id: str) -> list[str]:
         return [item.id for item in self.items if item.incident_id == incident_id]
 
-    @property
-    def upstream_complete(self) -> bool:
-        return all(chain.complete for chain in self.upstream)
-
 
 @dataclass(frozen=True)
 class _Binding:

@@ -149,11 +149,5 @@ class Contacts:
         contact = self.get_contact(id_or_name)
         with self._session.transaction() as db:
             db.execute("DELETE FROM contacts WHERE id = ?", (contact.id,))
-            self._session.append_log("contact.removed", details={"contact_id": contact.id,
-                                                  "fingerprint": contact.fingerprint})
-
-    def contact_signing_key(self, contact: Contact) -> minisign.PublicKey | None:
-        """The contact's minisign key, if it has one.  Raises a KzError for a malformed one."""
-        if not contact.minisign_public_key:
-            return None
-        return minisign.PublicKey.from_string(contact.minisign_public_key)
+            self._session.append_log("contact.removed", details={
+                "contact_id": contact.id, "fingerprint": contact.fingerprint})

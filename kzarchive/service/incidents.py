@@ -180,10 +180,6 @@ class Incidents:
             found = db.execute("SELECT DISTINCT tag FROM incident_tags ORDER BY tag").fetchall()
         return [str(row[0]) for row in found]
 
-    def count_incidents(self) -> int:
-        with self._session.read() as db:
-            return int(db.execute("SELECT count(*) FROM incidents").fetchone()[0])
-
     # -- people ----------------------------------------------------------------------
 
     def _person_values(self, fields: dict[str, Any]) -> dict[str, Any]:
@@ -238,7 +234,7 @@ class Incidents:
                     f"UPDATE people SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
                     [values[c] for c in changed] + [person_id])
                 self._session.append_log("person.updated", current["incident_id"],
-                          details={"person_id": person_id, "fields": changed})
+                                         details={"person_id": person_id, "fields": changed})
         return changed
 
     def get_person(self, person_id: str) -> Person:
@@ -257,4 +253,3 @@ class Incidents:
                 f"SELECT {rows.select(rows.PERSON_COLUMNS)} FROM people WHERE {condition} "
                 "ORDER BY created, id", (value,)).fetchall()
         return [rows.person(r) for r in found]
-

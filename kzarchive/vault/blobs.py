@@ -19,7 +19,6 @@ import hashlib
 import os
 import queue
 import secrets
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -249,10 +248,3 @@ class BlobStore:
                     continue
                 found.update(entry.name for entry in folder.iterdir())
         return found
-
-    def total_size(self) -> int:
-        return sum(f.stat().st_size for f in self.root.rglob("*") if f.is_file())
-
-    def destroy(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
-
