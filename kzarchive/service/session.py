@@ -78,10 +78,12 @@ class VaultSession:
 
     @staticmethod
     def default_path() -> Path:
+        """Where a vault lives unless the person chooses another folder."""
         return Path(platformdirs.user_data_dir("kzarchive", appauthor=False)) / "vault"
 
     @staticmethod
     def is_vault(path: Path) -> bool:
+        """Whether the folder holds a vault (its vault.keys); never raises."""
         return (Path(path) / keyslots.FILE_NAME).is_file()
 
     @classmethod
@@ -145,10 +147,13 @@ class VaultSession:
 
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Self:
+        """Unlocks a vault.  Raises NotAVault, WrongPassphrase, VaultBusy, NewerFormat,
+        RollbackDetected, IntegrityError (a damaged or altered vault)."""
         return cls._open(Path(path), lambda keyfile: keyfile.unlock_with_passphrase(passphrase))
 
     @classmethod
     def open_with_recovery(cls, path: Path, recovery_code: str) -> Self:
+        """Unlocks a vault with its recovery code; raises what ``open`` raises."""
         return cls._open(Path(path), lambda keyfile: keyfile.unlock_with_recovery(recovery_code))
 
     @classmethod
@@ -215,6 +220,7 @@ class VaultSession:
                              "or it does not belong to this vault.keys")
 
     def close(self) -> None:
+        """Drops every key and the connection, releases the lock; closing twice is a no-op."""
         with self._mutex:
             if self._vmk is None:
                 return
@@ -266,10 +272,12 @@ class VaultSession:
 
     @property
     def name(self) -> str:
+        """The vault's name as given at create; raises VaultLocked once closed."""
         return self._meta("name") or ""
 
     @property
     def fingerprint(self) -> str:
+        """This vault's 60-digit fingerprint; raises VaultLocked once closed."""
         return self.own_identity().public.fingerprint
 
     def own_identity(self) -> Identity:
@@ -279,10 +287,13 @@ class VaultSession:
         return self.identity
 
     def _meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        with self.read() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def change_passphrase(self, new_passphrase: str) -> None:
+        """A new passphrase for the same vault key.  Raises BadInput (too short),
+        VaultLocked, OSError (vault.keys cannot be written)."""
         if len(new_passphrase) < 8:
             raise BadInput(what="the passphrase is too short",
                            hint="Use at least 8 characters; a few unrelated words are best.")
