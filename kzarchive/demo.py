@@ -21,8 +21,8 @@ import platformdirs
 
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput
-from kzarchive.progress import CancelToken, Progress
 from kzarchive.resources import resource_path
+from kzarchive.util.progress import CancelToken, Progress
 
 DEMO_PASSPHRASE = "demo-january-2022"
 DEMO_FORMAT = "kzarchive-demo/1"

@@ -8,6 +8,7 @@ Messages never contain evidence: no titles, texts or decrypted content.
 
 from __future__ import annotations
 
+import errno
 from typing import Any, ClassVar
 
 
@@ -134,3 +135,19 @@ class VaultBusy(KzError):
     exit_code = 13
     message_template = "The vault is open in another kzarchive process."
     hint_template = "Close the other window or command, then try again."
+
+
+# A full drive and an exhausted quota mean the same to the person: no room.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def from_os_error(error: OSError, no_room: str,
+                  otherwise: KzError | None = None) -> BaseException:
+    """The error to raise for ``error``: ``DiskFull(what=no_room)`` when the drive has no
+    room, else ``otherwise``, else ``error`` itself.  The one place that reads errno.
+
+    Use as ``raise from_os_error(exc, "...") from None``.
+    """
+    if error.errno in _NO_ROOM:
+        return DiskFull(what=no_room)
+    return otherwise if otherwise is not None else error

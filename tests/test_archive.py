@@ -19,6 +19,7 @@ from kzarchive.errors import (
     VaultBusy,
 )
 from kzarchive.vault import custody, database
+from tests.connection import connection_of
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -193,10 +194,11 @@ def test_checkpoint_is_signed_and_verified(archive: Archive) -> None:
 def test_altered_custody_entry_fails_verify(archive: Archive) -> None:
     ident = archive.add_incident("A")
     archive.update_incident(ident, status="reviewed")
-    archive.db.execute("UPDATE custody SET entry = replace(entry, 'reviewed', 'shared') "
-                       "WHERE seq = 3")
-    archive.db.execute("UPDATE custody SET entry = replace(entry, '\"status\"', '\"place\"') "
-                       "WHERE seq = 3")
+    db = connection_of(archive)
+    db.execute("UPDATE custody SET entry = replace(entry, 'reviewed', 'shared') "
+               "WHERE seq = 3")
+    db.execute("UPDATE custody SET entry = replace(entry, '\"status\"', '\"place\"') "
+               "WHERE seq = 3")
     with pytest.raises(IntegrityError) as caught:
         archive.verify()
     assert "custody log" in caught.value.message
@@ -206,7 +208,8 @@ def test_deleted_custody_entry_breaks_the_chain(archive: Archive) -> None:
     ident = archive.add_incident("A")
     archive.update_incident(ident, status="reviewed")
     archive.update_incident(ident, status="shared")
-    rows = archive.db.execute("SELECT entry, leaf_hash FROM custody ORDER BY seq").fetchall()
+    rows = connection_of(archive).execute(
+        "SELECT entry, leaf_hash FROM custody ORDER BY seq").fetchall()
     entries = [__import__("json").loads(r[0]) for r in rows]
     del entries[2]
     with pytest.raises(IntegrityError):
@@ -220,7 +223,7 @@ def test_a_second_process_cannot_open_the_vault(archive: Archive, passphrase: st
 
 def test_newer_database_schema_is_refused(archive: Archive, passphrase: str) -> None:
     path = archive.path
-    archive.db.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+    connection_of(archive).execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
     archive.close()
     with pytest.raises(NewerFormat):
         Archive.open(path, passphrase)

@@ -17,7 +17,8 @@ from PIL import Image
 from kzarchive.archive import Archive, ExportOptions
 from kzarchive.bundle import BundleError
 from kzarchive.errors import BadInput, Cancelled, UntrustedSigner
-from kzarchive.progress import CancelToken
+from kzarchive.util.progress import CancelToken
+from tests.connection import connection_of
 
 # Three vaults by name, and "introduce": who adds (and verifies) whose card.
 Vaults = dict[str, Any]
@@ -223,8 +224,9 @@ def test_altered_received_custody_fails_verify(vaults: Vaults, tmp_path: Path) -
     documenter.export_bundle([incident], ["Partner"], tmp_path / "b.kzb")
     partner.import_bundle(tmp_path / "b.kzb")
     partner.verify()
-    partner.db.execute("UPDATE foreign_custody SET entry = replace(entry, 'item.added', "
-                       "'item.xdded') WHERE seq = (SELECT max(seq) FROM foreign_custody)")
+    connection_of(partner).execute(
+        "UPDATE foreign_custody SET entry = replace(entry, 'item.added', "
+        "'item.xdded') WHERE seq = (SELECT max(seq) FROM foreign_custody)")
     with pytest.raises(IntegrityError) as caught:
         partner.verify()
     assert "received custody" in caught.value.message

@@ -38,9 +38,7 @@ def _select(window: Any, title: str, wait: Wait) -> None:
 def _flip_photo_byte(archive: Any) -> None:
     item = next(i for s in archive.list_incidents() for i in archive.list_items(s.id)
                 if i.kind == "photo")
-    blob_id = archive.db.execute("SELECT blob_id FROM items WHERE id = ?",
-                                 (item.id,)).fetchone()[0]
-    path = archive.blobs.path(blob_id)
+    path = archive.blobs.path(archive.evidence.blob_of(item.id).id)
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))

@@ -24,9 +24,9 @@ from typing import Any
 from kzarchive.bundle.bagit import is_sha256_hex
 from kzarchive.bundle.jsontext import JsonBudget, pretty_json, strict_json
 from kzarchive.bundle.report import CheckpointInfo
-from kzarchive.canonical import canonical_json
+from kzarchive.crypto import merkle
 from kzarchive.errors import IntegrityError
-from kzarchive.vault import merkle
+from kzarchive.util.canonical import canonical_json
 
 _CHECKPOINT = re.compile(
     rb"kzarchive/([A-Za-z0-9._-]{1,64})\n(0|[1-9][0-9]{0,18})\n([A-Za-z0-9+/]{43}=)\n"

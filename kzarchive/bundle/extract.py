@@ -15,7 +15,6 @@ is created, and no file is opened through a symbolic link.
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import tempfile
@@ -24,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from kzarchive import plainfiles
 from kzarchive.bundle import layout
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.layout import DATA, FILES
@@ -32,8 +30,9 @@ from kzarchive.bundle.reader import BundleReading
 from kzarchive.bundle.report import BundleReport
 from kzarchive.crypto.age import X25519Identity
 from kzarchive.crypto.identity import PublicIdentity
-from kzarchive.errors import BadInput, DiskFull, IntegrityError
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.errors import BadInput, IntegrityError, from_os_error
+from kzarchive.util import plainfiles
+from kzarchive.util.progress import CancelToken, Progress
 
 
 @dataclass(frozen=True)
@@ -116,9 +115,8 @@ def extract_verified(
         os.rename(staging, target)
     except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-            raise DiskFull(what="the extracted bundle does not fit on the disk") from None
         if isinstance(error, OSError):
-            raise BadInput(what=f"cannot extract the bundle there ({error.strerror})") from None
+            raise from_os_error(error, "the extracted bundle does not fit on the disk", BadInput(
+                what=f"cannot extract the bundle there ({error.strerror})")) from None
         raise
     return Extracted(target, report)

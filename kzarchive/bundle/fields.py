@@ -4,7 +4,7 @@ Everything in ``bundle.json`` is hostile until checked: each value is read
 through a ``Fields`` view that knows where it is (``items[3]``) and raises an
 ``IntegrityError`` naming that place and the field, never a KeyError or a
 TypeError.  The rules are those of typed input in the vault (vocabularies of
-kzarchive/vocabulary.py, dates of kzarchive/records.py, known media types),
+kzarchive/service/vocabulary.py, dates of kzarchive/service/records.py, known media types),
 plus lengths a person could have typed.
 """
 
@@ -17,11 +17,11 @@ from typing import Any
 
 from kzarchive.bundle import layout
 from kzarchive.bundle.bagit import is_sha256_hex
-from kzarchive.canonical import canonical_json
 from kzarchive.crypto.identity import normalize_fingerprint
 from kzarchive.errors import BadInput, IntegrityError
 from kzarchive.media.types import is_known_mime
-from kzarchive.records import check_coordinate, check_date
+from kzarchive.service.records import check_coordinate, check_date
+from kzarchive.util.canonical import canonical_json
 
 SHORT_TEXT = 1_000  # titles, places, pseudonyms, witnesses
 LONG_TEXT = 200_000  # descriptions and notes
@@ -112,9 +112,6 @@ class Fields:
         if not valid:
             raise bad(self._place(key), "is not a time of the form YYYY-MM-DDTHH:MM:SSZ")
         return str(value)
-
-    def optional_timestamp(self, key: str) -> str | None:
-        return self.timestamp(key) if self.has(key) else None
 
     def moment(self, key: str) -> str | None:
         value = self._get(key, optional=True)

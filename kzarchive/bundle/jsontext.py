@@ -19,8 +19,8 @@ import json
 import re
 from typing import Any
 
-from kzarchive.canonical import canonical_json
 from kzarchive.errors import IntegrityError
+from kzarchive.util.canonical import canonical_json
 
 # docs/bundle-format.md, "Limits", states these numbers; docs/decisions.md says why.
 MAX_DEPTH = 32

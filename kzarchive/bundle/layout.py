@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from typing import TypeGuard
 
-from kzarchive.canonical import utc_timestamp
+from kzarchive.util.canonical import utc_timestamp
 
 FORMAT_NAME = "kzarchive-bundle"
 FORMAT_VERSION = 1

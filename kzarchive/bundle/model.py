@@ -22,7 +22,7 @@ from kzarchive.bundle.fields import LONG_TEXT, Fields, bad
 from kzarchive.bundle.upstream import CustodyChain
 from kzarchive.errors import IntegrityError
 from kzarchive.media.types import OCTET_STREAM, mime_for_extension
-from kzarchive.vocabulary import DATE_PRECISIONS, ITEM_KINDS, ROLES, STATUSES, VIOLATIONS
+from kzarchive.service.vocabulary import DATE_PRECISIONS, ITEM_KINDS, ROLES, STATUSES, VIOLATIONS
 
 MAX_RECORDS = 1_000_000
 SENT = ("original", "sanitized", "withheld")
@@ -118,10 +118,6 @@ class VerifiedBundle:
 
     def item_ids(self, incident_id: str) -> list[str]:
         return [item.id for item in self.items if item.incident_id == incident_id]
-
-    @property
-    def upstream_complete(self) -> bool:
-        return all(chain.complete for chain in self.upstream)
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ from kzarchive.crypto import minisign
 from kzarchive.crypto.age import X25519Identity, X25519Recipient, open_decrypting_reader
 from kzarchive.crypto.identity import PublicIdentity, normalize_fingerprint
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.util.progress import CancelToken, Progress
 
 OnPayload = Callable[[FileRecord, Iterator[bytes]], None]
 OnLeadingFile = Callable[[str, bytes], None]

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
 from kzarchive.errors import IntegrityError, KzError
-from kzarchive.pipeline import read_full
+from kzarchive.util.pipeline import read_full
 
 TAR_MTIME = 946_684_800
 """2000-01-01T00:00:00Z: fixed, in the past for every clock, and after 1980 (zip tools)."""

@@ -21,12 +21,11 @@ from typing import Any
 from kzarchive.bundle import custody, layout
 from kzarchive.bundle.bagit import is_sha256_hex
 from kzarchive.bundle.fields import Fields, bad
-from kzarchive.canonical import canonical_json
-from kzarchive.crypto import minisign
+from kzarchive.crypto import merkle, minisign
 from kzarchive.crypto.age import X25519Recipient
 from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError
-from kzarchive.vault import merkle
+from kzarchive.util.canonical import canonical_json
 
 MAX_BLOCKS = 10_000
 MAX_ENTRIES = 1_000_000

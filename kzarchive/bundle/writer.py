@@ -13,7 +13,6 @@ Nothing is written in clear, and memory does not grow with the files' sizes.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import tempfile
@@ -28,13 +27,13 @@ from kzarchive.bundle import bagit, bundlejson, custody, layout
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.jsontext import MAX_DEPTH, MAX_VALUES, JsonBudget, JsonTooLarge
 from kzarchive.bundle.tarstream import TarWriter
-from kzarchive.canonical import utc_timestamp
 from kzarchive.crypto import minisign
 from kzarchive.crypto.age import AgeWriter, X25519Identity, X25519Recipient
 from kzarchive.crypto.identity import Identity, normalize_fingerprint
-from kzarchive.errors import BadInput, DiskFull, IntegrityError
-from kzarchive.pipeline import BackgroundSink
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.errors import BadInput, IntegrityError, from_os_error
+from kzarchive.util.canonical import utc_timestamp
+from kzarchive.util.pipeline import BackgroundSink
+from kzarchive.util.progress import CancelToken, Progress
 
 RECIPIENT_BLOCK = 4
 
@@ -73,7 +72,7 @@ class CustodyExport:
     ``seq`` order; ``checkpoint_text`` and ``checkpoint_signature`` are a
     checkpoint signed by the sender's vault; ``proofs`` maps each entry's leaf
     index (``seq - 1``) to its audit path in that checkpoint's tree, as
-    ``kzarchive.vault.merkle.inclusion_proofs`` returns it.
+    ``kzarchive.crypto.merkle.inclusion_proofs`` returns it.
     """
 
     entries: Sequence[Mapping[str, Any]]
@@ -375,9 +374,8 @@ def write_bundle_file(
     except BaseException as error:
         with suppress(OSError):
             os.unlink(temporary)
-        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-            raise DiskFull(what="the bundle does not fit on the target disk") from None
         if isinstance(error, OSError):
-            raise BadInput(what=f"the bundle cannot be written there ({error.strerror})") from None
+            raise from_os_error(error, "the bundle does not fit on the target disk", BadInput(
+                what=f"the bundle cannot be written there ({error.strerror})")) from None
         raise
     return written

@@ -14,8 +14,8 @@ from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
 from kzarchive.errors import ForwardedBundle, UntrustedSigner
-from kzarchive.exchange import ExportOptions
-from kzarchive.progress import Progress
+from kzarchive.service.exchange import ExportOptions
+from kzarchive.util.progress import Progress
 
 T = TypeVar("T")
 

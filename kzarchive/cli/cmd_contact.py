@@ -10,7 +10,7 @@ from typing import Any
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.errors import BadInput, Cancelled
-from kzarchive.models import Contact
+from kzarchive.service.models import Contact
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

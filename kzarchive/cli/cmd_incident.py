@@ -9,9 +9,9 @@ from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import human_size
 from kzarchive.errors import BadInput
-from kzarchive.models import Incident, IncidentSummary, Item, Person
-from kzarchive.records import check_date
-from kzarchive.vocabulary import DATE_PRECISIONS, STATUSES, VIOLATIONS
+from kzarchive.service.models import Incident, IncidentSummary, Item, Person
+from kzarchive.service.records import check_date
+from kzarchive.service.vocabulary import DATE_PRECISIONS, STATUSES, VIOLATIONS
 
 # The precision of a date follows from how much of it was written.
 _PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}

@@ -11,8 +11,8 @@ from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import note, progress_for
 from kzarchive.errors import BadInput, KzError, MissingFile
-from kzarchive.models import Item
-from kzarchive.vocabulary import ITEM_KINDS
+from kzarchive.service.models import Item
+from kzarchive.service.vocabulary import ITEM_KINDS
 
 # Testimony is typed by people, not generated: anything this large is a wrong file.
 _MAX_TEXT_BYTES = 64 * 1024 * 1024

@@ -18,7 +18,7 @@ from kzarchive.cli.passphrases import (
 )
 from kzarchive.cli.terminal import note, progress_for
 from kzarchive.errors import IntegrityError, VaultLocked
-from kzarchive.models import VerifyReport
+from kzarchive.service.models import VerifyReport
 from kzarchive.vault import database, head, keyslots
 from kzarchive.vault.lock import LOCK_NAME
 

@@ -11,7 +11,14 @@ import json
 import sys
 from typing import Any
 
-from kzarchive.models import CustodyEntry, Incident, IncidentSummary, Item, Person, VerifyReport
+from kzarchive.service.models import (
+    CustodyEntry,
+    Incident,
+    IncidentSummary,
+    Item,
+    Person,
+    VerifyReport,
+)
 
 JSON_VERSION = 1
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import os
 import sys
 import traceback
@@ -21,7 +20,7 @@ from kzarchive import __version__
 from kzarchive.cli import cmd_bundle, cmd_contact, cmd_incident, cmd_items, cmd_log, cmd_vault
 from kzarchive.cli.common import ENV_VAULT
 from kzarchive.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
-from kzarchive.errors import DiskFull, IntegrityError, KzError
+from kzarchive.errors import IntegrityError, KzError, from_os_error
 from kzarchive.vault.database import DatabaseError
 
 EXIT_UNEXPECTED = 1
@@ -91,8 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            full = DiskFull(what="no room left on the drive")
+        full = from_os_error(exc, "no room left on the drive")
+        if isinstance(full, KzError):
             _fail(full.diagnostics())
             return full.exit_code
         where = f" ({exc.filename})" if exc.filename else ""

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kzarchive.errors import IntegrityError
-from kzarchive.pipeline import read_full
+from kzarchive.util.pipeline import read_full
 
 CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16

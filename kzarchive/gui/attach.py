@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QWidget
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, Cancelled, DiskFull, KzError, VaultLocked
 from kzarchive.gui.workers import Task
-from kzarchive.models import Item
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.service.models import Item
+from kzarchive.util.progress import CancelToken, Progress
 
 # Errors after which attaching the remaining files makes no sense.
 _STOPPING = (Cancelled, DiskFull, VaultLocked)

@@ -45,8 +45,8 @@ from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.text_entry_dialog import TextEntry, TextEntryDialog
 from kzarchive.gui.workers import Task, TaskRunner
-from kzarchive.models import Item
 from kzarchive.resources import resource_path
+from kzarchive.service.models import Item
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -38,7 +38,7 @@ from kzarchive.gui.messages import error_html
 from kzarchive.gui.partners import copy_text
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import Task
-from kzarchive.models import IncidentSummary
+from kzarchive.service.models import IncidentSummary
 
 if TYPE_CHECKING:
     from kzarchive.gui.controller import AppController

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from kzarchive.errors import BadInput
 from kzarchive.gui import labels
-from kzarchive.records import check_date
-from kzarchive.vocabulary import VIOLATIONS
+from kzarchive.service.records import check_date
+from kzarchive.service.vocabulary import VIOLATIONS
 
 
 def _width_for_first_entry(box: QComboBox) -> int:

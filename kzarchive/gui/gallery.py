@@ -42,7 +42,7 @@ from kzarchive.gui.viewers import open_viewer
 from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.workers import TaskRunner
 from kzarchive.media.types import kind_of
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 THUMBNAIL_SIDE = 160

@@ -28,7 +28,7 @@ from kzarchive.gui.incident_editor import IncidentEditor
 from kzarchive.gui.people_panel import PeoplePanel
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import TaskRunner
-from kzarchive.models import Incident
+from kzarchive.service.models import Incident
 
 
 class IncidentDetailPanel(QStackedWidget):

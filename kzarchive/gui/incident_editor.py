@@ -4,7 +4,7 @@
 the detail panel (Save goes through ``Archive.update_incident``, which records
 the names of the changed fields in the custody log); ``NewIncidentDialog`` makes
 a new one with ``Archive.add_incident``.  Checks of dates and coordinates are the
-core's own (``kzarchive.records``); only their words are the interface's.
+core's own (``kzarchive.service.records``); only their words are the interface's.
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
-from kzarchive.models import Incident
-from kzarchive.records import check_coordinate, check_date
-from kzarchive.vocabulary import DATE_PRECISIONS, STATUSES, VIOLATIONS
+from kzarchive.service.models import Incident
+from kzarchive.service.records import check_coordinate, check_date
+from kzarchive.service.vocabulary import DATE_PRECISIONS, STATUSES, VIOLATIONS
 
 # The precision a typed date shows by its length: 2022, 2022-01, 2022-01-05, 2022-01-05T14:30.
 _PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day", 16: "minute"}

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 
 from kzarchive.gui import labels
 from kzarchive.gui.formatting import date_range, moment_tooltip
-from kzarchive.models import IncidentSummary
+from kzarchive.service.models import IncidentSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,4 +1,4 @@
-"""Translated labels for the stored vocabulary keys (kzarchive.vocabulary).
+"""Translated labels for the stored vocabulary keys (kzarchive.service.vocabulary).
 
 The tables hold the English labels marked for translation; the translation
 happens when a label is asked for, so a language switch takes effect at once.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from kzarchive import vocabulary
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
+from kzarchive.service import vocabulary
 
 VIOLATIONS = {
     "arbitrary-detention": QT_TRANSLATE_NOOP("Vocabulary", "Arbitrary detention"),

@@ -52,8 +52,8 @@ from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.settings_dialog import SettingsDialog
 from kzarchive.gui.verify_dialog import VerifyDialog
-from kzarchive.models import IncidentSummary
-from kzarchive.vocabulary import STATUSES
+from kzarchive.service.models import IncidentSummary
+from kzarchive.service.vocabulary import STATUSES
 
 if TYPE_CHECKING:
     from kzarchive.gui.controller import AppController

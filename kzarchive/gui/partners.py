@@ -37,7 +37,7 @@ from kzarchive.gui.fingerprint import FingerprintLabel
 from kzarchive.gui.help_window import term_label
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.style import label, set_role
-from kzarchive.models import Contact
+from kzarchive.service.models import Contact
 
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_SUFFIX = "kzcard"

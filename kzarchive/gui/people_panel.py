@@ -33,9 +33,9 @@ from kzarchive.gui import labels
 from kzarchive.gui.dialog_keys import set_default_button
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
-from kzarchive.models import Person
-from kzarchive.records import check_date
-from kzarchive.vocabulary import ROLES
+from kzarchive.service.models import Person
+from kzarchive.service.records import check_date
+from kzarchive.service.vocabulary import ROLES
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -35,7 +35,7 @@ from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.image_view import ImageView
 from kzarchive.gui.workers import TaskRunner
 from kzarchive.media.redact import Box
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 #: A drag shorter than this (in image pixels) is a click, not a box.
 MIN_BOX_SIDE = 2

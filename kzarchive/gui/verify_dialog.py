@@ -29,7 +29,7 @@ from kzarchive.gui.formatting import data_size
 from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import Task, TaskRunner
-from kzarchive.models import CheckResult, VerifyReport
+from kzarchive.service.models import CheckResult, VerifyReport
 
 _ITEM_CHECK = re.compile(r"^item ([0-9a-f]+) ")
 _STORED_FILE_CHECK = re.compile(r"^stored file ([0-9a-f]+)$")

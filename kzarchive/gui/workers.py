@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from kzarchive.errors import KzError
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.util.progress import CancelToken, Progress
 
 log = logging.getLogger(__name__)
 

@@ -38,7 +38,7 @@ from PIL import Image
 from kzarchive.errors import BadInput
 
 # The same rule as thumbnails: transparency is seen on white, as viewers show it.
-from kzarchive.media.thumbnails import _flatten as flatten
+from kzarchive.media.thumbnails import flatten
 
 ALGORITHM = "pdq"
 HASH_BITS = 256

@@ -11,7 +11,7 @@ import io
 import os
 from typing import Protocol
 
-from kzarchive.pipeline import read_full
+from kzarchive.util.pipeline import read_full
 
 
 class Stream(Protocol):

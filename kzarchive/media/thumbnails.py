@@ -27,12 +27,12 @@ def make_thumbnail(stream: Stream, mime: str, max_side: int = 320) -> bytes | No
         image = decode_upright(stream, mime, draft_side=max_side)
     except ImageUnavailable:
         return None
-    image = _flatten(image)
+    image = flatten(image)
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
     return encode(image, "JPEG", quality=THUMBNAIL_QUALITY)
 
 
-def _flatten(image: Image.Image) -> Image.Image:
+def flatten(image: Image.Image) -> Image.Image:
     """RGB or L pixels; transparent areas shown on white, as viewers do."""
     if image.mode in ("RGB", "L"):
         return image

@@ -15,12 +15,10 @@ item was added.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import queue
 import secrets
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,9 +30,9 @@ from kzarchive.crypto.stream import (
     SeekablePayloadReader,
     iter_payload,
 )
-from kzarchive.errors import DiskFull, IntegrityError
-from kzarchive.pipeline import BackgroundSink
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.errors import IntegrityError, from_os_error
+from kzarchive.util.pipeline import BackgroundSink
+from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import private
 from kzarchive.vault.keyslots import fsync_dir
 from kzarchive.vault.padding import PaddedWriter, iter_padded, open_padded, size_mismatch
@@ -170,9 +168,7 @@ class BlobStore:
             _fix_time(self.tmp)
         except OSError as exc:
             tmp_path.unlink(missing_ok=True)
-            if exc.errno == errno.ENOSPC:
-                raise DiskFull(what="the vault's drive has no room for this file") from None
-            raise
+            raise from_os_error(exc, "the vault's drive has no room for this file") from None
         except BaseException:
             tmp_path.unlink(missing_ok=True)
             raise
@@ -252,10 +248,3 @@ class BlobStore:
                     continue
                 found.update(entry.name for entry in folder.iterdir())
         return found
-
-    def total_size(self) -> int:
-        return sum(f.stat().st_size for f in self.root.rglob("*") if f.is_file())
-
-    def destroy(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
-

@@ -15,11 +15,10 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kzarchive.canonical import canonical_json, utc_timestamp
-from kzarchive.crypto import minisign
+from kzarchive.crypto import merkle, minisign
 from kzarchive.errors import IntegrityError
-from kzarchive.models import CustodyEntry
-from kzarchive.vault import merkle
+from kzarchive.service.models import CustodyEntry
+from kzarchive.util.canonical import canonical_json, utc_timestamp
 from kzarchive.vault.database import Connection
 
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kzarchive.canonical import canonical_json
+from kzarchive.crypto import merkle
 from kzarchive.crypto.kdf import hkdf
 from kzarchive.errors import IntegrityError, NewerFormat, RollbackDetected
-from kzarchive.vault import merkle
+from kzarchive.util.canonical import canonical_json
 from kzarchive.vault.keyslots import atomic_write
 
 FORMAT = "kzarchive-vault-head"

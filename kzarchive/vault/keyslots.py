@@ -34,7 +34,6 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from kzarchive.canonical import canonical_json
 from kzarchive.crypto.kdf import (
     ACCEPTED_SALT_BYTES,
     Argon2Params,
@@ -43,6 +42,7 @@ from kzarchive.crypto.kdf import (
     normalise_passphrase,
 )
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat, WrongPassphrase
+from kzarchive.util.canonical import canonical_json
 from kzarchive.vault import private
 
 FORMAT = "kzarchive-vault-keys"

@@ -15,7 +15,9 @@ from pathlib import Path
 from kzarchive.vault import keyslots
 
 
-def wipe_vault(folder: Path) -> None:
+def wipe_vault(folder: Path, keep_folder: bool = False) -> None:
+    """Removes the vault's files (keys first), then the folder if it is empty and not
+    ``keep_folder``; files of the user's own in it stay."""
     folder = Path(folder)
     keys = folder / keyslots.FILE_NAME
     if keys.exists():
@@ -39,5 +41,7 @@ def wipe_vault(folder: Path) -> None:
         (folder / name).unlink(missing_ok=True)
     shutil.rmtree(folder / "blobs", ignore_errors=True)
     (folder / "vault.lock").unlink(missing_ok=True)
+    if keep_folder:
+        return
     with contextlib.suppress(OSError):  # other files of the user's own stay untouched
         folder.rmdir()

@@ -19,11 +19,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kzarchive.bundle import BundleSpec, CustodyExport, PayloadFile, bagit, write_bundle
 from kzarchive.bundle.tarstream import TarWriter
-from kzarchive.canonical import canonical_json
-from kzarchive.crypto import age, minisign
+from kzarchive.crypto import age, merkle, minisign
 from kzarchive.crypto.age import X25519Identity
 from kzarchive.crypto.identity import Identity
-from kzarchive.vault import merkle
+from kzarchive.util.canonical import canonical_json
 
 VAULT_ID = "0b5e7c1a-4f2d-4c3e-9a8b-1d2e3f4a5b6c"
 CREATED = "2025-03-04T05:06:07Z"

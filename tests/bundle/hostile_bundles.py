@@ -23,6 +23,7 @@ from PIL import Image
 from kzarchive.archive import Archive, ExportOptions
 from kzarchive.bundle.jsontext import pretty_json
 from tests.bundle.bundle_factory import encrypted, members_of, packed, plaintext_of, resign
+from tests.connection import connection_of
 
 Files = dict[str, bytes | None]
 BUNDLE_JSON = "data/bundle.json"
@@ -78,7 +79,7 @@ def export(sender: Archive, incident: str, to: str, path: Path) -> Path:
 def forge(path: Path, sender: Archive, recipient: Archive, change: Callable[[Files], None],
           out: Path | None = None) -> Path:
     """The bundle at ``path`` after ``change``, re-hashed and signed again by ``sender``."""
-    root, files = members_of(plaintext_of(path.read_bytes(), recipient._identity()))
+    root, files = members_of(plaintext_of(path.read_bytes(), recipient.own_identity()))
     change(files)
     octets = sum(len(data) for name, data in files.items()
                  if data is not None and name.startswith("data/"))
@@ -86,9 +87,9 @@ def forge(path: Path, sender: Archive, recipient: Archive, change: Callable[[Fil
     files["bag-info.txt"] = re.sub(
         rb"Payload-Oxum: [0-9]+\.[0-9]+", f"Payload-Oxum: {octets}.{count}".encode(),
         files["bag-info.txt"] or b"")
-    resign(files, sender._identity())
+    resign(files, sender.own_identity())
     target = out or path.with_name(path.stem + "-forged.kzb")
-    target.write_bytes(encrypted(packed(root, files), recipient._identity()))
+    target.write_bytes(encrypted(packed(root, files), recipient.own_identity()))
     return target
 
 
@@ -131,7 +132,7 @@ def item_record(document: dict[str, Any], name_suffix: str) -> dict[str, Any]:
 
 def vault_state(archive: Archive) -> tuple[Any, ...]:
     """Everything an import could change, to show that a refused one changed nothing."""
-    db = archive.db
+    db = connection_of(archive)
     tables = ("incidents", "items", "people", "blobs", "custody", "received_custody",
               "foreign_custody", "imported_bundles")
     rows = [db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in tables]

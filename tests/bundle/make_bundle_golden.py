@@ -27,11 +27,10 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kzarchive.bundle import BundleSpec, CustodyExport, PayloadFile, write_bundle
-from kzarchive.canonical import canonical_json
-from kzarchive.crypto import minisign
+from kzarchive.crypto import merkle, minisign
 from kzarchive.crypto.age import X25519Identity
 from kzarchive.crypto.identity import ContactCard, Identity
-from kzarchive.vault import merkle
+from kzarchive.util.canonical import canonical_json
 
 GOLDEN = Path(__file__).parent / "golden"
 BUNDLE = GOLDEN / "bundle-v1.kzb"

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from kzarchive.bundle import custody
-from kzarchive.canonical import canonical_json
+from kzarchive.crypto import merkle
 from kzarchive.errors import IntegrityError
-from kzarchive.vault import merkle
+from kzarchive.util.canonical import canonical_json
 from tests.bundle.bundle_factory import SENDER, custody_entries, custody_export
 
 INCIDENTS = ["inc-a", "inc-b"]

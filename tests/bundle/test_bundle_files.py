@@ -15,7 +15,7 @@ import pytest
 
 from kzarchive.bundle import FileRecord, PayloadFile, read_bundle, write_bundle, write_bundle_file
 from kzarchive.errors import BadInput, Cancelled, DiskFull, IntegrityError
-from kzarchive.progress import CancelToken
+from kzarchive.util.progress import CancelToken
 from tests.bundle.bundle_factory import PARTNER, SENDER, make_spec, payload
 
 if TYPE_CHECKING:

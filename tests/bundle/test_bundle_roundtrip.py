@@ -24,7 +24,7 @@ from kzarchive.bundle import bagit as bagit_files
 from kzarchive.crypto.age import NoMatchingIdentity
 from kzarchive.crypto.identity import Identity
 from kzarchive.errors import BadInput, Cancelled, DiskFull, IntegrityError, NewerFormat
-from kzarchive.progress import CancelToken
+from kzarchive.util.progress import CancelToken
 from tests.bundle.bundle_factory import (
     BUNDLE_ID,
     CREATED,

@@ -20,7 +20,7 @@ import pytest
 from kzarchive.archive import Archive
 from kzarchive.bundle import BundleError, extract_verified, jsontext, layout
 from kzarchive.errors import BadInput
-from kzarchive.plainfiles import file_name
+from kzarchive.util.plainfiles import file_name
 from tests.bundle.bundle_factory import (
     BUNDLE_ID,
     PARTNER,

@@ -36,6 +36,7 @@ from tests.bundle.hostile_bundles import (
     replace_file,
     vault_state,
 )
+from tests.connection import connection_of
 
 
 @pytest.fixture()
@@ -220,7 +221,7 @@ def test_a_relay_cannot_swap_a_file_of_the_documenters_incident(
     error = _refused(second, forge(relay, partner, second,
                                    replace_file(photo.id, forged, describe=True)))
     assert photo.id in _what(error) and photo.sha256 in _what(error)
-    stored = {row[0] for row in second.db.execute("SELECT sha256 FROM blobs")}
+    stored = {row[0] for row in connection_of(second).execute("SELECT sha256 FROM blobs")}
     assert hashlib.sha256(forged).hexdigest() not in stored
     assert second.import_bundle(relay).items_added  # the control, after the lie
 
@@ -319,7 +320,7 @@ def test_an_upstream_checkpoint_signed_in_the_legacy_form_is_refused(
         parties: Parties, sent: tuple[str, Path], tmp_path: Path) -> None:
     incident, path = sent
     relay = _relay(parties, path, tmp_path, incident)
-    documenter = parties.documenter._identity()
+    documenter = parties.documenter.own_identity()
 
     def legacy(document: dict[str, Any]) -> None:
         block = document["upstream_custody"][0]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kzarchive.archive import Archive
 from tests.cli.cli_runner import PASSPHRASE, Cli
+from tests.connection import connection_of
 
 RUNS = 25
 MIB = 1024 * 1024
@@ -35,10 +36,11 @@ def check_after_crash(vault: Path, incident_id: str, attached: dict[str, bytes])
         for item in items:
             assert item.sha256 in attached, f"item {item.id} holds content never attached"
             assert item.size == len(attached[item.sha256])
-        known = {row[0] for row in archive.db.execute("SELECT id FROM blobs")}
+        known = {row[0] for row in connection_of(archive).execute("SELECT id FROM blobs")}
         assert archive.blobs.all_ids() == known, "stray files in blobs/"
         assert not any(archive.blobs.tmp.iterdir()), "leftovers in blobs/tmp/"
-        assert archive.db.execute("SELECT count(*) FROM pending_blobs").fetchone()[0] == 0
+        pending = connection_of(archive).execute("SELECT count(*) FROM pending_blobs")
+        assert pending.fetchone()[0] == 0
         return {item.sha256 for item in items}
 
 

@@ -25,6 +25,7 @@ from kzarchive.gui.custody_view import (
 from kzarchive.gui.main_window import MainWindow
 from kzarchive.gui.verify_dialog import VerifyDialog
 from kzarchive.resources import resource_path
+from tests.connection import connection_of
 from tests.gui.gui_helpers import PASSPHRASE
 
 PHOTO = resource_path("demo", "square.jpg")
@@ -180,7 +181,7 @@ def results(dialog: VerifyDialog) -> list[tuple[str, str]]:
 
 
 def flip_a_byte(archive: Archive, item_id: str) -> None:
-    blob_id = archive.db.execute("SELECT blob_id FROM items WHERE id = ?",
+    blob_id = connection_of(archive).execute("SELECT blob_id FROM items WHERE id = ?",
                                  (item_id,)).fetchone()[0]
     blob = archive.blobs.path(blob_id)
     data = bytearray(blob.read_bytes())

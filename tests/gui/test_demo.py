@@ -13,8 +13,8 @@ import pytest
 from kzarchive.archive import Archive
 from kzarchive.demo import DEMO_PASSPHRASE, build_demo_vault, load_demo_data, open_demo_vault
 from kzarchive.errors import BadInput, Cancelled
-from kzarchive.progress import CancelToken
 from kzarchive.resources import resource_path
+from kzarchive.util.progress import CancelToken
 
 
 def test_demo_vault_holds_every_sample_record_byte_for_byte(demo_template: Path) -> None:

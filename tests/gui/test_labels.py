@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kzarchive import vocabulary
 from kzarchive.gui import labels
+from kzarchive.service import vocabulary
 
 
 def test_gui_labels_cover_the_core_vocabularies() -> None:

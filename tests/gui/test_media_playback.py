@@ -154,7 +154,7 @@ def test_a_recording_qt_cannot_play_offers_extract(qtbot: QtBot, archive: Archiv
 
 def test_altered_content_is_refused_not_played(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, CLIP, "clip.mp4")
-    path = archive.blobs.path(archive._blob_of(item.id)[0])
+    path = archive.blobs.path(archive.evidence.blob_of(item.id)[0])
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
@@ -199,7 +199,7 @@ def test_the_device_reads_and_seeks_like_a_file(archive: Archive) -> None:
 def test_the_device_stops_at_altered_content(archive: Archive) -> None:
     big = os.urandom(200_000)  # several chunks, so one can be altered after opening
     item = store(archive, big, "noise.bin")
-    path = archive.blobs.path(archive._blob_of(item.id)[0])
+    path = archive.blobs.path(archive.evidence.blob_of(item.id)[0])
     data = bytearray(path.read_bytes())
     data[100] ^= 0x01  # inside the first chunk
     path.write_bytes(bytes(data))

@@ -79,7 +79,7 @@ def test_verify_reports_damaged_content(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY)
     viewer = cast(TextViewer, open_viewer(archive, item.id, None))
     qtbot.addWidget(viewer)
-    blob_id = archive._blob_of(item.id)[0]
+    blob_id = archive.evidence.blob_of(item.id)[0]
     path = archive.blobs.path(blob_id)
     data = bytearray(path.read_bytes())
     data[40] ^= 1

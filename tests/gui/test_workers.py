@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.errors import Cancelled, KzError, WrongPassphrase
 from kzarchive.gui.workers import TaskRunner
-from kzarchive.progress import CancelToken, Progress
+from kzarchive.util.progress import CancelToken, Progress
 
 
 def test_progress_and_result_arrive_on_the_gui_thread(qtbot: QtBot) -> None:

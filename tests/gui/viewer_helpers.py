@@ -10,7 +10,7 @@ from PIL import Image, TiffImagePlugin
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kzarchive.archive import Archive
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 from tests.gui.gui_helpers import PASSPHRASE
 
 

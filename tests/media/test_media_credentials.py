@@ -13,9 +13,9 @@ import c2pa
 import pytest
 from PIL import Image
 
-from kzarchive.canonical import canonical_json
 from kzarchive.errors import IntegrityError
 from kzarchive.media.credentials import UNREADABLE, ContentCredentials, read_credentials
+from kzarchive.util.canonical import canonical_json
 from tests.media import media_builders
 from tests.media.c2pa_signing import (
     CAPTURE,

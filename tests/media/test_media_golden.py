@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from kzarchive.canonical import canonical_json
 from kzarchive.media.metadata import read_metadata
 from kzarchive.media.records import MediaMetadata
 from kzarchive.media.types import sniff
+from kzarchive.util.canonical import canonical_json
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED: dict[str, Any] = json.loads((GOLDEN / "expected.json").read_text(encoding="utf-8"))

@@ -10,7 +10,6 @@ from collections.abc import Callable
 import pytest
 from PIL import Image, ImageOps
 
-from kzarchive.canonical import canonical_json
 from kzarchive.errors import BadInput
 from kzarchive.media.perceptual import (
     CROP_COUNT,
@@ -21,6 +20,7 @@ from kzarchive.media.perceptual import (
     fingerprint,
     is_match,
 )
+from kzarchive.util.canonical import canonical_json
 from tests.media.scenes import reencoded, scene
 
 SEEDS = range(4)

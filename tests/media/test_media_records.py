@@ -6,9 +6,9 @@ from fractions import Fraction
 
 import pytest
 
-from kzarchive.canonical import canonical_json
 from kzarchive.errors import BadInput
 from kzarchive.media.records import GpsPosition, MediaMetadata, decimal_text
+from kzarchive.util.canonical import canonical_json
 
 
 def full_record() -> MediaMetadata:

@@ -19,6 +19,7 @@ import pytest
 from kzarchive.archive import Archive
 from kzarchive.crypto.kdf import MIN_MEMORY_KIB
 from kzarchive.vault import database
+from tests.connection import connection_of
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 # Fixed when the golden vault was made (tests/golden/make_vault_v1.py); never changes.
@@ -61,7 +62,7 @@ def test_golden_vault_opens_verifies_and_holds_its_known_content(
     assert expected["passphrase"] == PASSPHRASE == known.PASSPHRASE
     with Archive.open(vault, PASSPHRASE) as archive:
         # Made at schema version 1; opening migrated it step by step to the current one.
-        assert database.schema_version(archive.db) == database.SCHEMA_VERSION
+        assert database.schema_version(connection_of(archive)) == database.SCHEMA_VERSION
         assert archive.vault_id == expected["vault_id"]
         assert archive.fingerprint == expected["fingerprint"]
         report = archive.verify()

@@ -21,9 +21,10 @@ from kzarchive.crypto import kdf
 from kzarchive.crypto.kdf import Argon2Params
 from kzarchive.crypto.stream import CHUNK_SIZE, ENCRYPTED_CHUNK_SIZE, NONCE_SIZE, TAG_SIZE
 from kzarchive.errors import IntegrityError, KzError, NewerFormat, WrongPassphrase
-from kzarchive.models import VerifyReport
+from kzarchive.service.models import VerifyReport
 from kzarchive.vault import keyslots
 from tests.cli.in_process import run_main
+from tests.connection import connection_of
 
 PASSPHRASE = "correct horse battery"
 PAGE_SIZE = 4096
@@ -51,7 +52,7 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
         item = archive.attach_file(incident, source)
         archive.add_text(incident, "Показания свидетеля " * 50, witness="W-1")
         archive.make_checkpoint()
-        blob_id = archive.db.execute("SELECT blob_id FROM items WHERE id = ?",
+        blob_id = connection_of(archive).execute("SELECT blob_id FROM items WHERE id = ?",
                                      (item.id,)).fetchone()[0]
         blob = archive.blobs.path(blob_id)
     yield Vault(tmp_path / "vault", item.id, blob, content)

@@ -33,6 +33,7 @@ from kzarchive.errors import IntegrityError
 from kzarchive.vault import database
 from kzarchive.vault.blobs import FIXED_TIME, FORMAT_PADDED, FORMAT_PLAIN, BlobStore, StoredBlob
 from kzarchive.vault.padding import TRAILER, PaddedWriter, padded_size, padme
+from tests.connection import connection_of
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 PASSPHRASE = "correct horse battery"
@@ -170,7 +171,7 @@ def test_attach_pads_files_and_thumbnails(tmp_path: Path) -> None:
         incident = archive.add_incident("Padding")
         item = archive.attach_file(incident, photo)
         assert item.has_thumbnail
-        rows = [StoredBlob.from_row(r) for r in archive.db.execute(
+        rows = [StoredBlob.from_row(r) for r in connection_of(archive).execute(
             "SELECT id, file_key, size, sha256, format FROM blobs")]
         assert len(rows) == 2 and {r.format for r in rows} == {FORMAT_PADDED}
         for row in rows:
@@ -384,12 +385,12 @@ def test_the_golden_v1_vault_keeps_format_1_and_adds_format_2(tmp_path: Path) ->
     source = tmp_path / "new.bin"
     source.write_bytes(os.urandom(10_000))
     with Archive.open(vault, GOLDEN_V1_PASSPHRASE) as archive:
-        assert database.schema_version(archive.db) == database.SCHEMA_VERSION >= 4
-        old = {row[0] for row in archive.db.execute("SELECT format FROM blobs")}
+        assert database.schema_version(connection_of(archive)) == database.SCHEMA_VERSION >= 4
+        old = {row[0] for row in connection_of(archive).execute("SELECT format FROM blobs")}
         assert old == {FORMAT_PLAIN}
         [incident] = archive.list_incidents()
         item = archive.attach_file(incident.id, source)
-        formats = dict(archive.db.execute(
+        formats = dict(connection_of(archive).execute(
             "SELECT i.id, b.format FROM items i JOIN blobs b ON b.id = i.blob_id").fetchall())
         assert formats[item.id] == FORMAT_PADDED
         assert sorted(formats.values()) == [FORMAT_PLAIN, FORMAT_PLAIN, FORMAT_PADDED]

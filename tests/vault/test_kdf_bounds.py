@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from kzarchive.canonical import canonical_json
 from kzarchive.crypto import kdf
 from kzarchive.crypto.kdf import MIN_MEMORY_KIB, Argon2Params
 from kzarchive.errors import IntegrityError
+from kzarchive.util.canonical import canonical_json
 from kzarchive.vault import keyslots
 
 FAST = Argon2Params(MIN_MEMORY_KIB, 1)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kzarchive.crypto import merkle
+from kzarchive.crypto.merkle import MerkleTree
 from kzarchive.errors import IntegrityError
-from kzarchive.vault import merkle
-from kzarchive.vault.merkle import MerkleTree
 
 # Known answers from transparency-dev/merkle (the Certificate Transparency test
 # data), commit 417fb0c314750d94e53942e9f92e79b6d35915db:

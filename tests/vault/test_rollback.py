@@ -1,4 +1,4 @@
-"""The rollback anchor: an older archive.db put back in place is named a rollback.
+"""The rollback anchor: an older connection_of(archive) put back in place is named a rollback.
 
 vault.head records the custody log's size and root under a MAC keyed from the
 vault key.  It may lag the database after a crash (allowed), never lead it.
@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 
 from kzarchive.archive import Archive
-from kzarchive.crypto import kdf
+from kzarchive.crypto import kdf, merkle
 from kzarchive.crypto.kdf import Argon2Params
 from kzarchive.errors import IntegrityError, KzError, NewerFormat, RollbackDetected
-from kzarchive.vault import custody, head, keyslots, merkle
+from kzarchive.vault import custody, head, keyslots
+from tests.connection import connection_of
 
 PASSPHRASE = "correct horse battery"
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "vault-v1" / "vault"
@@ -92,7 +93,7 @@ def test_each_commit_that_appends_to_the_log_advances_the_anchor(vault: Path) ->
         archive.add_text(incident, "testimony")
         entries = archive.custody_entries()
         assert recorded(vault) == len(entries)
-        leaves = custody.leaf_hashes(archive.db)
+        leaves = custody.leaf_hashes(connection_of(archive))
         assert archive._vmk is not None
         anchor = head.read(vault, archive.vault_id, archive._vmk)
         assert anchor == head.Head(len(leaves), merkle.root(leaves))
@@ -157,7 +158,7 @@ def test_a_deleted_anchor_is_not_silently_accepted(vault: Path, tmp_path: Path) 
 def test_verify_names_a_rollback_found_while_open(vault: Path) -> None:
     with Archive.open(vault, PASSPHRASE) as archive:
         assert archive._vmk is not None
-        leaves = custody.leaf_hashes(archive.db)
+        leaves = custody.leaf_hashes(connection_of(archive))
         ahead = head.Head(len(leaves) + 1, merkle.root([*leaves, bytes(32)]))
         head.write(vault, archive.vault_id, ahead, archive._vmk)
         with pytest.raises(RollbackDetected) as caught:
@@ -199,7 +200,7 @@ def test_a_rolled_back_transaction_never_advances_the_anchor(vault: Path) -> Non
     with Archive.open(vault, PASSPHRASE) as archive:
         before = recorded(vault)
         with pytest.raises(RuntimeError), archive.transaction():
-            archive._log("incident.created", details={})
+            archive.append_log("incident.created", details={})
             raise RuntimeError("undone")
         assert recorded(vault) == before == len(archive.custody_entries())
         archive.add_incident("Next")
@@ -258,7 +259,7 @@ def test_an_anchor_from_another_vault_is_refused(vault: Path, tmp_path: Path) ->
 def test_an_anchor_under_the_right_format_but_a_guessed_key_is_refused(vault: Path) -> None:
     with Archive.open(vault, PASSPHRASE) as archive:
         vault_id = archive.vault_id
-        leaves = custody.leaf_hashes(archive.db)
+        leaves = custody.leaf_hashes(connection_of(archive))
     forged = head.to_bytes(vault_id, head.Head(len(leaves), merkle.root(leaves)), bytes(32))
     (vault / head.FILE_NAME).write_bytes(forged)
     with pytest.raises(IntegrityError, match="checksum"):

@@ -17,7 +17,7 @@ from kzarchive.gui.viewers.photo_viewer import PhotoViewer
 from kzarchive.gui.viewers.text_viewer import TextViewer
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.media.types import kind_of, normalise_mime
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 __all__ = [
     "FileViewer",

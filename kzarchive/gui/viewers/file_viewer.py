@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QVBoxLayout, QWi
 from kzarchive.archive import Archive
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers.window import ViewerWindow
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 
 def placeholder(window: ViewerWindow, text: str) -> QWidget:

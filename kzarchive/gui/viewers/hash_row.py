@@ -11,7 +11,7 @@ from kzarchive.errors import KzError
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.workers import TaskRunner
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 
 def grouped_hash(sha256: str) -> str:

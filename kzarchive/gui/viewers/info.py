@@ -14,7 +14,7 @@ from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.style import label
 from kzarchive.media.imaging import DAMAGED, NOT_DECODED, TOO_LARGE
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 # The core writes these notes in English; known ones are shown translated.
 NOTES = {

@@ -33,7 +33,7 @@ from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.info import duration_text
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.media.types import kind_of
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 # FFmpeg's description of an opened file (printed to stderr, which desktops may
 # keep in a log file) lists its tags: titles, comments, even a location.

@@ -17,7 +17,7 @@ from kzarchive.gui.media_device import PayloadDevice
 from kzarchive.gui.messages import error_html
 from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.window import ViewerWindow
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 ZOOM_STEP = 1.25
 

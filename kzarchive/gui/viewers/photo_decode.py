@@ -17,7 +17,7 @@ from kzarchive.archive import Archive
 from kzarchive.gui.media_device import PayloadDevice
 from kzarchive.media.imaging import ImageUnavailable, decode_upright, has_alpha, pillow_format
 from kzarchive.media.types import normalise_mime
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 QT_FORMATS = {
     "image/jpeg": "jpeg",

@@ -12,7 +12,7 @@ from kzarchive.gui.viewers.image_view import ImageView
 from kzarchive.gui.viewers.photo_decode import decode_photo
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.media.imaging import pillow_format
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 Key = QKeySequence | QKeySequence.StandardKey | str
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from kzarchive.archive import Archive
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers.window import ViewerWindow
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 #: Texts longer than this are shown in part; the rest is a click on Extract away.
 TEXT_LIMIT = 4 * 1024 * 1024

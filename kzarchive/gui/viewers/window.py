@@ -33,7 +33,7 @@ from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.hash_row import HashRow
 from kzarchive.gui.viewers.info import ItemInfoPanel, original_name
 from kzarchive.gui.workers import Job, Task, TaskRunner
-from kzarchive.models import Item
+from kzarchive.service.models import Item
 
 
 class ViewerWindow(QWidget):

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from kzarchive.errors import BadInput
-from kzarchive.models import Incident
+from kzarchive.service.models import Incident
 
 
 def new_id() -> str:

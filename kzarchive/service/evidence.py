@@ -1,57 +1,46 @@
 """Items of evidence: intake, reading, extraction and verification.
 
-Part of ``Archive`` (see archive.py); kept apart so that each file reads in one
-sitting.  Intake is one streaming pass (read, hash, encrypt, write); metadata and
-thumbnails are then read from the stored ciphertext, so they describe exactly the
+``archive.evidence``, built over a ``VaultSession``.  Intake is one streaming pass
+(read, hash, encrypt, write); metadata and thumbnails are then read from the stored
+ciphertext, so they describe exactly the
 bytes whose hash was recorded, and nothing decrypted touches the disk.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import io
-import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from kzarchive import plainfiles
-from kzarchive.canonical import canonical_json, utc_timestamp
 from kzarchive.crypto.stream import SeekablePayloadReader
 from kzarchive.errors import (
     BadInput,
-    DiskFull,
     IntegrityError,
     KzError,
     MissingFile,
     NotFound,
     RollbackDetected,
     VaultLocked,
+    from_os_error,
 )
-from kzarchive.models import Item, VerifyReport
-from kzarchive.progress import CancelToken, Progress
-from kzarchive.records import new_id
-from kzarchive.session import VaultSession
-from kzarchive.vault import custody, database, keyslots, private
-from kzarchive.vault.blobs import StoredBlob, blob_columns, insert_blob_row
-from kzarchive.vocabulary import ITEM_KINDS, check
+from kzarchive.service import rows
+from kzarchive.service.models import Item, VerifyReport
+from kzarchive.service.records import new_id
+from kzarchive.service.session import VaultSession
+from kzarchive.service.vocabulary import ITEM_KINDS, check
+from kzarchive.util import plainfiles
+from kzarchive.util.canonical import utc_timestamp
+from kzarchive.util.progress import CancelToken, Progress
+from kzarchive.vault import custody, database, private
+from kzarchive.vault.blobs import StoredBlob, blob_columns
 
 if TYPE_CHECKING:
     from kzarchive.media.redact import Box
 
-_ITEM_COLUMNS = (
-    "id, incident_id, kind, name, mime, size, sha256, captured_at, collected_at, collector, "
-    "source, language, notes, witness, derived_from, derivation, metadata, "
-    "thumbnail_blob_id IS NOT NULL, created"
-)
 _TEXT_KINDS = ("testimony", "source-text")
-
-
-def _item(row: Any) -> Item:
-    return Item(*row[:15], derivation=json.loads(row[15]) if row[15] else None,  # type: ignore[misc]
-                metadata=json.loads(row[16]), has_thumbnail=bool(row[17]), created=row[18])
 
 
 def describe(reader: SeekablePayloadReader, name: str) -> dict[str, Any]:
@@ -77,7 +66,13 @@ def describe(reader: SeekablePayloadReader, name: str) -> dict[str, Any]:
     return described
 
 
-class EvidenceMixin(VaultSession):
+class Evidence:
+    """Items of evidence of one open vault."""
+
+    def __init__(self, session: VaultSession):
+        self._session = session
+        self._blobs = session.blobs
+
     # -- intake ----------------------------------------------------------------------
 
     def attach_file(
@@ -85,6 +80,11 @@ class EvidenceMixin(VaultSession):
         note: str = "", source: str = "", language: str = "",
         progress: Progress | None = None, cancel: CancelToken | None = None,
     ) -> Item:
+        """Stores a file as a new item of the incident.
+
+        Raises NotFound, MissingFile, BadInput (a folder, unreadable, a bad kind),
+        DiskFull, Cancelled.
+        """
         path = Path(path)
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below
@@ -106,6 +106,7 @@ class EvidenceMixin(VaultSession):
         witness: str | None = None, language: str = "", note: str = "", name: str | None = None,
         source: str = "",
     ) -> Item:
+        """Stores typed text (a testimony) as a new item.  Raises NotFound, BadInput, DiskFull."""
         if kind not in _TEXT_KINDS:
             raise BadInput(what=f"'{kind}' is not a text kind",
                            hint="Use testimony or source-text.")
@@ -122,6 +123,7 @@ class EvidenceMixin(VaultSession):
         self, original_id: str, source: BinaryIO, name: str, mime: str,
         derivation: dict[str, Any],
     ) -> Item:
+        """A new item made from another, linked to it.  Raises NotFound, DiskFull."""
         original = self.get_item(original_id)
         item = self.store_content(
             original.incident_id, source, name=name, kind=original.kind, mime=mime,
@@ -132,7 +134,8 @@ class EvidenceMixin(VaultSession):
         """A new item: the photo with every box filled solid black, linked to its original.
 
         Boxes are in pixels of the upright image (as a viewer shows it).  The
-        original is not touched; the copy carries no metadata at all.
+        original is not touched; the copy carries no metadata at all.  Raises NotFound,
+        BadInput (not a photo, boxes outside it), DiskFull.
         """
         from kzarchive.media.redact import redact_image
         from kzarchive.media.types import kind_of
@@ -159,24 +162,28 @@ class EvidenceMixin(VaultSession):
         collected_at: str | None = None, collector: str | None = None,
         expected_sha256: str | None = None,
     ) -> Item:
-        """Stores one content and its item row; the whole item, or no trace of it."""
-        self._require_incident(incident_id)
+        """Stores one content and its item row; the whole item, or no trace of it.
+
+        Raises NotFound, BadInput (a kind), MissingFile, IntegrityError (not the expected
+        hash), DiskFull, Cancelled.
+        """
+        self._session.require_incident(incident_id)
         if kind is not None:
             check(kind, ITEM_KINDS, "item kind")
-        blob_id = self.blobs.new_id()
-        with self._mutex, database.transaction(self.db) as db:
+        blob_id = self._blobs.new_id()
+        with self._session.transaction() as db:
             db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob_id,))
         written: list[str] = []
         try:
             try:
-                blob = self.blobs.write(blob_id, source, expected_size, progress, cancel)
+                blob = self._blobs.write(blob_id, source, expected_size, progress, cancel)
             except FileNotFoundError:
                 raise MissingFile(path=name, hint="The file vanished while it was read. "
                                   "Nothing was stored; attach it again.") from None
             written.append(blob_id)
             if expected_sha256 is not None and blob.sha256 != expected_sha256:
                 raise IntegrityError(what=f"content of {name} does not match its recorded hash")
-            with self.blobs.open(blob) as reader:
+            with self._blobs.open(blob) as reader:
                 described = describe(reader, name)
             thumbnail = None
             if described["thumbnail"]:
@@ -184,82 +191,76 @@ class EvidenceMixin(VaultSession):
                 written.append(thumbnail.id)
             final_kind = kind or ("source-text" if text is not None else described["kind"])
             ident = item_id or new_id()
-            with self._mutex, database.transaction(self.db) as db:
-                stored = self._insert_blob(blob)
-                thumb_id = self._insert_blob(thumbnail) if thumbnail is not None else None
-                db.execute(
-                    "INSERT INTO items (id, incident_id, kind, name, mime, size, sha256, blob_id, "
-                    "captured_at, collected_at, collector, source, language, notes, witness, "
-                    "derived_from, derivation, metadata, thumbnail_blob_id, created) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (ident, incident_id, final_kind, name, mime or described["mime"], blob.size,
-                     blob.sha256, stored, described["captured_at"],
-                     collected_at or utc_timestamp(), collector or self.fingerprint,
-                     source_description, language, notes, witness, derived_from,
-                     canonical_json(derivation).decode() if derivation else None,
-                     canonical_json(described["metadata"]).decode(), thumb_id, utc_timestamp()))
-                db.execute("UPDATE incidents SET item_count = item_count + 1 WHERE id = ?",
-                           (incident_id,))
-                db.execute(
-                    "INSERT INTO search_index (body, kind, ref_id, incident_id) "
-                    "VALUES (?, 'item', ?, ?)",
-                    ("\n".join(filter(None, [name, notes, source_description, witness, text])),
-                     ident, incident_id))
+            with self._session.transaction() as db:
+                stored = rows.keep_blob(db, blob)
+                thumb_id = rows.keep_blob(db, thumbnail) if thumbnail is not None else None
+                rows.insert_item(db, {
+                    "id": ident, "incident_id": incident_id, "kind": final_kind, "name": name,
+                    "mime": mime or described["mime"], "size": blob.size,
+                    "sha256": blob.sha256, "blob_id": stored,
+                    "captured_at": described["captured_at"],
+                    "collected_at": collected_at or utc_timestamp(),
+                    "collector": collector or self._session.fingerprint,
+                    "source": source_description, "language": language, "notes": notes,
+                    "witness": witness, "derived_from": derived_from, "derivation": derivation,
+                    "metadata": described["metadata"], "thumbnail_blob_id": thumb_id,
+                    "created": utc_timestamp(),
+                }, [name, notes, source_description, witness, text])
                 details: dict[str, Any] = {"sha256": blob.sha256, "size": blob.size,
                                            "kind": final_kind}
                 if derived_from:
                     details["derived_from"] = derived_from
-                self._log(action, incident_id, ident, details)
+                self._session.append_log(action, incident_id, ident, details)
             # Equal content already stored: keep one copy.
             if stored != blob.id:
-                self.blobs.delete(blob.id)
+                self._blobs.delete(blob.id)
             if thumbnail is not None and thumb_id != thumbnail.id:
-                self.blobs.delete(thumbnail.id)
+                self._blobs.delete(thumbnail.id)
             return self.get_item(ident)
         except BaseException as exc:
             for leftover in written:
-                self.blobs.delete(leftover)
-            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-                raise DiskFull(what="the vault's drive has no room") from None
+                self._blobs.delete(leftover)
+            if isinstance(exc, OSError):
+                raise from_os_error(exc, "the vault's drive has no room") from None
             raise
 
     def _write_small_blob(self, data: bytes) -> StoredBlob:
-        blob_id = self.blobs.new_id()
-        with self._mutex, database.transaction(self.db) as db:
+        blob_id = self._blobs.new_id()
+        with self._session.transaction() as db:
             db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob_id,))
-        return self.blobs.write(blob_id, io.BytesIO(data), len(data))
-
-    def _insert_blob(self, blob: StoredBlob) -> str:
-        """Row for a written blob; returns the id to use (an existing one for equal content)."""
-        row = self.db.execute("SELECT id FROM blobs WHERE sha256 = ? AND size = ? LIMIT 1",
-                              (blob.sha256, blob.size)).fetchone()
-        if row is not None:
-            self.db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob.id,))
-            return str(row[0])
-        insert_blob_row(self.db, blob)
-        self.db.execute("DELETE FROM pending_blobs WHERE id = ?", (blob.id,))
-        return blob.id
+        return self._blobs.write(blob_id, io.BytesIO(data), len(data))
 
     # -- reading ---------------------------------------------------------------------
 
     def get_item(self, item_id: str) -> Item:
-        with self._mutex:
-            row = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?",
-                                  (item_id,)).fetchone()
+        """Raises NotFound."""
+        with self._session.read() as db:
+            row = db.execute(f"SELECT {rows.item_select()} FROM items WHERE id = ?",
+                             (item_id,)).fetchone()
         if row is None:
             raise NotFound(what="item", ident=item_id)
-        return _item(row)
+        return rows.item(row)
 
     def list_items(self, incident_id: str) -> list[Item]:
-        with self._mutex:
-            rows = self.db.execute(
-                f"SELECT {_ITEM_COLUMNS} FROM items WHERE incident_id = ? ORDER BY created, id",
-                (incident_id,)).fetchall()
-        return [_item(row) for row in rows]
+        """The incident's items, oldest first (none for an unknown incident)."""
+        with self._session.read() as db:
+            found = db.execute(
+                f"SELECT {rows.item_select()} FROM items WHERE incident_id = ? "
+                "ORDER BY created, id", (incident_id,)).fetchall()
+        return [rows.item(row) for row in found]
 
-    def _blob_of(self, item_id: str, column: str = "blob_id") -> StoredBlob:
-        with self._mutex:
-            row = self.db.execute(
+    def items_with_gps(self, incident_ids: Sequence[str]) -> list[Item]:
+        """Items whose own bytes hold a GPS position: a warning before originals leave."""
+        found = []
+        for incident_id in incident_ids:
+            found += [item for item in self.list_items(incident_id)
+                      if item.metadata.get("gps")]
+        return found
+
+    def blob_of(self, item_id: str, column: str = "blob_id") -> StoredBlob:
+        """Where the item's content (or thumbnail) is stored.  Raises NotFound."""
+        with self._session.read() as db:
+            row = db.execute(
                 f"SELECT {blob_columns('b')} FROM items i JOIN blobs b ON b.id = i.{column} "
                 "WHERE i.id = ?", (item_id,)).fetchone()
         if row is None:
@@ -267,20 +268,28 @@ class EvidenceMixin(VaultSession):
         return StoredBlob.from_row(row)
 
     def open_item(self, item_id: str) -> SeekablePayloadReader:
-        """A read/seek view of the original content; nothing is written anywhere."""
-        return self.blobs.open(self._blob_of(item_id))
+        """A read/seek view of the original content; nothing is written anywhere.
+
+        Raises NotFound; reading raises IntegrityError for altered content.
+        """
+        return self._blobs.open(self.blob_of(item_id))
 
     def read_thumbnail(self, item_id: str) -> bytes:
-        with self.blobs.open(self._blob_of(item_id, "thumbnail_blob_id")) as reader:
+        """Raises NotFound (no item, or no thumbnail), IntegrityError."""
+        with self._blobs.open(self.blob_of(item_id, "thumbnail_blob_id")) as reader:
             return reader.read()
 
     def read_text(self, item_id: str) -> str:
+        """Raises NotFound, IntegrityError."""
         with self.open_item(item_id) as reader:
             return reader.read().decode("utf-8", errors="replace")
 
     def iter_content(self, item_id: str) -> Any:
-        """Authenticated plaintext chunks of an item, streamed (for export)."""
-        return self.blobs.iter_plaintext(self._blob_of(item_id))
+        """Authenticated plaintext chunks of an item, streamed (for export).
+
+        Raises NotFound; the iteration raises IntegrityError for altered content.
+        """
+        return self._blobs.iter_plaintext(self.blob_of(item_id))
 
     def extract_item(
         self, item_id: str, out_path: Path | str, progress: Progress | None = None,
@@ -290,7 +299,8 @@ class EvidenceMixin(VaultSession):
 
         When ``out_path`` is a folder, the file goes inside it under the item's
         name made safe (``plainfiles.file_name``): never outside it, whatever the
-        stored name.  The file is 0600 whatever the umask.
+        stored name.  The file is 0600 whatever the umask.  Raises NotFound, BadInput
+        (exists, cannot be written), DiskFull, IntegrityError, Cancelled.
         """
         item = self.get_item(item_id)
         out = Path(out_path)
@@ -322,18 +332,18 @@ class EvidenceMixin(VaultSession):
             raise exists from None
         except OSError as exc:
             _remove(partial)
-            if exc.errno == errno.ENOSPC:
-                raise DiskFull(what="no room for the extracted file") from None
-            raise BadInput(what=f"cannot write {out}: {exc.strerror}") from None
+            raise from_os_error(exc, "no room for the extracted file",
+                           BadInput(what=f"cannot write {out}: {exc.strerror}")) from None
         except BaseException:
             _remove(partial)
             raise
-        self.log("item.extracted", item.incident_id, item.id, {"sha256": item.sha256})
+        self._session.log("item.extracted", item.incident_id, item.id, {"sha256": item.sha256})
         return out
 
     # -- verification ----------------------------------------------------------------
 
     def verify_item(self, item_id: str) -> None:
+        """Reads the item through; raises NotFound, IntegrityError unless it is intact."""
         item = self.get_item(item_id)
         digest, size = hashlib.sha256(), 0
         for chunk in self.iter_content(item_id):
@@ -350,32 +360,29 @@ class EvidenceMixin(VaultSession):
         Returns the report when all held; raises IntegrityError carrying it otherwise.
         """
         report = VerifyReport()
-        vmk = self._vmk
-        if vmk is None:
+        session = self._session
+        if not session.is_open:
             raise VaultLocked()
         try:
-            keyslots.load(self.path).check_mac(vmk)
+            session.check_keys_file()
             report.add("vault.keys", True)
         except KzError as exc:
             report.add("vault.keys", False, exc.message)
-        with self._mutex:
-            problems = database.integrity_problems(self.db)
+        with session.read() as db:
+            problems = database.integrity_problems(db)
         report.add("database", not problems, "; ".join(problems[:5]))
-        public_key = self._identity().public.minisign_public_key()
+        public_key = session.own_identity().public.minisign_public_key()
 
-        def own_log() -> str:
-            return f"{custody.verify_log(self.db, self.vault_id, public_key)} entries"
+        def own_log(db: Any) -> str:
+            return f"{custody.verify_log(db, session.vault_id, public_key)} entries"
 
-        def received() -> str:
-            return f"{custody.verify_received(self.db)} entries from partners"
+        def received(db: Any) -> str:
+            return f"{custody.verify_received(db)} entries from partners"
 
         self._check(report, "custody log", own_log)
-        self._check(report, "rollback anchor", self.anchor_status)
+        self._check(report, "rollback anchor", lambda db: session.anchor_status())
         self._check(report, "received custody", received)
-        try:
-            self._verify_blobs(report, progress, cancel)
-        except database.DatabaseError as exc:
-            report.add("stored files", False, f"their list could not be read ({exc})")
+        self._verify_blobs(report, progress, cancel)
         if not report.ok:
             failed = ", ".join(check.name for check in report.failures[:5])
             rolled_back = any(check.name == "rollback anchor" for check in report.failures)
@@ -385,37 +392,44 @@ class EvidenceMixin(VaultSession):
             raise error
         return report
 
-    def _check(self, report: VerifyReport, name: str, check: Callable[[], str]) -> None:
-        try:
-            with self._mutex:
-                detail = check()
-        except KzError as exc:
-            report.add(name, False, exc.message)
-        except database.DatabaseError as exc:  # a damaged page, also named under "database"
-            report.add(name, False, f"it could not be read ({exc})")
-        else:
-            report.add(name, True, detail)
+    def _check(self, report: VerifyReport, name: str, check: Callable[[Any], str]) -> None:
+        with self._session.read() as db:
+            # The database error is caught here, inside read(), so that the report names
+            # it as such rather than as the IntegrityError read() would make of it.
+            try:
+                detail = check(db)
+            except KzError as exc:
+                report.add(name, False, exc.message)
+            except database.DatabaseError as exc:  # a damaged page, also named "database"
+                report.add(name, False, f"it could not be read ({exc})")
+            else:
+                report.add(name, True, detail)
 
     def _verify_blobs(self, report: VerifyReport, progress: Progress | None,
                       cancel: CancelToken | None) -> None:
-        with self._mutex:
-            rows = self.db.execute(
-                f"SELECT i.id, i.name, i.sha256, i.size, {blob_columns('b')} "
-                "FROM items i JOIN blobs b ON b.id = i.blob_id ORDER BY i.created, i.id").fetchall()
-            thumbs = [StoredBlob.from_row(row) for row in self.db.execute(
-                f"SELECT {blob_columns('b')} FROM blobs b "
-                "WHERE b.id NOT IN (SELECT blob_id FROM items)").fetchall()]
-            known = {row[0] for row in self.db.execute("SELECT id FROM blobs")}
-        private.tighten_vault(self.path, everything=True)
-        total = sum(row[3] for row in rows)
+        with self._session.read() as db:
+            try:
+                found = db.execute(
+                    f"SELECT i.id, i.name, i.sha256, i.size, {blob_columns('b')} "
+                    "FROM items i JOIN blobs b ON b.id = i.blob_id ORDER BY i.created, i.id"
+                ).fetchall()
+                thumbs = [StoredBlob.from_row(row) for row in db.execute(
+                    f"SELECT {blob_columns('b')} FROM blobs b "
+                    "WHERE b.id NOT IN (SELECT blob_id FROM items)").fetchall()]
+                known = {row[0] for row in db.execute("SELECT id FROM blobs")}
+            except database.DatabaseError as exc:
+                report.add("stored files", False, f"their list could not be read ({exc})")
+                return
+        private.tighten_vault(self._session.path, everything=True)
+        total = sum(row[3] for row in found)
         done = 0
-        for item_id, name, sha, size, *blob_row in rows:
+        for item_id, name, sha, size, *blob_row in found:
             if cancel is not None:
                 cancel.check()
             blob = StoredBlob.from_row(blob_row)
             digest, length = hashlib.sha256(), 0
             try:
-                for chunk in self.blobs.iter_plaintext(blob):
+                for chunk in self._blobs.iter_plaintext(blob):
                     digest.update(chunk)
                     length += len(chunk)
                 ok = digest.hexdigest() == sha == blob.sha256 and length == size
@@ -432,13 +446,13 @@ class EvidenceMixin(VaultSession):
         for thumb in thumbs:
             try:
                 digest = hashlib.sha256()
-                for chunk in self.blobs.iter_plaintext(thumb):
+                for chunk in self._blobs.iter_plaintext(thumb):
                     digest.update(chunk)
                 if digest.hexdigest() != thumb.sha256:
                     report.add(f"stored file {thumb.id[:8]}", False, "does not match its SHA-256")
             except KzError as exc:
                 report.add(f"stored file {thumb.id[:8]}", False, exc.message)
-        strays = self.blobs.all_ids() - known
+        strays = self._blobs.all_ids() - known
         report.add("stored files", not strays,
                    f"{len(strays)} file(s) in blobs/ that the database does not know"
                    if strays else f"{report.items_checked} items, {report.bytes_checked} bytes")

@@ -2,8 +2,10 @@
 
 ``VaultSession`` holds the vault master key only while it is open; ``close()``
 drops every key and the database connection.  The parts of the service API
-(incidents, evidence, contacts) build on it; ``kzarchive.archive.Archive`` joins
-them.
+(``Incidents``, ``Evidence``, ``Contacts``, ``Exchange``) are built over it and reach
+the database only through ``read()`` and ``transaction()``, which take the session's
+lock and turn a damaged database into ``IntegrityError``; ``kzarchive.archive.Archive``
+builds them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any, Self
 
 import platformdirs
 
-from kzarchive.canonical import utc_timestamp
+from kzarchive.crypto import merkle
 from kzarchive.crypto.identity import Identity
 from kzarchive.crypto.kdf import calibrate, hkdf
 from kzarchive.errors import (
@@ -31,9 +33,10 @@ from kzarchive.errors import (
     VaultLocked,
     WrongPassphrase,
 )
-from kzarchive.models import CustodyEntry
-from kzarchive.progress import Progress
-from kzarchive.vault import custody, database, head, keyslots, merkle, private, rotation
+from kzarchive.service.models import CustodyEntry
+from kzarchive.util.canonical import utc_timestamp
+from kzarchive.util.progress import Progress
+from kzarchive.vault import custody, database, head, keyslots, private, rotation
 from kzarchive.vault.blobs import BlobStore
 from kzarchive.vault.lock import VaultLock
 from kzarchive.vault.wipe import wipe_vault
@@ -75,17 +78,23 @@ class VaultSession:
 
     @staticmethod
     def default_path() -> Path:
+        """Where a vault lives unless the person chooses another folder."""
         return Path(platformdirs.user_data_dir("kzarchive", appauthor=False)) / "vault"
 
     @staticmethod
     def is_vault(path: Path) -> bool:
+        """Whether the folder holds a vault (its vault.keys); never raises."""
         return (Path(path) / keyslots.FILE_NAME).is_file()
 
     @classmethod
     def create(
         cls, path: Path, passphrase: str, name: str = "", progress: Progress | None = None
     ) -> tuple[Self, str]:
-        """Creates a vault; returns it open, and the recovery code to show once."""
+        """Creates a vault; returns it open, and the recovery code to show once.
+
+        Raises BadInput (a short passphrase, a folder not empty), VaultBusy, OSError.
+        On any failure, what was made of the vault is removed again.
+        """
         path = Path(path)
         if len(passphrase) < 8:
             raise BadInput(what="the passphrase is too short",
@@ -93,6 +102,7 @@ class VaultSession:
         if path.exists() and any(path.iterdir()):
             raise BadInput(what=f"{path} already exists and is not empty",
                            hint="Choose a new folder for the vault.")
+        existed = path.exists()
         private.make_dir(path, parents=True)
         private.tighten(path)  # an empty folder chosen by the user
         lock = VaultLock.acquire(path)
@@ -110,14 +120,14 @@ class VaultSession:
             BlobStore(path).prepare()
             archive = cls(path, keyfile, vmk, lock)
             identity = Identity.generate()
-            with database.transaction(archive._db) as db:
+            with archive.transaction() as db:
                 db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
                     ("vault_id", keyfile.vault_id), ("name", name), ("created", utc_timestamp()),
                 ])
                 db.execute("INSERT INTO identity (id, secret, created) VALUES (1, ?, ?)",
                            (identity.to_secret_bytes(), utc_timestamp()))
                 archive.identity = identity
-                archive._log("vault.created", details={"name": name})
+                archive.append_log("vault.created", details={"name": name})
             if progress:
                 progress(2, 3)
             # vault.keys last: until it exists, the folder is not a vault.
@@ -129,14 +139,21 @@ class VaultSession:
             if archive is not None:
                 archive._close_db()
             lock.release()
+            # Nothing was a vault yet (vault.keys comes last): a half-made one would only
+            # stand in the way of the next attempt.
+            with contextlib.suppress(OSError):
+                wipe_vault(path, keep_folder=existed)
             raise
 
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Self:
+        """Unlocks a vault.  Raises NotAVault, WrongPassphrase, VaultBusy, NewerFormat,
+        RollbackDetected, IntegrityError (a damaged or altered vault)."""
         return cls._open(Path(path), lambda keyfile: keyfile.unlock_with_passphrase(passphrase))
 
     @classmethod
     def open_with_recovery(cls, path: Path, recovery_code: str) -> Self:
+        """Unlocks a vault with its recovery code; raises what ``open`` raises."""
         return cls._open(Path(path), lambda keyfile: keyfile.unlock_with_recovery(recovery_code))
 
     @classmethod
@@ -203,6 +220,7 @@ class VaultSession:
                              "or it does not belong to this vault.keys")
 
     def close(self) -> None:
+        """Drops every key and the connection, releases the lock; closing twice is a no-op."""
         with self._mutex:
             if self._vmk is None:
                 return
@@ -229,30 +247,53 @@ class VaultSession:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    @property
-    def db(self) -> Any:
+    def _connection(self) -> Any:
         if self._vmk is None:
             raise VaultLocked()
         return self._db
 
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Any]:
+        """The connection for reading, under the session's lock.
+
+        Raises VaultLocked once closed, IntegrityError for a damaged database.
+        """
+        with self._mutex, _database_errors():
+            yield self._connection()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One atomic write under the session's lock (nested use joins the outer one).
+
+        Raises VaultLocked once closed, IntegrityError for a damaged database.
+        """
+        with self._mutex, _database_errors(), database.transaction(self._connection()) as db:
+            yield db
+
     @property
     def name(self) -> str:
+        """The vault's name as given at create; raises VaultLocked once closed."""
         return self._meta("name") or ""
 
     @property
     def fingerprint(self) -> str:
-        return self._identity().public.fingerprint
+        """This vault's 60-digit fingerprint; raises VaultLocked once closed."""
+        return self.own_identity().public.fingerprint
 
-    def _identity(self) -> Identity:
+    def own_identity(self) -> Identity:
+        """This vault's keys; raises VaultLocked once closed."""
         if self.identity is None or self._vmk is None:
             raise VaultLocked()
         return self.identity
 
     def _meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        with self.read() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def change_passphrase(self, new_passphrase: str) -> None:
+        """A new passphrase for the same vault key.  Raises BadInput (too short),
+        VaultLocked, OSError (vault.keys cannot be written)."""
         if len(new_passphrase) < 8:
             raise BadInput(what="the passphrase is too short",
                            hint="Use at least 8 characters; a few unrelated words are best.")
@@ -261,8 +302,8 @@ class VaultSession:
             raise VaultLocked()
         self._keyfile.set_passphrase(vmk, new_passphrase, calibrate())
         self._keyfile.save(self.path, vmk)
-        with database.transaction(self.db):
-            self._log("passphrase.changed")
+        with self.transaction():
+            self.append_log("passphrase.changed")
 
     def rotate_keys(self, new_passphrase: str) -> str:
         """A new vault key: the database re-keyed, a new vault.keys with a new recovery code.
@@ -281,7 +322,7 @@ class VaultSession:
         keyfile.set_passphrase(new_vmk, new_passphrase, calibrate())
         keyfile.set_recovery_code(new_vmk, code)
         with self._mutex:
-            leaves = custody.leaf_hashes(self.db)
+            leaves = custody.leaf_hashes(self._connection())
         try:
             with self._mutex:
                 head.write(self.path, self.vault_id, head.Head(len(leaves), merkle.root(leaves)),
@@ -314,6 +355,13 @@ class VaultSession:
         self.log("recovery_code.changed")
         return code
 
+    def check_keys_file(self) -> None:
+        """Raises a KzError unless vault.keys on disk is intact and holds this vault's key."""
+        vmk = self._vmk
+        if vmk is None:
+            raise VaultLocked()
+        keyslots.load(self.path).check_mac(vmk)
+
     # -- rollback anchor ---------------------------------------------------------------
 
     def _verified_anchor(self, leaves: list[bytes]) -> tuple[head.Head | None, merkle.Frontier]:
@@ -340,7 +388,7 @@ class VaultSession:
         return anchor, frontier
 
     def _check_anchor_at_open(self) -> None:
-        anchor, self._frontier = self._verified_anchor(custody.leaf_hashes(self.db))
+        anchor, self._frontier = self._verified_anchor(custody.leaf_hashes(self._connection()))
         # A vault of format 1 gets its anchor now; one that lags after a crash catches up.
         if anchor is None or anchor.size < self._frontier.size:
             self._advance_anchor()
@@ -348,7 +396,7 @@ class VaultSession:
     def anchor_status(self) -> str:
         """For verify: raises RollbackDetected or IntegrityError, or says what was checked."""
         with self._mutex:
-            leaves = custody.leaf_hashes(self.db)
+            leaves = custody.leaf_hashes(self._connection())
             anchor, _ = self._verified_anchor(leaves)
         if anchor is None:
             return "none yet (made at the next change)"
@@ -385,41 +433,54 @@ class VaultSession:
         self._lock.check()
         self.blobs.prepare()
         self.blobs.clear_tmp()
-        with database.transaction(self.db) as db:
+        with self.transaction() as db:
             for (blob_id,) in db.execute("SELECT id FROM pending_blobs").fetchall():
                 if db.execute("SELECT 1 FROM blobs WHERE id = ?", (blob_id,)).fetchone() is None:
                     self.blobs.delete(blob_id)
             db.execute("DELETE FROM pending_blobs")
 
-    def _log(self, action: str, incident_id: str | None = None, item_id: str | None = None,
-             details: dict[str, Any] | None = None) -> None:
-        custody.append(self.db, self.fingerprint, action, incident_id, item_id, details)
-        self._appended = True
+    def append_log(self, action: str, incident_id: str | None = None,
+                   item_id: str | None = None, details: dict[str, Any] | None = None) -> None:
+        """Appends to the custody log; only inside ``transaction()``, so that the act and
+        its record commit together."""
+        with self._mutex:
+            custody.append(self._connection(), self.fingerprint, action, incident_id, item_id,
+                           details)
+            self._appended = True
 
-    def _require_incident(self, incident_id: str) -> None:
-        row = self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+    def require_incident(self, incident_id: str) -> None:
+        """Raises NotFound unless the incident exists."""
+        with self.read() as db:
+            row = db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone()
         if row is None:
             raise NotFound(what="incident", ident=incident_id)
 
     # -- custody ---------------------------------------------------------------------
 
     def custody_entries(self, incident_id: str | None = None) -> list[CustodyEntry]:
-        with self._mutex:
-            return custody.entries(self.db, incident_id)
+        """The vault's own custody log (of one incident); raises VaultLocked, IntegrityError."""
+        with self.read() as db:
+            return custody.entries(db, incident_id)
 
     def make_checkpoint(self) -> custody.Checkpoint:
-        with self._mutex, database.transaction(self.db) as db:
-            return custody.make_checkpoint(db, self.vault_id, self._identity().signing_key)
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Any]:
-        with self._mutex, database.transaction(self.db) as db:
-            yield db
+        """A signed checkpoint of the log as it is; raises VaultLocked, IntegrityError."""
+        with self.transaction() as db:
+            return custody.make_checkpoint(db, self.vault_id, self.own_identity().signing_key)
 
     def log(self, action: str, incident_id: str | None = None, item_id: str | None = None,
             details: dict[str, Any] | None = None) -> None:
-        """Records an act of another layer (bundles, contacts) in the custody log."""
-        with self._mutex, database.transaction(self.db):
-            self._log(action, incident_id, item_id, details)
+        """Records an act in the custody log, in a transaction of its own."""
+        with self.transaction():
+            self.append_log(action, incident_id, item_id, details)
+
+
+@contextlib.contextmanager
+def _database_errors() -> Iterator[None]:
+    # One mapping for every use of the connection: a page damaged after the vault
+    # opened is an integrity problem, named the same way wherever it shows.
+    try:
+        yield
+    except database.DatabaseError as exc:
+        raise IntegrityError(what=f"archive.db is damaged or was altered ({exc})") from None
 
 
