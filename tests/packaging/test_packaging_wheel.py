@@ -19,7 +19,7 @@ from tests.packaging.packaging_helpers import (
 
 pytestmark = pytest.mark.slow
 
-RESOURCES = "kzarchive/resources/"
+RESOURCES = "kzarchive/_resources/"
 
 
 def test_wheel_carries_translations_icons_and_demo(installed_wheel: InstalledWheel) -> None:
@@ -44,7 +44,7 @@ def test_sdist_builds_the_same_package(installed_wheel: InstalledWheel) -> None:
     with tarfile.open(installed_wheel.sdist) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert {"pyproject.toml", "README.md", "kzarchive/__init__.py",
-            "kzarchive/resources/icons/kzarchive.svg"} <= names
+            "resources/icons/kzarchive.svg", "setup.py"} <= names
 
 
 def test_installed_cli_creates_vault_attaches_and_verifies(installed_wheel: InstalledWheel,
