@@ -77,7 +77,10 @@ def shoot_exchange(controller: Any, window: Any, out: Path, prefix: str,
 
     home = Path(os.environ["HOME"])
     archive = controller.archive
-    good, unknown, damaged = _bundles(home, archive)
+    # Each language has its own demo vault: its partners and their bundles are its own.
+    exchange_home = home / f"exchange-{archive.path.name}"
+    exchange_home.mkdir(exist_ok=True)
+    good, unknown, damaged = _bundles(exchange_home, archive)
 
     partners = PartnersWindow(archive, window)
     partners.show()
