@@ -68,7 +68,7 @@ class IncidentForm(QWidget):
         self.latitude_edit.setPlaceholderText(self.tr("latitude, e.g. 43.2383"))
         self.longitude_edit = QLineEdit()
         self.longitude_edit.setPlaceholderText(self.tr("longitude, e.g. 76.9454"))
-        for edit in (self.latitude_edit, self.longitude_edit):
+        for edit in (self.start_edit, self.end_edit, self.latitude_edit, self.longitude_edit):
             # The placeholder is the only hint of the format: never cut it.
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText())
                                  + 16)

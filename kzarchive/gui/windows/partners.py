@@ -310,6 +310,10 @@ class AddAgeContactDialog(QDialog):
         self.minisign_edit = QLineEdit()
         self.minisign_edit.setPlaceholderText(self.tr("Optional: needed to accept their "
                                                       "bundles"))
+        # The placeholder says the key is optional: never cut it.
+        self.minisign_edit.setMinimumWidth(
+            self.minisign_edit.fontMetrics().horizontalAdvance(
+                self.minisign_edit.placeholderText()) + 16)
         self.error = label("", "error")
         self.error.hide()
         form = QFormLayout()
