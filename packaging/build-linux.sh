@@ -51,11 +51,11 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/n
 app=$dist_dir/kzarchive
 app_id=org.kzarchive.KzArchive
 echo "Adding desktop integration"
-install -D -m 644 packaging/linux/$app_id.desktop "$app/share/applications/$app_id.desktop"
-install -D -m 644 packaging/linux/$app_id.metainfo.xml "$app/share/metainfo/$app_id.metainfo.xml"
-install -D -m 644 kzarchive/resources/icons/kzarchive.svg \
+install -D -m 644 resources/desktop/$app_id.desktop "$app/share/applications/$app_id.desktop"
+install -D -m 644 resources/desktop/$app_id.metainfo.xml "$app/share/metainfo/$app_id.metainfo.xml"
+install -D -m 644 resources/icons/kzarchive.svg \
   "$app/share/icons/hicolor/scalable/apps/$app_id.svg"
-for png in kzarchive/resources/icons/kzarchive-*.png; do
+for png in resources/icons/kzarchive-*.png; do
   size=${png##*-}; size=${size%.png}
   install -D -m 644 "$png" "$app/share/icons/hicolor/${size}x${size}/apps/$app_id.png"
 done

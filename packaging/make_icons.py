@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-ICON_DIR = Path(__file__).resolve().parents[1] / "kzarchive" / "resources" / "icons"
+ICON_DIR = Path(__file__).resolve().parents[1] / "resources" / "icons"
 SVG_NAME = "kzarchive.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 # Renderers of different Qt versions anti-alias edges slightly differently; a

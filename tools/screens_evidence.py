@@ -46,7 +46,7 @@ def _flip_photo_byte(archive: Any) -> None:
 
 def shoot_evidence(controller: Any, window: Any, out: Path, prefix: str,
                    save: Save, wait: Wait) -> None:
-    from kzarchive.gui.incident_editor import NewIncidentDialog
+    from kzarchive.gui.widgets.incident_editor import NewIncidentDialog
 
     archive = controller.archive
     detail = window.detail

@@ -71,16 +71,19 @@ def shoot_exchange(controller: Any, window: Any, out: Path, prefix: str,
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWizard
 
-    from kzarchive.gui.bundle_dialog import BundleDialog, State
-    from kzarchive.gui.export_wizard import ExportWizard
-    from kzarchive.gui.panic import PanicWipeDialog
-    from kzarchive.gui.partners import CompareDialog, PartnersWindow
-    from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
-    from kzarchive.gui.settings_dialog import SettingsDialog
+    from kzarchive.gui.dialogs.bundle_dialog import BundleDialog, State
+    from kzarchive.gui.dialogs.export_wizard import ExportWizard
+    from kzarchive.gui.dialogs.panic import PanicWipeDialog
+    from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
+    from kzarchive.gui.dialogs.settings_dialog import SettingsDialog
+    from kzarchive.gui.windows.partners import CompareDialog, PartnersWindow
 
     home = Path(os.environ["HOME"])
     archive = controller.archive
-    good, unknown, damaged = _bundles(home, archive)
+    # Each language has its own demo vault: its partners and their bundles are its own.
+    exchange_home = home / f"exchange-{archive.path.name}"
+    exchange_home.mkdir(exist_ok=True)
+    good, unknown, damaged = _bundles(exchange_home, archive)
 
     partners = PartnersWindow(archive, window)
     partners.show()

@@ -87,7 +87,7 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
     wait(lambda: detail.gallery.model.has_thumbnail_shown(photo.id))
     save(window, out, prefix + "main-gallery")
 
-    viewer = open_viewer(archive, photo.id, window)
+    viewer = open_viewer(window.context, photo.id, window)
     wait(lambda: viewer.image is not None)
     viewer.view.fit()
     save(viewer, out, prefix + "viewer-photo")
@@ -107,7 +107,7 @@ def shoot_media(controller: Any, window: Any, out: Path, prefix: str,
                        ("viewer-pdf", pdf), ("viewer-other", other)):
         if item is None:
             continue
-        viewer = open_viewer(archive, item.id, window)
+        viewer = open_viewer(window.context, item.id, window)
         if name == "viewer-text":
             wait(lambda v=viewer: bool(v.text_edit.toPlainText()))
         if name == "viewer-video":

@@ -122,8 +122,9 @@ def _add_realistic_data(archive: object, language: str) -> None:
             violations=["arbitrary-detention", "denial-of-counsel"], tags=["митинг"])
     from screens_evidence import almaty_incident
 
-    almaty = almaty_incident(language)
-    target = next(s for s in archive.list_incidents() if s.title == almaty)
+    # Each language's demo vault titles the incident in that language.
+    target = next(s for s in archive.list_incidents()
+                  if s.title == almaty_incident(language))
     for n in range(1, 41):
         archive.store_content(
             target.id, io.BytesIO(f"Показания жителя, запись {n}.".encode()),
@@ -139,11 +140,11 @@ def shoot(language: str, out: Path) -> None:
     from kzarchive.demo import load_demo_data
     from kzarchive.gui.config import GuiConfig
     from kzarchive.gui.controller import AppController
-    from kzarchive.gui.create_dialog import CreateVaultDialog
-    from kzarchive.gui.main_window import MainWindow
+    from kzarchive.gui.dialogs.create_dialog import CreateVaultDialog
     from kzarchive.gui.screen_fit import resize_within_screen
-    from kzarchive.gui.unlock import UnlockWindow
-    from kzarchive.gui.welcome import WelcomeWindow
+    from kzarchive.gui.windows.main_window import MainWindow
+    from kzarchive.gui.windows.unlock import UnlockWindow
+    from kzarchive.gui.windows.welcome import WelcomeWindow
 
     controller = AppController(GuiConfig(language=language))
     prefix = f"{language}-"
@@ -178,7 +179,7 @@ def shoot(language: str, out: Path) -> None:
     assert isinstance(window, MainWindow)
     resize_within_screen(window, SCREEN_WIDTH, SCREEN_HEIGHT)
     if CHECKING:
-        _add_realistic_data(controller.archive, language)
+        _add_realistic_data(controller.archive, controller.language)
         window.run_search()
         _wait(lambda: window.model.rowCount() > 30)
     _wait(lambda: window.model.rowCount() > 0)

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kzarchive.archive import Archive
 from kzarchive.demo import DEMO_LANGUAGES, demo_vault_path
 from kzarchive.gui.config import GuiConfig, save_config
+from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.i18n import effective_language, install_language
 from kzarchive.gui.idle import IdleWatcher, LockKeyFilter
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
-from kzarchive.gui.unlock import UnlockWindow
-from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.unlock import UnlockWindow
+from kzarchive.gui.windows.welcome import WelcomeWindow
 from kzarchive.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)

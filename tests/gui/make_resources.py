@@ -1,4 +1,4 @@
-"""Make the demo vault's photo, ``kzarchive/resources/demo/square.jpg``.
+"""Make the demo vault's photo, ``resources/demo/square.jpg``.
 
     .venv/bin/python tests/gui/make_resources.py
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parents[2]
-RESOURCES = ROOT / "kzarchive" / "resources"
+RESOURCES = ROOT / "resources"
 
 
 def _sky(draw: ImageDraw.ImageDraw, width: int, height: int) -> None:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.main_window import MainWindow
+from kzarchive.gui.windows.main_window import MainWindow
 from kzarchive.resources import resource_path
 from tests.gui.gui_helpers import PASSPHRASE
 

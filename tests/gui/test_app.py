@@ -15,8 +15,8 @@ import kzarchive
 from kzarchive.gui.app import APP_ID, create_application
 from kzarchive.gui.config import GuiConfig
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.unlock import UnlockWindow
-from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.windows.unlock import UnlockWindow
+from kzarchive.gui.windows.welcome import WelcomeWindow
 
 
 def test_version_is_printed_without_starting_qt() -> None:

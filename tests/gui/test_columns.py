@@ -8,8 +8,8 @@ from PySide6.QtGui import QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
-from kzarchive.gui.columns import MIN_NAME_WIDTH, NAME_SHARE, ColumnFitter, SavedWidths
 from kzarchive.gui.config import GuiConfig, load_config, save_config
+from kzarchive.gui.models.columns import MIN_NAME_WIDTH, NAME_SHARE, ColumnFitter, SavedWidths
 
 TITLE = "Задержание участников мирного собрания у здания акимата Талдыкоргана"
 PLACE = "Алматинская область, Талдыкорган, площадь Независимости, у здания акимата"

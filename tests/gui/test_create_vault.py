@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.create_dialog import CreateVaultDialog, free_vault_location
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.dialogs.create_dialog import CreateVaultDialog, free_vault_location
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.welcome import WelcomeWindow
 
 PASSPHRASE = "lanterns along the frozen river"
 

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.custody_view import (
+from kzarchive.gui.dialogs.verify_dialog import VerifyDialog
+from kzarchive.gui.windows.custody_view import (
     LINK_BROKEN,
     LINK_OK,
     LINK_UNKNOWN,
@@ -22,8 +23,7 @@ from kzarchive.gui.custody_view import (
     chain_links,
     custody_rows,
 )
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.verify_dialog import VerifyDialog
+from kzarchive.gui.windows.main_window import MainWindow
 from kzarchive.resources import resource_path
 from tests.connection import connection_of
 from tests.gui.gui_helpers import PASSPHRASE

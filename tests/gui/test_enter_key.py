@@ -16,20 +16,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
-from kzarchive.gui import create_dialog, export_wizard, text_entry_dialog
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.create_dialog import CreateVaultDialog
-from kzarchive.gui.dialog_keys import default_button
-from kzarchive.gui.export_wizard import ExportWizard
-from kzarchive.gui.incident_editor import NewIncidentDialog
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.panic import PanicWipeDialog
-from kzarchive.gui.partners import AddAgeContactDialog, CompareDialog, PartnersWindow
-from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
-from kzarchive.gui.people_panel import PersonDialog
-from kzarchive.gui.settings_dialog import SettingsDialog
-from kzarchive.gui.unlock import UnlockWindow
-from kzarchive.gui.verify_dialog import VerifyDialog
+from kzarchive.gui.dialogs import create_dialog, export_wizard, text_entry_dialog
+from kzarchive.gui.dialogs.create_dialog import CreateVaultDialog
+from kzarchive.gui.dialogs.dialog_keys import default_button
+from kzarchive.gui.dialogs.export_wizard import ExportWizard
+from kzarchive.gui.dialogs.panic import PanicWipeDialog
+from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.dialogs.settings_dialog import SettingsDialog
+from kzarchive.gui.dialogs.verify_dialog import VerifyDialog
+from kzarchive.gui.widgets.incident_editor import NewIncidentDialog
+from kzarchive.gui.widgets.people_panel import PersonDialog
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.partners import AddAgeContactDialog, CompareDialog, PartnersWindow
+from kzarchive.gui.windows.unlock import UnlockWindow
 from tests.gui.gui_helpers import PASSPHRASE
 from tests.gui.partner_helpers import open_window
 

@@ -17,11 +17,11 @@ from pytestqt.qtbot import QtBot
 from kzarchive.archive import Archive
 from kzarchive.errors import DiskFull
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.evidence_panel import EvidenceModel, EvidencePanel
+from kzarchive.gui.dialogs.text_entry_dialog import TextEntryDialog
 from kzarchive.gui.formatting import moment_text
-from kzarchive.gui.incident_model import IncidentTableModel
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.text_entry_dialog import TextEntryDialog
+from kzarchive.gui.models.incident_model import IncidentTableModel
+from kzarchive.gui.widgets.evidence_panel import EvidenceModel, EvidencePanel
+from kzarchive.gui.windows.main_window import MainWindow
 from kzarchive.resources import resource_path
 from tests.gui.gui_helpers import PASSPHRASE
 

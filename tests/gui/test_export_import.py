@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.crypto import age
-from kzarchive.gui.bundle_dialog import BundleDialog, State
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.export_wizard import ExportWizard
-from kzarchive.gui.main_window import MainWindow
+from kzarchive.gui.dialogs.bundle_dialog import BundleDialog, State
+from kzarchive.gui.dialogs.export_wizard import ExportWizard
+from kzarchive.gui.windows.main_window import MainWindow
 from tests.gui.gui_helpers import PASSPHRASE, top_item
 from tests.gui.partner_helpers import (
     INCIDENT_TITLE,

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from kzarchive.gui.file_dialogs import choose_directory
+from kzarchive.gui.dialogs.file_dialogs import choose_directory
 
 
 def _accept_when_shown(folder: Path) -> None:

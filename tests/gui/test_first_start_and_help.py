@@ -18,12 +18,18 @@ from kzarchive.archive import Archive
 from kzarchive.demo import demo_data_file, demo_vault_path
 from kzarchive.gui.config import GuiConfig
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.help_window import TOPICS, HelpWindow, help_folder, help_link, open_help_link
-from kzarchive.gui.incident_editor import NewIncidentDialog
-from kzarchive.gui.incident_model import IncidentTableModel
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.partners import PartnersWindow
-from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.models.incident_model import IncidentTableModel
+from kzarchive.gui.widgets.incident_editor import NewIncidentDialog
+from kzarchive.gui.windows.help_window import (
+    TOPICS,
+    HelpWindow,
+    help_folder,
+    help_link,
+    open_help_link,
+)
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.partners import PartnersWindow
+from kzarchive.gui.windows.welcome import WelcomeWindow
 from kzarchive.resources import resource_path
 from tests.gui.gui_helpers import PASSPHRASE, close_all_windows
 from tests.gui.partner_helpers import open_window

@@ -11,9 +11,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.create_dialog import CreateVaultDialog
-from kzarchive.gui.incident_editor import NewIncidentDialog
-from kzarchive.gui.main_window import MainWindow
+from kzarchive.gui.dialogs.create_dialog import CreateVaultDialog
+from kzarchive.gui.widgets.incident_editor import NewIncidentDialog
+from kzarchive.gui.windows.main_window import MainWindow
 from tests.gui.test_create_vault import PASSPHRASE, open_create_dialog
 from tests.gui.test_unlock_and_lock import type_and_submit, unlock_screen
 

@@ -8,8 +8,8 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
-from kzarchive.gui.bundle_dialog import BundleDialog, State
 from kzarchive.gui.controller import AppController
+from kzarchive.gui.dialogs.bundle_dialog import BundleDialog, State
 from tests.bundle.hostile_bundles import edit_document, forge
 from tests.gui.gui_helpers import PASSPHRASE
 from tests.gui.partner_helpers import PARTNER_NAME, make_partner_vault, open_window, shown

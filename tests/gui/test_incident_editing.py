@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.incident_editor import NewIncidentDialog
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.people_panel import PeoplePanel, PersonDialog
+from kzarchive.gui.widgets.incident_editor import NewIncidentDialog
+from kzarchive.gui.widgets.people_panel import PeoplePanel, PersonDialog
+from kzarchive.gui.windows.main_window import MainWindow
 from tests.gui.gui_helpers import PASSPHRASE
 
 TEMPLATE_TITLE = "Detention near the bus station"

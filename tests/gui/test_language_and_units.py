@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from kzarchive.gui import labels
-from kzarchive.gui.fingerprint import FingerprintLabel, fingerprint_lines
+from kzarchive.gui.dialogs.text_entry_dialog import TextEntryDialog
 from kzarchive.gui.formatting import (
     data_size,
     date_range,
@@ -21,7 +21,7 @@ from kzarchive.gui.formatting import (
     moment_tooltip,
 )
 from kzarchive.gui.i18n import install_language
-from kzarchive.gui.text_entry_dialog import TextEntryDialog
+from kzarchive.gui.widgets.fingerprint import FingerprintLabel, fingerprint_lines
 
 ALMATY = ZoneInfo("Asia/Almaty")  # UTC+6 in 2022
 FINGERPRINT = "".join(str(i % 10) for i in range(60))

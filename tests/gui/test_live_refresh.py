@@ -15,13 +15,13 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
-from kzarchive.gui.bundle_dialog import BundleDialog, State
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.custody_view import CustodyWindow
-from kzarchive.gui.incident_model import IncidentTableModel
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.redaction import RedactionWindow
+from kzarchive.gui.dialogs.bundle_dialog import BundleDialog, State
+from kzarchive.gui.models.incident_model import IncidentTableModel
 from kzarchive.gui.viewers import PhotoViewer
+from kzarchive.gui.windows.custody_view import CustodyWindow
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.redaction import RedactionWindow
 from tests.gui.gui_helpers import PASSPHRASE
 from tests.gui.partner_helpers import (
     PARTNER_NAME,

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
 from kzarchive.gui.formatting import moment_text
-from kzarchive.gui.incident_model import IncidentTableModel
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.models.incident_model import IncidentTableModel
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.welcome import WelcomeWindow
 from kzarchive.resources import resource_path
 from tests.gui.gui_helpers import top_item
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from kzarchive.archive import Archive
 from kzarchive.gui.media_device import PayloadDevice
 from kzarchive.gui.viewers import MediaViewer, open_viewer
-from tests.gui.viewer_helpers import label_texts, open_archive, store
+from tests.gui.viewer_helpers import context_of, label_texts, open_archive, store
 
 MEDIA = Path(__file__).resolve().parent / "media"
 CLIP = (MEDIA / "clip.mp4").read_bytes()
@@ -38,7 +38,7 @@ def archive(vault: tuple[Path, str], tmp_path: Path,
 
 def _viewer(qtbot: QtBot, archive: Archive, data: bytes, name: str) -> MediaViewer:
     item = store(archive, data, name)
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, MediaViewer)
     return viewer
@@ -158,7 +158,7 @@ def test_altered_content_is_refused_not_played(qtbot: QtBot, archive: Archive) -
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, MediaViewer) and viewer.failed
     assert "Integrity check failed" in viewer.status_label.text()

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kzarchive import errors
+from kzarchive.gui.dialogs.messages import error_html, error_text
 from kzarchive.gui.i18n import install_language
-from kzarchive.gui.messages import error_html, error_text
 
 
 @pytest.fixture()

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.partners import (
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.partners import (
     AddAgeContactDialog,
     CompareDialog,
     PartnersWindow,

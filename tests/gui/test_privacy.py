@@ -9,8 +9,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.welcome import WelcomeWindow
 
 EVIDENCE_WORDS = ["Уральск", "Almaty", "Задержан", "square.jpg", "показания", "спортзал"]
 

@@ -14,10 +14,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
-from kzarchive.gui.redaction import BoxCanvas, RedactionWindow
 from kzarchive.gui.viewers import PhotoViewer, open_viewer
+from kzarchive.gui.windows.redaction import BoxCanvas, RedactionWindow
 from kzarchive.media import Box
-from tests.gui.viewer_helpers import open_archive, photo_bytes, store
+from tests.gui.viewer_helpers import context_of, open_archive, photo_bytes, store
 
 
 @pytest.fixture()
@@ -27,7 +27,7 @@ def archive(vault: tuple[Path, str]) -> Iterator[Archive]:
 
 def _viewer(qtbot: QtBot, archive: Archive, data: bytes, name: str) -> PhotoViewer:
     item = store(archive, data, name)
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, PhotoViewer)
     qtbot.waitUntil(lambda: viewer.redact_action.isEnabled(), timeout=5000)

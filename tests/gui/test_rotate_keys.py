@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from kzarchive.archive import Archive
 from kzarchive.errors import IntegrityError, WrongPassphrase
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.windows.main_window import MainWindow
 from tests.gui.gui_helpers import PASSPHRASE
 from tests.gui.partner_helpers import open_window, shown
 

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.export_wizard import ExportWizard
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.panic import PanicWipeDialog
-from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
-from kzarchive.gui.settings_dialog import SettingsDialog
-from kzarchive.gui.unlock import UnlockWindow
-from kzarchive.gui.welcome import WelcomeWindow
+from kzarchive.gui.dialogs.export_wizard import ExportWizard
+from kzarchive.gui.dialogs.panic import PanicWipeDialog
+from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.dialogs.settings_dialog import SettingsDialog
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.unlock import UnlockWindow
+from kzarchive.gui.windows.welcome import WelcomeWindow
 from tests.gui.gui_helpers import PASSPHRASE, visible_windows
 from tests.gui.partner_helpers import open_window, shown
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
+from kzarchive.gui.widgets.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
 
 
 def test_short_passphrases_are_too_short_whatever_their_symbols() -> None:

@@ -15,9 +15,9 @@ from kzarchive.archive import Archive
 from kzarchive.errors import VaultLocked
 from kzarchive.gui.config import GuiConfig
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.incident_detail import IncidentDetailPanel
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.unlock import UnlockWindow
+from kzarchive.gui.widgets.incident_detail import IncidentDetailPanel
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.unlock import UnlockWindow
 from tests.gui.gui_helpers import PASSPHRASE, close_all_windows, visible_windows
 
 INCIDENT_TITLE = "Detention near the bus station"

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
+from kzarchive.gui.context import FixedVaultContext
 from kzarchive.gui.controller import AppController
-from kzarchive.gui.gallery import ITEM_ID_ROLE, GalleryView
-from kzarchive.gui.main_window import MainWindow
-from kzarchive.gui.redaction import RedactionWindow
-from kzarchive.gui.unlock import UnlockWindow
 from kzarchive.gui.viewers import MediaViewer, PhotoViewer, ViewerWindow
+from kzarchive.gui.widgets.gallery import ITEM_ID_ROLE, GalleryView
+from kzarchive.gui.windows.main_window import MainWindow
+from kzarchive.gui.windows.redaction import RedactionWindow
+from kzarchive.gui.windows.unlock import UnlockWindow
 from kzarchive.gui.workers import TaskRunner
 from tests.gui.gui_helpers import PASSPHRASE
 from tests.gui.viewer_helpers import incident_of, open_archive, photo_bytes, store
@@ -42,7 +43,7 @@ def runner(qapp: QApplication) -> Iterator[TaskRunner]:
 
 
 def _gallery(qtbot: QtBot, archive: Archive, runner: TaskRunner) -> GalleryView:
-    gallery = GalleryView(archive, runner)
+    gallery = GalleryView(FixedVaultContext(archive, runner))
     qtbot.addWidget(gallery)
     gallery.resize(800, 600)
     gallery.show()

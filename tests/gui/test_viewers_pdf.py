@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers import PdfViewer, open_viewer
-from tests.gui.viewer_helpers import label_texts, open_archive, store
+from tests.gui.viewer_helpers import context_of, label_texts, open_archive, store
 
 
 @pytest.fixture()
@@ -49,7 +49,7 @@ def _dark(image: QImage, x: int, y: int) -> bool:
 
 def test_a_pdf_renders_its_pages_in_the_app(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, make_pdf(), "заявление.pdf")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, PdfViewer)
     qtbot.waitUntil(lambda: viewer.document.status() == QPdfDocument.Status.Ready, timeout=5000)
@@ -73,7 +73,7 @@ def _has_dark_pixels(viewer: PdfViewer) -> bool:
 
 def test_zoom_buttons_change_the_view(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, make_pdf(1), "one.pdf")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, PdfViewer)
     actions = {action.text(): action for action in viewer.toolbar.actions()}
@@ -86,7 +86,7 @@ def test_zoom_buttons_change_the_view(qtbot: QtBot, archive: Archive) -> None:
 
 def test_a_damaged_pdf_offers_extract(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, b"%PDF-1.7\n" + b"\x00garbage" * 200, "broken.pdf")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, PdfViewer)
     qtbot.waitUntil(lambda: viewer.failed, timeout=5000)
@@ -95,7 +95,7 @@ def test_a_damaged_pdf_offers_extract(qtbot: QtBot, archive: Archive) -> None:
 
 def test_closing_releases_the_document(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, make_pdf(1), "one.pdf")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     assert isinstance(viewer, PdfViewer)
     device = viewer.device
     assert device is not None

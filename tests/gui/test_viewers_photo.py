@@ -17,7 +17,14 @@ from kzarchive.gui.formatting import moment_text
 from kzarchive.gui.viewers import FileViewer, PhotoViewer, open_viewer
 from kzarchive.gui.viewers.photo_decode import upright
 from kzarchive.media import imaging
-from tests.gui.viewer_helpers import label_texts, open_archive, photo_bytes, quadrants, store
+from tests.gui.viewer_helpers import (
+    context_of,
+    label_texts,
+    open_archive,
+    photo_bytes,
+    quadrants,
+    store,
+)
 
 GOLDEN = Path(__file__).resolve().parents[1] / "media" / "golden"
 
@@ -30,7 +37,7 @@ def archive(vault: tuple[Path, str]) -> Iterator[Archive]:
 def _open_photo(
         qtbot: QtBot, archive: Archive, data: bytes, name: str = "photo.jpg") -> PhotoViewer:
     item = store(archive, data, name)
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, PhotoViewer)
     viewer.resize(1000, 700)
@@ -146,6 +153,6 @@ def test_a_format_qt_lacks_is_decoded_by_the_core_and_can_be_redacted(
 
 def test_other_kinds_do_not_open_in_the_photo_viewer(qtbot: QtBot, archive: Archive) -> None:
     item = store(archive, b"\x00\x01 opaque bytes " * 10, "thing.bin")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, FileViewer)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from kzarchive.archive import Archive
 from kzarchive.gui.viewers import FileViewer, TextViewer, open_viewer
 from kzarchive.gui.viewers import window as viewer_window
-from tests.gui.viewer_helpers import incident_of, label_texts, open_archive
+from tests.gui.viewer_helpers import context_of, incident_of, label_texts, open_archive
 
 TESTIMONY = ("Меня задержали 6 января у автовокзала. Трое суток держали без воды и "
              "без адвоката; протокол не показали.")
@@ -30,7 +30,7 @@ def archive(vault: tuple[Path, str]) -> Iterator[Archive]:
 def test_a_cyrillic_testimony_is_shown_as_written(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY, witness="Свидетель-А",
                             language="ru")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, TextViewer)
     qtbot.waitUntil(lambda: viewer.text_edit.toPlainText() == TESTIMONY, timeout=5000)
@@ -42,7 +42,7 @@ def test_a_cyrillic_testimony_is_shown_as_written(qtbot: QtBot, archive: Archive
 def test_html_source_text_is_shown_as_source_not_rendered(qtbot: QtBot, archive: Archive) -> None:
     page = '<html><body><h1>Заявление</h1><img src="https://example.org/x.png"></body></html>'
     item = archive.add_text(incident_of(archive), page, kind="source-text", name="page.html")
-    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
+    viewer = cast(TextViewer, open_viewer(context_of(archive), item.id, None))
     qtbot.addWidget(viewer)
     qtbot.waitUntil(lambda: viewer.text_edit.toPlainText() == page, timeout=5000)
 
@@ -54,7 +54,7 @@ def test_long_text_is_cut_with_a_notice(qtbot: QtBot, archive: Archive,
     monkeypatch.setattr(text_viewer, "TEXT_LIMIT", 100)
     text = "слово " * 100
     item = archive.add_text(incident_of(archive), text)
-    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
+    viewer = cast(TextViewer, open_viewer(context_of(archive), item.id, None))
     qtbot.addWidget(viewer)
     qtbot.waitUntil(lambda: bool(viewer.text_edit.toPlainText()), timeout=5000)
     shown = viewer.text_edit.toPlainText()
@@ -64,7 +64,7 @@ def test_long_text_is_cut_with_a_notice(qtbot: QtBot, archive: Archive,
 
 def test_verify_and_copy_the_hash(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY)
-    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
+    viewer = cast(TextViewer, open_viewer(context_of(archive), item.id, None))
     qtbot.addWidget(viewer)
     row = viewer.hash_row
     qtbot.mouseClick(row.copy_button, Qt.MouseButton.LeftButton)
@@ -77,7 +77,7 @@ def test_verify_and_copy_the_hash(qtbot: QtBot, archive: Archive) -> None:
 
 def test_verify_reports_damaged_content(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY)
-    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
+    viewer = cast(TextViewer, open_viewer(context_of(archive), item.id, None))
     qtbot.addWidget(viewer)
     blob_id = archive.evidence.blob_of(item.id)[0]
     path = archive.blobs.path(blob_id)
@@ -103,7 +103,7 @@ def test_other_files_are_extracted_only_after_the_warning(
         qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     content = b"PK\x03\x04 not really a spreadsheet " * 20
     item = archive.store_content(incident_of(archive), io.BytesIO(content), name="list.xyz")
-    viewer = open_viewer(archive, item.id, None)
+    viewer = open_viewer(context_of(archive), item.id, None)
     qtbot.addWidget(viewer)
     assert isinstance(viewer, FileViewer)
     out = tmp_path / "out"
@@ -134,7 +134,7 @@ def test_other_files_are_extracted_only_after_the_warning(
 
 def test_closing_a_viewer_drops_it(qtbot: QtBot, archive: Archive) -> None:
     item = archive.add_text(incident_of(archive), TESTIMONY)
-    viewer = cast(TextViewer, open_viewer(archive, item.id, None))
+    viewer = cast(TextViewer, open_viewer(context_of(archive), item.id, None))
     qtbot.waitUntil(lambda: bool(viewer.text_edit.toPlainText()), timeout=5000)
     viewer.close()
     assert viewer.text_edit.toPlainText() == ""

@@ -10,6 +10,8 @@ from PIL import Image, TiffImagePlugin
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kzarchive.archive import Archive
+from kzarchive.gui.context import FixedVaultContext
+from kzarchive.gui.workers import TaskRunner
 from kzarchive.service.models import Item
 from tests.gui.gui_helpers import PASSPHRASE
 
@@ -35,6 +37,11 @@ def open_archive(vault: tuple[Path, str]) -> Iterator[Archive]:
         yield archive
     finally:
         archive.close()
+
+
+def context_of(archive: Archive) -> FixedVaultContext:
+    """The vault as a viewer is given it in the app, with a runner of the test's own."""
+    return FixedVaultContext(archive, TaskRunner(max_threads=1))
 
 
 def incident_of(archive: Archive) -> str:

@@ -106,7 +106,7 @@ def test_gui_shows_its_first_window_on_x11(frozen_build: FrozenBuild, tmp_path: 
 
 
 def test_resources_are_where_the_app_looks(frozen_build: FrozenBuild) -> None:
-    resources = frozen_build.folder / "_internal" / "kzarchive" / "resources"
+    resources = frozen_build.folder / "_internal" / "kzarchive" / "_resources"
     names = {path.relative_to(resources).as_posix() for path in all_files(resources)}
     assert {"translations/kz_ru.qm", "translations/kz_kk.qm", "icons/kzarchive.svg",
             "icons/kzarchive-256.png", "demo/incidents.json", "demo/incidents-kk.json",

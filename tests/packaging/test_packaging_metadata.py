@@ -17,7 +17,7 @@ import pytest
 from kzarchive.gui.app import APP_ID
 from tests.packaging.packaging_helpers import PACKAGING, ROOT
 
-LINUX = PACKAGING / "linux"
+LINUX = ROOT / "resources" / "desktop"
 DESKTOP = LINUX / f"{APP_ID}.desktop"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 
@@ -129,7 +129,7 @@ def test_dropped_plugins_take_only_their_own_libraries_with_them() -> None:
         ("PySide6/Qt/translations/qt_kk.qm", "/s/qt_kk.qm", "DATA"),
         ("PySide6/Qt/translations/qtbase_de.qm", "/s/qtbase_de.qm", "DATA"),
         ("PySide6/Qt/translations/qt_help_ru.qm", "/s/qt_help_ru.qm", "DATA"),
-        ("kzarchive/resources/translations/kz_ru.qm", "/s/kz_ru.qm", "DATA"),
+        ("kzarchive/_resources/translations/kz_ru.qm", "/s/kz_ru.qm", "DATA"),
     ]
     binaries, kept_datas, removed = qt_prune.prune(
         [keyboard, xcb, quick, qml, gui, core], datas, ("ru", "kk"),
@@ -137,7 +137,7 @@ def test_dropped_plugins_take_only_their_own_libraries_with_them() -> None:
     assert binaries == [xcb, gui, core]
     assert [entry[0] for entry in kept_datas] == [
         "libQt6Gui.so.6", "PySide6/Qt/translations/qtbase_ru.qm",
-        "PySide6/Qt/translations/qt_kk.qm", "kzarchive/resources/translations/kz_ru.qm"]
+        "PySide6/Qt/translations/qt_kk.qm", "kzarchive/_resources/translations/kz_ru.qm"]
     assert keyboard[0] in removed and quick[0] in removed and "libQt6Quick.so.6" in removed
 
 

@@ -19,7 +19,7 @@ from tests.packaging.packaging_helpers import (
 
 pytestmark = pytest.mark.slow
 
-RESOURCES = "kzarchive/resources/"
+RESOURCES = "kzarchive/_resources/"
 
 
 def test_wheel_carries_translations_icons_and_demo(installed_wheel: InstalledWheel) -> None:
@@ -29,6 +29,8 @@ def test_wheel_carries_translations_icons_and_demo(installed_wheel: InstalledWhe
             RESOURCES + "translations/kz_en.qm",
             RESOURCES + "icons/kzarchive.svg", RESOURCES + "demo/incidents.json",
             RESOURCES + "demo/incidents-ru.json", RESOURCES + "demo/incidents-kk.json",
+            RESOURCES + "desktop/org.kzarchive.KzArchive.desktop",
+            RESOURCES + "desktop/org.kzarchive.KzArchive.metainfo.xml",
             "kzarchive/py.typed"} <= names
     for language in ("en", "ru", "kk"):
         guide = {f"{RESOURCES}help/{language}/{topic}.html" for topic in (
@@ -44,7 +46,7 @@ def test_sdist_builds_the_same_package(installed_wheel: InstalledWheel) -> None:
     with tarfile.open(installed_wheel.sdist) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert {"pyproject.toml", "README.md", "kzarchive/__init__.py",
-            "kzarchive/resources/icons/kzarchive.svg"} <= names
+            "resources/icons/kzarchive.svg", "setup.py"} <= names
 
 
 def test_installed_cli_creates_vault_attaches_and_verifies(installed_wheel: InstalledWheel,
@@ -59,12 +61,16 @@ def test_installed_package_finds_its_resources(installed_wheel: InstalledWheel,
     env = isolated_env(tmp_path / "home")
     probe = ("from kzarchive.resources import resource_path as r; "
              "import kzarchive, sys; "
-             "print(kzarchive.__file__); "
+             "print(kzarchive.__file__, r()); "
              "sys.exit(0 if all(r(*p).is_file() for p in (('translations', 'kz_ru.qm'), "
-             "('icons', 'kzarchive-256.png'), ('demo', 'incidents.json'))) else 1)")
+             "('icons', 'kzarchive-256.png'), ('demo', 'incidents.json'), "
+             "('help', 'kk', 'index.html'), ('desktop', 'org.kzarchive.KzArchive.desktop'))) "
+             "else 1)")
     result = run([installed_wheel.bin / "python", "-c", probe], env, cwd=tmp_path)
     # Imported from the venv, not from the source tree.
     assert "site-packages" in result.stdout
+    # The resources it found are the ones installed inside the package.
+    assert "site-packages/kzarchive/_resources" in result.stdout
 
 
 def test_installed_gui_shows_its_first_window(installed_wheel: InstalledWheel,

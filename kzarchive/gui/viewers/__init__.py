@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from kzarchive.archive import Archive
+from kzarchive.gui.context import VaultContext
 from kzarchive.gui.viewers.file_viewer import FileViewer
 from kzarchive.gui.viewers.media_viewer import MediaViewer
 from kzarchive.gui.viewers.pdf_viewer import PdfViewer
@@ -52,10 +52,10 @@ def viewer_class(item: Item) -> type[ViewerWindow]:
     return FileViewer
 
 
-def open_viewer(archive: Archive, item_id: str, parent: QWidget | None) -> QWidget:
+def open_viewer(context: VaultContext, item_id: str, parent: QWidget | None) -> QWidget:
     """Open and show the viewer window for one item; KzError if it cannot be found."""
-    item = archive.get_item(item_id)
-    viewer = viewer_class(item)(archive, item, parent)
+    item = context.archive.get_item(item_id)
+    viewer = viewer_class(item)(context, item, parent)
     viewer.show()
     viewer.raise_()
     viewer.activateWindow()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QVBoxLayout, QWidget
 
-from kzarchive.archive import Archive
+from kzarchive.gui.context import VaultContext
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.service.models import Item
@@ -39,9 +39,9 @@ def placeholder(window: ViewerWindow, text: str) -> QWidget:
 
 
 class FileViewer(ViewerWindow):
-    def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None,
+    def __init__(self, context: VaultContext, item: Item, parent: QWidget | None = None,
                  reason: str = "") -> None:
-        super().__init__(archive, item, parent)
+        super().__init__(context, item, parent)
         self.reason = reason or self.tr(
             "kzarchive cannot show this kind of file. To open it in another program, "
             "extract it: it will then be written to disk unencrypted.")

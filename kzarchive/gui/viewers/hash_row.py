@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.messages import error_html
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.workers import TaskRunner
 from kzarchive.service.models import Item

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzarchive.archive import Archive
 from kzarchive.errors import KzError
+from kzarchive.gui.context import VaultContext
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.media_device import PayloadDevice
-from kzarchive.gui.messages import error_html
 from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.info import duration_text
 from kzarchive.gui.viewers.window import ViewerWindow
@@ -66,8 +66,8 @@ class VideoScreen(QGraphicsView):
 
 
 class MediaViewer(ViewerWindow):
-    def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None) -> None:
-        super().__init__(archive, item, parent)
+    def __init__(self, context: VaultContext, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(context, item, parent)
         quiet_media_logs()
         self.device: PayloadDevice | None = None
         self.failed = False

@@ -11,10 +11,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
-from kzarchive.archive import Archive
 from kzarchive.errors import KzError
+from kzarchive.gui.context import VaultContext
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.media_device import PayloadDevice
-from kzarchive.gui.messages import error_html
 from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.service.models import Item
@@ -23,8 +23,8 @@ ZOOM_STEP = 1.25
 
 
 class PdfViewer(ViewerWindow):
-    def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None) -> None:
-        super().__init__(archive, item, parent)
+    def __init__(self, context: VaultContext, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(context, item, parent)
         self.device: PayloadDevice | None = None
         self.failed = False
         self.document = QPdfDocument(self)

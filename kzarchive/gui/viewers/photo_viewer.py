@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
-from kzarchive.archive import Archive
+from kzarchive.gui.context import VaultContext
 from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.image_view import ImageView
 from kzarchive.gui.viewers.photo_decode import decode_photo
@@ -21,8 +21,8 @@ class PhotoViewer(ViewerWindow):
     #: A redacted copy was saved as a new item (the ``Item``).
     item_added = Signal(object)
 
-    def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None) -> None:
-        super().__init__(archive, item, parent)
+    def __init__(self, context: VaultContext, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(context, item, parent)
         self.image: QImage | None = None
         self.redaction: QWidget | None = None
         self.view = ImageView()
@@ -42,6 +42,7 @@ class PhotoViewer(ViewerWindow):
         self.set_content(self.pages)
         self._set_enabled(False)
         self.busy.start(self.tr("Opening the photo…"))
+        archive = self.archive
         self.run(lambda progress, cancel: decode_photo(archive, item), on_success=self._decoded)
 
     def _action(self, text: str, keys: list[Key], slot: object, short: str = "") -> QAction:
@@ -112,12 +113,12 @@ class PhotoViewer(ViewerWindow):
     def open_redaction(self) -> None:
         if self.image is None or not self.can_redact:
             return
-        from kzarchive.gui.redaction import RedactionWindow
+        from kzarchive.gui.windows.redaction import RedactionWindow
 
         if self.redaction is not None and self.redaction.isVisible():
             self.redaction.raise_()
             return
-        window = RedactionWindow(self.archive, self.item, self.image, self)
+        window = RedactionWindow(self.context, self.item, self.image, self)
         window.saved.connect(self._redaction_saved)
         self.redaction = window
         window.show()

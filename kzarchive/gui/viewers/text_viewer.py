@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from kzarchive.archive import Archive
+from kzarchive.gui.context import VaultContext
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.service.models import Item
@@ -32,8 +33,8 @@ def read_text_prefix(archive: Archive, item_id: str) -> tuple[str, bool]:
 
 
 class TextViewer(ViewerWindow):
-    def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None) -> None:
-        super().__init__(archive, item, parent)
+    def __init__(self, context: VaultContext, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(context, item, parent)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setReadOnly(True)
         self.text_edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -51,7 +52,7 @@ class TextViewer(ViewerWindow):
         layout.addWidget(self.cut_label)
         layout.addWidget(self.text_edit, 1)
         self.set_content(content)
-        item_id = item.id
+        archive, item_id = self.archive, item.id
         self.run(lambda progress, cancel: read_text_prefix(archive, item_id),
                  on_success=self._loaded)
 

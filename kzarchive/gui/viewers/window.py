@@ -22,16 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.file_dialogs import choose_directory, display_path
-from kzarchive.gui.messages import error_html
+from kzarchive.gui.context import VaultContext
+from kzarchive.gui.dialogs.file_dialogs import choose_directory, display_path
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
-from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.hash_row import HashRow
 from kzarchive.gui.viewers.info import ItemInfoPanel, original_name
+from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.workers import Job, Task, TaskRunner
 from kzarchive.service.models import Item
 
@@ -39,18 +38,21 @@ from kzarchive.service.models import Item
 class ViewerWindow(QWidget):
     """A window showing one item; subclasses put the content in ``set_content``."""
 
-    def __init__(self, archive: Archive, item: Item, parent: QWidget | None = None) -> None:
+    def __init__(self, context: VaultContext, item: Item,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.archive, self.item = archive, item
-        self.runner: TaskRunner = vault_runner(parent) or TaskRunner(self, max_threads=1)
+        self.context = context
+        self.archive, self.item = context.archive, item
+        # The vault's own runner: locking cancels a viewer's work and waits for it.
+        self.runner: TaskRunner = context.vault_tasks
         self.closed = False
         self.extract_warning: QMessageBox | None = None
         self.setWindowTitle(self.tr("{name} — kzarchive").format(name=item.name))
         resize_within_screen(self, 1200, 760)
 
-        self.info = ItemInfoPanel(item, original_name(archive, item))
-        self.hash_row = HashRow(archive, item, self.runner)
+        self.info = ItemInfoPanel(item, original_name(self.archive, item))
+        self.hash_row = HashRow(self.archive, item, self.runner)
         self.extract_button = QPushButton(self.tr("Extract…"))
         self.extract_button.setToolTip(self.tr("Write the original file to a folder, unencrypted"))
         self.extract_button.clicked.connect(self.extract)

@@ -34,15 +34,15 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive, ImportResult
 from kzarchive.bundle import BundleError, BundleReport, Check, Status
 from kzarchive.errors import Cancelled, KzError, UntrustedSigner
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.file_dialogs import choose_open_file
-from kzarchive.gui.fingerprint import FingerprintLabel
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.file_dialogs import choose_open_file
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
-from kzarchive.gui.messages import error_html
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
+from kzarchive.gui.widgets.busy import BusyIndicator
+from kzarchive.gui.widgets.fingerprint import FingerprintLabel
 from kzarchive.gui.workers import Task
 
 if TYPE_CHECKING:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.demo import DEMO_PASSPHRASE
 from kzarchive.errors import KzError
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.file_dialogs import display_path
-from kzarchive.gui.language_box import LanguageBox
-from kzarchive.gui.messages import error_html
+from kzarchive.gui.dialogs.file_dialogs import display_path
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.screen_fit import grow_to_content
 from kzarchive.gui.style import app_icon, label, set_role
+from kzarchive.gui.widgets.busy import BusyIndicator
+from kzarchive.gui.widgets.language_box import LanguageBox
 
 if TYPE_CHECKING:
     from kzarchive.gui.controller import AppController

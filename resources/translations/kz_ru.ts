@@ -371,20 +371,12 @@
         <translation>Смена парольной фразы — kzarchive</translation>
     </message>
     <message>
-        <source>Show the passphrase</source>
-        <translation>Показать парольную фразу</translation>
-    </message>
-    <message>
         <source>Also replace the vault&apos;s key and the recovery code</source>
         <translation>Также заменить ключ хранилища и код восстановления</translation>
     </message>
     <message>
         <source>New passphrase:</source>
         <translation>Новая парольная фраза:</translation>
-    </message>
-    <message>
-        <source>Repeat it:</source>
-        <translation>Ещё раз:</translation>
     </message>
     <message>
         <source>Change the passphrase</source>
@@ -445,30 +437,6 @@
     <message>
         <source>The passphrase was changed</source>
         <translation>Парольная фраза изменена</translation>
-    </message>
-    <message>
-        <source>Too short: use at least {n} characters.</source>
-        <translation>Слишком коротко: нужно не меньше {n} символов.</translation>
-    </message>
-    <message>
-        <source>Weak: add another word or two.</source>
-        <translation>Слабая: добавьте ещё одно-два слова.</translation>
-    </message>
-    <message>
-        <source>Fair: acceptable, but a longer passphrase is safer.</source>
-        <translation>Средняя: допустимо, но более длинная фраза надёжнее.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Надёжная.</translation>
-    </message>
-    <message>
-        <source>Use at least {n} characters; a few unrelated words are best.</source>
-        <translation>Не меньше {n} символов; лучше всего несколько не связанных между собой слов.</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>Фразы не совпадают.</translation>
     </message>
     <message>
         <source>Replacing the vault&apos;s key and re-encrypting the database…</source>
@@ -541,10 +509,6 @@
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <source>Show the passphrase</source>
-        <translation>Показать парольную фразу</translation>
-    </message>
-    <message>
         <source>Vault name:</source>
         <translation>Название:</translation>
     </message>
@@ -557,10 +521,6 @@
         <translation>Парольная фраза:</translation>
     </message>
     <message>
-        <source>Repeat it:</source>
-        <translation>Ещё раз:</translation>
-    </message>
-    <message>
         <source>Create the vault</source>
         <translation>Создать хранилище</translation>
     </message>
@@ -571,30 +531,6 @@
     <message>
         <source>Everything in the vault is encrypted with a key that only your passphrase unlocks. Nobody can recover a forgotten passphrase, so choose one you will remember: several unrelated words are strong and easy to type.</source>
         <translation>Всё содержимое хранилища шифруется ключом, который открывает только ваша парольная фраза. Забытую фразу не восстановит никто, поэтому выберите такую, которую вы запомните: несколько не связанных между собой слов надёжны и легко набираются.</translation>
-    </message>
-    <message>
-        <source>Too short: use at least {n} characters.</source>
-        <translation>Слишком коротко: нужно не меньше {n} символов.</translation>
-    </message>
-    <message>
-        <source>Weak: add another word or two.</source>
-        <translation>Слабая: добавьте ещё одно-два слова.</translation>
-    </message>
-    <message>
-        <source>Fair: acceptable, but a longer passphrase is safer.</source>
-        <translation>Средняя: допустимо, но более длинная фраза надёжнее.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Надёжная.</translation>
-    </message>
-    <message>
-        <source>Use at least {n} characters; a few unrelated words are best.</source>
-        <translation>Не меньше {n} символов; лучше всего несколько не связанных между собой слов.</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>Фразы не совпадают.</translation>
     </message>
     <message>
         <source>Choose where to keep the vault</source>
@@ -2031,6 +1967,41 @@ This vault&apos;s fingerprint:
     <message>
         <source>{name} was removed.</source>
         <translation>{name}: удалён.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseForm</name>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Показать парольную фразу</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Too short: use at least {n} characters.</source>
+        <translation>Слишком коротко: нужно не меньше {n} символов.</translation>
+    </message>
+    <message>
+        <source>Weak: add another word or two.</source>
+        <translation>Слабая: добавьте ещё одно-два слова.</translation>
+    </message>
+    <message>
+        <source>Fair: acceptable, but a longer passphrase is safer.</source>
+        <translation>Средняя: допустимо, но более длинная фраза надёжнее.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Надёжная.</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters; a few unrelated words are best.</source>
+        <translation>Не меньше {n} символов; лучше всего несколько не связанных между собой слов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Фразы не совпадают.</translation>
     </message>
 </context>
 <context>

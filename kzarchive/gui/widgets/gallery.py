@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
-from kzarchive.gui.evidence_panel import kind_icon
+from kzarchive.gui.context import VaultContext
+from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.formatting import moment_text
-from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.gui.viewers import open_viewer
-from kzarchive.gui.viewers.context import vault_runner
+from kzarchive.gui.widgets.evidence_panel import kind_icon
 from kzarchive.gui.workers import TaskRunner
 from kzarchive.media.types import kind_of
 from kzarchive.service.models import Item
@@ -147,15 +147,14 @@ class GalleryView(QStackedWidget):
     item_added = Signal(object)
     EMPTY, GRID = range(2)
 
-    def __init__(self, archive: Archive, runner: TaskRunner | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.archive = archive
-        self._runner = runner
+        self.context = context
+        self.archive = context.archive
+        self.runner: TaskRunner = context.vault_tasks
         self.incident_id: str | None = None
         self._generation = 0
         self._pending: list[str] = []
-        self._own_runner: TaskRunner | None = None
         self.model = ThumbnailModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -187,15 +186,6 @@ class GalleryView(QStackedWidget):
         tabs.addTab(self, self.tr("Gallery"))
         self.count_changed.connect(
             lambda n: tabs.setTabText(tabs.indexOf(self), self.tr("Gallery ({n})").format(n=n)))
-
-    @property
-    def runner(self) -> TaskRunner:
-        found = self._runner or vault_runner(self)
-        if found is not None:
-            return found
-        if self._own_runner is None:
-            self._own_runner = TaskRunner(self, max_threads=1)
-        return self._own_runner
 
     # -- content ------------------------------------------------------------------
 
@@ -252,7 +242,7 @@ class GalleryView(QStackedWidget):
         if not item_id:
             return
         try:
-            viewer = open_viewer(self.archive, str(item_id), self.window())
+            viewer = open_viewer(self.context, str(item_id), self.window())
         except KzError as exc:
             self._failed(exc)
             return

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, KzError
 from kzarchive.gui import labels
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.messages import error_text
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.service.models import Person
 from kzarchive.service.records import check_date

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzarchive.gui.config import LANGUAGES, MAX_AUTO_LOCK_MINUTES
-from kzarchive.gui.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
 from kzarchive.gui.i18n import LANGUAGE_NAMES
 from kzarchive.gui.style import label, set_role
 

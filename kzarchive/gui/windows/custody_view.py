@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
-from kzarchive.gui.busy import BusyIndicator
+from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
-from kzarchive.gui.messages import error_text
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label
+from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.workers import Task, TaskRunner
 from kzarchive.vault.custody import leaf_hash_of
 

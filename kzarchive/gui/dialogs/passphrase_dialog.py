@@ -16,9 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.messages import error_html
-from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.style import label, set_role
+from kzarchive.gui.widgets.busy import BusyIndicator
+from kzarchive.gui.widgets.passphrase_form import PassphraseForm
 from kzarchive.gui.workers import Task
 
 if TYPE_CHECKING:
@@ -63,28 +61,21 @@ class ChangePassphraseDialog(QDialog):
 
     def _form_page(self, after_recovery: bool) -> QWidget:
         page = QWidget()
-        self.passphrase_edit = QLineEdit()
-        self.repeat_edit = QLineEdit()
-        for edit in (self.passphrase_edit, self.repeat_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.textChanged.connect(self._update_form)
-        self.show_passphrase = QCheckBox(self.tr("Show the passphrase"))
-        self.show_passphrase.toggled.connect(self._toggle_echo)
         self.rotate_check = QCheckBox(self.tr("Also replace the vault's key and the recovery code"))
         self.rotate_note = label(self.tr(
             "Then old copies of vault.keys open nothing; a new recovery code is shown once."),
             "muted")
-        self.strength_label = label("")
-        self.match_label = label("", "error")
         self.error = label("", "error")
         self.error.hide()
         self.busy = BusyIndicator()
-        form = QFormLayout()
-        form.addRow(self.tr("New passphrase:"), self.passphrase_edit)
-        form.addRow(self.tr("Repeat it:"), self.repeat_edit)
-        form.addRow("", self.show_passphrase)
-        form.addRow("", self.strength_label)
-        form.addRow("", self.match_label)
+        self.passphrase_form = PassphraseForm(self.tr("New passphrase:"))
+        self.passphrase_form.changed.connect(self._update_form)
+        # The dialog's own names for the form's fields.
+        self.passphrase_edit = self.passphrase_form.passphrase_edit
+        self.repeat_edit = self.passphrase_form.repeat_edit
+        self.strength_label = self.passphrase_form.strength_label
+        self.match_label = self.passphrase_form.match_label
+        form = self.passphrase_form.form
         form.addRow("", self.rotate_check)
         form.addRow("", self.rotate_note)
 
@@ -111,7 +102,7 @@ class ChangePassphraseDialog(QDialog):
                 "The new passphrase replaces the old one in vault.keys at once. A copy of "
                 "the old vault.keys (in a backup, for example) still opens the vault with "
                 "the old passphrase unless you also replace the vault's key."), "muted"))
-        layout.addLayout(form)
+        layout.addWidget(self.passphrase_form)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addStretch(1)
@@ -186,40 +177,13 @@ class ChangePassphraseDialog(QDialog):
             return
         super().reject()
 
-    def _toggle_echo(self, visible: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
-        self.passphrase_edit.setEchoMode(mode)
-        self.repeat_edit.setEchoMode(mode)
-
-    def _strength_text(self, strength: Strength) -> str:
-        return {
-            Strength.TOO_SHORT: self.tr("Too short: use at least {n} characters.").format(
-                n=MIN_LENGTH),
-            Strength.WEAK: self.tr("Weak: add another word or two."),
-            Strength.FAIR: self.tr("Fair: acceptable, but a longer passphrase is safer."),
-            Strength.STRONG: self.tr("Strong."),
-        }[strength]
-
     def _update_form(self) -> None:
-        passphrase = self.passphrase_edit.text()
-        strength = passphrase_strength(passphrase)
-        self.strength_label.setText(self._strength_text(strength) if passphrase else self.tr(
-            "Use at least {n} characters; a few unrelated words are best.").format(n=MIN_LENGTH))
-        set_role(self.strength_label, "muted" if strength >= Strength.FAIR or not passphrase
-                 else "error")
-        self.strength_label.style().polish(self.strength_label)
-        repeated = self.repeat_edit.text()
-        mismatch = bool(repeated) and repeated != passphrase
-        self.match_label.setText(self.tr("The two passphrases are not the same.")
-                                 if mismatch else "")
-        self.match_label.setVisible(mismatch)
-        self.change_button.setEnabled(self.task is None and acceptable(passphrase)
-                                      and repeated == passphrase)
+        self.change_button.setEnabled(self.task is None and self.passphrase_form.is_ready())
 
     def change(self) -> None:
         if not self.change_button.isEnabled():
             return
-        archive, passphrase = self.archive, self.passphrase_edit.text()
+        archive, passphrase = self.archive, self.passphrase_form.passphrase()
         self.error.hide()
         if self.rotate_check.isChecked():
             self.task = self.controller.vault_tasks.run(
@@ -232,22 +196,21 @@ class ChangePassphraseDialog(QDialog):
                 lambda progress, cancel: archive.change_passphrase(passphrase),
                 on_success=self._changed, on_failure=self._failed)
             self.busy.start(self.tr("Deriving the new key from the passphrase…"), self.task)
-        for widget in (self.passphrase_edit, self.repeat_edit, self.cancel_button,
-                       self.rotate_check):
+        self.passphrase_form.set_editable(False)
+        for widget in (self.cancel_button, self.rotate_check):
             widget.setEnabled(False)
         self._update_form()
 
     def _finished(self) -> None:
         self.task = None
         self.busy.stop()
-        for widget in (self.passphrase_edit, self.repeat_edit, self.cancel_button,
-                       self.rotate_check):
+        self.passphrase_form.set_editable(True)
+        for widget in (self.cancel_button, self.rotate_check):
             widget.setEnabled(True)
 
     def _changed(self, result: object) -> None:
         self._finished()
-        self.passphrase_edit.clear()
-        self.repeat_edit.clear()
+        self.passphrase_form.clear()
         self._show_done(result if isinstance(result, str) else None)
 
     def _failed(self, exc: KzError) -> None:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from kzarchive.gui import labels
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.file_dialogs import choose_open_file
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.file_dialogs import choose_open_file
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label
 

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.file_dialogs import choose_open_file, choose_save_file
-from kzarchive.gui.fingerprint import FingerprintLabel
-from kzarchive.gui.help_window import term_label
-from kzarchive.gui.messages import error_html
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.file_dialogs import choose_open_file, choose_save_file
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.style import label, set_role
+from kzarchive.gui.widgets.fingerprint import FingerprintLabel
+from kzarchive.gui.windows.help_window import term_label
 from kzarchive.service.models import Contact
 
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole

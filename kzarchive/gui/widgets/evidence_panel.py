@@ -34,17 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzarchive.archive import Archive
 from kzarchive.errors import Cancelled, KzError
 from kzarchive.gui import labels
 from kzarchive.gui.attach import AttachOutcome, FileDropTarget, attach_task
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.file_dialogs import choose_open_files
+from kzarchive.gui.context import VaultContext
+from kzarchive.gui.dialogs.file_dialogs import choose_open_files
+from kzarchive.gui.dialogs.messages import error_text
+from kzarchive.gui.dialogs.text_entry_dialog import TextEntry, TextEntryDialog
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
-from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label, set_role
-from kzarchive.gui.text_entry_dialog import TextEntry, TextEntryDialog
-from kzarchive.gui.workers import Task, TaskRunner
+from kzarchive.gui.widgets.busy import BusyIndicator
+from kzarchive.gui.workers import Task
 from kzarchive.resources import resource_path
 from kzarchive.service.models import Item
 
@@ -135,11 +135,11 @@ class EvidencePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, archive: Archive, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.archive = archive
-        self.runner = runner
+        self.context = context
+        self.archive = context.archive
+        self.runner = context.vault_tasks
         self.incident_id: str | None = None
         self.text_dialog: TextEntryDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -342,7 +342,7 @@ class EvidencePanel(QWidget):
         from kzarchive.gui.viewers import open_viewer  # loaded when first needed
 
         try:
-            viewer = open_viewer(self.archive, item.id, self.window())
+            viewer = open_viewer(self.context, item.id, self.window())
         except KzError as exc:
             self._task_failed(exc)
             return

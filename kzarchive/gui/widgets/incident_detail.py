@@ -17,17 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzarchive.archive import Archive
 from kzarchive.gui import labels
 from kzarchive.gui.attach import FileDropTarget
-from kzarchive.gui.custody_view import CustodyData, CustodyView, load_custody
-from kzarchive.gui.evidence_panel import EvidencePanel
+from kzarchive.gui.context import VaultContext
 from kzarchive.gui.formatting import date_range, moment_tooltip
-from kzarchive.gui.gallery import GalleryView
-from kzarchive.gui.incident_editor import IncidentEditor
-from kzarchive.gui.people_panel import PeoplePanel
 from kzarchive.gui.style import label
-from kzarchive.gui.workers import TaskRunner
+from kzarchive.gui.widgets.evidence_panel import EvidencePanel
+from kzarchive.gui.widgets.gallery import GalleryView
+from kzarchive.gui.widgets.incident_editor import IncidentEditor
+from kzarchive.gui.widgets.people_panel import PeoplePanel
+from kzarchive.gui.windows.custody_view import CustodyData, CustodyView, load_custody
 from kzarchive.service.models import Incident
 
 
@@ -38,10 +37,9 @@ class IncidentDetailPanel(QStackedWidget):
     DETAILS_TAB, PEOPLE_TAB, ITEMS_TAB, CUSTODY_TAB = range(4)
     incident_changed = Signal(str)
 
-    def __init__(self, archive: Archive, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.archive = archive
+        archive = self.archive = context.archive
         self.incident_id: str | None = None
         empty = label(self.tr("Select an incident to see it here."), "muted")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,7 +49,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.people = PeoplePanel(archive)
         self.people.changed.connect(self._changed)
         self.people_list = self.people.people_list
-        self.evidence = EvidencePanel(archive, runner)
+        self.evidence = EvidencePanel(context)
         self.evidence.changed.connect(self._items_changed)
         self.items_list = self.evidence.view
         self.custody = CustodyView()
@@ -63,7 +61,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.addTab(self.evidence, self.tr("Items"))
         self.tabs.addTab(self.custody, self.tr("Custody log"))
-        self.gallery = GalleryView(archive, runner)
+        self.gallery = GalleryView(context)
         self.gallery.attach_to(self.tabs)
         self.gallery.item_added.connect(self.evidence.item_stored)
         page = QWidget()

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.file_dialogs import display_path
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.file_dialogs import display_path
 from kzarchive.gui.style import label
 
 if TYPE_CHECKING:

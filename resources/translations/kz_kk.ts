@@ -368,20 +368,12 @@
         <translation>Құпия фразаны өзгерту — kzarchive</translation>
     </message>
     <message>
-        <source>Show the passphrase</source>
-        <translation>Құпия фразаны көрсету</translation>
-    </message>
-    <message>
         <source>Also replace the vault&apos;s key and the recovery code</source>
         <translation>Сондай-ақ қойманың кілтін және қалпына келтіру кодын ауыстыру</translation>
     </message>
     <message>
         <source>New passphrase:</source>
         <translation>Жаңа құпия фраза:</translation>
-    </message>
-    <message>
-        <source>Repeat it:</source>
-        <translation>Қайталаңыз:</translation>
     </message>
     <message>
         <source>Change the passphrase</source>
@@ -442,30 +434,6 @@
     <message>
         <source>The passphrase was changed</source>
         <translation>Құпия фраза өзгертілді</translation>
-    </message>
-    <message>
-        <source>Too short: use at least {n} characters.</source>
-        <translation>Тым қысқа: кемінде {n} таңба болуы керек.</translation>
-    </message>
-    <message>
-        <source>Weak: add another word or two.</source>
-        <translation>Әлсіз: тағы бір-екі сөз қосыңыз.</translation>
-    </message>
-    <message>
-        <source>Fair: acceptable, but a longer passphrase is safer.</source>
-        <translation>Орташа: жарамды, бірақ ұзынырақ фраза қауіпсіздеу.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Сенімді.</translation>
-    </message>
-    <message>
-        <source>Use at least {n} characters; a few unrelated words are best.</source>
-        <translation>Кемінде {n} таңба; бір-бірімен байланысы жоқ бірнеше сөз ең жақсы.</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>Екі фраза сәйкес келмейді.</translation>
     </message>
     <message>
         <source>Replacing the vault&apos;s key and re-encrypting the database…</source>
@@ -538,10 +506,6 @@
         <translation>Таңдау…</translation>
     </message>
     <message>
-        <source>Show the passphrase</source>
-        <translation>Құпия фразаны көрсету</translation>
-    </message>
-    <message>
         <source>Vault name:</source>
         <translation>Қойма атауы:</translation>
     </message>
@@ -554,10 +518,6 @@
         <translation>Құпия фраза:</translation>
     </message>
     <message>
-        <source>Repeat it:</source>
-        <translation>Қайталаңыз:</translation>
-    </message>
-    <message>
         <source>Create the vault</source>
         <translation>Қойманы жасау</translation>
     </message>
@@ -568,30 +528,6 @@
     <message>
         <source>Everything in the vault is encrypted with a key that only your passphrase unlocks. Nobody can recover a forgotten passphrase, so choose one you will remember: several unrelated words are strong and easy to type.</source>
         <translation>Қоймадағы барлық дерек тек сіздің құпия фразаңыз ғана аша алатын кілтпен шифрланады. Ұмытылған құпия фразаны ешкім қалпына келтіре алмайды, сондықтан есіңізде қалатын фраза таңдаңыз: бір-бірімен байланысы жоқ бірнеше сөз әрі сенімді, әрі теруге оңай.</translation>
-    </message>
-    <message>
-        <source>Too short: use at least {n} characters.</source>
-        <translation>Тым қысқа: кемінде {n} таңба болуы керек.</translation>
-    </message>
-    <message>
-        <source>Weak: add another word or two.</source>
-        <translation>Әлсіз: тағы бір-екі сөз қосыңыз.</translation>
-    </message>
-    <message>
-        <source>Fair: acceptable, but a longer passphrase is safer.</source>
-        <translation>Орташа: жарамды, бірақ ұзынырақ фраза қауіпсіздеу.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Сенімді.</translation>
-    </message>
-    <message>
-        <source>Use at least {n} characters; a few unrelated words are best.</source>
-        <translation>Кемінде {n} таңба; бір-бірімен байланысы жоқ бірнеше сөз ең жақсы.</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>Екі фраза сәйкес келмейді.</translation>
     </message>
     <message>
         <source>Choose where to keep the vault</source>
@@ -2026,6 +1962,41 @@ This vault&apos;s fingerprint:
     <message>
         <source>{name} was removed.</source>
         <translation>{name} жойылды.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseForm</name>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Құпия фразаны көрсету</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>Too short: use at least {n} characters.</source>
+        <translation>Тым қысқа: кемінде {n} таңба болуы керек.</translation>
+    </message>
+    <message>
+        <source>Weak: add another word or two.</source>
+        <translation>Әлсіз: тағы бір-екі сөз қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Fair: acceptable, but a longer passphrase is safer.</source>
+        <translation>Орташа: жарамды, бірақ ұзынырақ фраза қауіпсіздеу.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Сенімді.</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters; a few unrelated words are best.</source>
+        <translation>Кемінде {n} таңба; бір-бірімен байланысы жоқ бірнеше сөз ең жақсы.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Екі фраза сәйкес келмейді.</translation>
     </message>
 </context>
 <context>

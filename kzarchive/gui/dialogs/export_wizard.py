@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive, ExportOptions, ExportResult
 from kzarchive.errors import Cancelled, KzError
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.file_dialogs import choose_save_file, display_path
+from kzarchive.gui.dialogs.file_dialogs import choose_save_file, display_path
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.formatting import data_size, date_range
-from kzarchive.gui.messages import error_html
-from kzarchive.gui.partners import copy_text
 from kzarchive.gui.style import label
+from kzarchive.gui.widgets.busy import BusyIndicator
+from kzarchive.gui.windows.partners import copy_text
 from kzarchive.gui.workers import Task
 from kzarchive.service.models import IncidentSummary
 

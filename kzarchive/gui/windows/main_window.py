@@ -31,27 +31,28 @@ import kzarchive
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
 from kzarchive.gui import labels
-from kzarchive.gui.bundle_dialog import open_bundle
-from kzarchive.gui.columns import ColumnFitter, SavedWidths
 from kzarchive.gui.config import LANGUAGES
-from kzarchive.gui.custody_view import CustodyWindow
-from kzarchive.gui.evidence_panel import EvidenceModel
-from kzarchive.gui.export_wizard import ExportWizard
-from kzarchive.gui.filter_bar import FilterBar
-from kzarchive.gui.fingerprint import fingerprint_lines
-from kzarchive.gui.first_start import EmptyVaultPanel, MainToolBar
-from kzarchive.gui.help_window import HelpWindow
+from kzarchive.gui.context import ControllerVaultContext
+from kzarchive.gui.dialogs.bundle_dialog import open_bundle
+from kzarchive.gui.dialogs.export_wizard import ExportWizard
+from kzarchive.gui.dialogs.messages import error_text
+from kzarchive.gui.dialogs.panic import PanicWipeDialog
+from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.dialogs.settings_dialog import SettingsDialog
+from kzarchive.gui.dialogs.verify_dialog import VerifyDialog
 from kzarchive.gui.i18n import LANGUAGE_NAMES
-from kzarchive.gui.incident_detail import IncidentDetailPanel
-from kzarchive.gui.incident_editor import NewIncidentDialog
-from kzarchive.gui.incident_model import ID_ROLE, IncidentSortModel, IncidentTableModel
-from kzarchive.gui.messages import error_text
-from kzarchive.gui.panic import PanicWipeDialog
-from kzarchive.gui.partners import PartnersWindow
-from kzarchive.gui.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.models.columns import ColumnFitter, SavedWidths
+from kzarchive.gui.models.incident_model import ID_ROLE, IncidentSortModel, IncidentTableModel
 from kzarchive.gui.screen_fit import resize_within_screen
-from kzarchive.gui.settings_dialog import SettingsDialog
-from kzarchive.gui.verify_dialog import VerifyDialog
+from kzarchive.gui.widgets.evidence_panel import EvidenceModel
+from kzarchive.gui.widgets.filter_bar import FilterBar
+from kzarchive.gui.widgets.fingerprint import fingerprint_lines
+from kzarchive.gui.widgets.first_start import EmptyVaultPanel, MainToolBar
+from kzarchive.gui.widgets.incident_detail import IncidentDetailPanel
+from kzarchive.gui.widgets.incident_editor import NewIncidentDialog
+from kzarchive.gui.windows.custody_view import CustodyWindow
+from kzarchive.gui.windows.help_window import HelpWindow
+from kzarchive.gui.windows.partners import PartnersWindow
 from kzarchive.service.models import IncidentSummary
 from kzarchive.service.vocabulary import STATUSES
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = controller
         self.archive = archive
+        self.context = ControllerVaultContext(controller, archive)
         self._search_generation = 0
         self._wanted_selection: list[str] = []  # incidents to select when the list arrives
         self._refresh_detail = False  # show the selected incident anew when the list arrives
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
 
         self.model = IncidentTableModel(self)
         self.proxy = IncidentSortModel(self.model, self)
-        self.detail = IncidentDetailPanel(archive, controller.vault_tasks)
+        self.detail = IncidentDetailPanel(self.context)
         # A change shown in the detail panel: the list (title, item count) and the
         # vault's custody log window follow at once.
         self.detail.incident_changed.connect(self._vault_changed)

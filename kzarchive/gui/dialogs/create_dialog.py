@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QProgressBar,
@@ -24,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.file_dialogs import choose_directory, display_path
-from kzarchive.gui.fingerprint import FingerprintLabel
-from kzarchive.gui.messages import error_html
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.file_dialogs import choose_directory, display_path
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.screen_fit import grow_to_content
-from kzarchive.gui.strength import MIN_LENGTH, Strength, acceptable, passphrase_strength
 from kzarchive.gui.style import label, set_role
+from kzarchive.gui.widgets.fingerprint import FingerprintLabel
+from kzarchive.gui.widgets.passphrase_form import PassphraseForm
 
 if TYPE_CHECKING:
     from kzarchive.gui.controller import AppController
@@ -85,26 +84,16 @@ class CreateVaultDialog(QDialog):
         location = QHBoxLayout()
         location.addWidget(self.location_edit, 1)
         location.addWidget(choose)
-        self.passphrase_edit = QLineEdit()
-        self.repeat_edit = QLineEdit()
-        for edit in (self.passphrase_edit, self.repeat_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.textChanged.connect(self._update_form)
-        self.show_passphrase = QCheckBox(self.tr("Show the passphrase"))
-        self.show_passphrase.toggled.connect(self._toggle_echo)
-        self.strength_label = label("")
-        self.match_label = label("", "error")
+        self.passphrase_form = PassphraseForm(self.tr("Passphrase:"), rows_before=[
+            (self.tr("Vault name:"), self.name_edit), (self.tr("Folder:"), location)])
+        self.passphrase_form.changed.connect(self._update_form)
+        # The dialog's own names for the form's fields.
+        self.passphrase_edit = self.passphrase_form.passphrase_edit
+        self.repeat_edit = self.passphrase_form.repeat_edit
+        self.strength_label = self.passphrase_form.strength_label
+        self.match_label = self.passphrase_form.match_label
         self.form_error = label("", "error")
         self.form_error.hide()
-
-        form = QFormLayout()
-        form.addRow(self.tr("Vault name:"), self.name_edit)
-        form.addRow(self.tr("Folder:"), location)
-        form.addRow(self.tr("Passphrase:"), self.passphrase_edit)
-        form.addRow(self.tr("Repeat it:"), self.repeat_edit)
-        form.addRow("", self.show_passphrase)
-        form.addRow("", self.strength_label)
-        form.addRow("", self.match_label)
 
         self.create_button = QPushButton(self.tr("Create the vault"))
         set_role(self.create_button, "primary")
@@ -122,40 +111,14 @@ class CreateVaultDialog(QDialog):
             "Everything in the vault is encrypted with a key that only your passphrase "
             "unlocks. Nobody can recover a forgotten passphrase, so choose one you will "
             "remember: several unrelated words are strong and easy to type."), "muted"))
-        layout.addLayout(form)
+        layout.addWidget(self.passphrase_form)
         layout.addWidget(self.form_error)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
 
-    def _toggle_echo(self, visible: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
-        self.passphrase_edit.setEchoMode(mode)
-        self.repeat_edit.setEchoMode(mode)
-
-    def _strength_text(self, strength: Strength) -> str:
-        return {
-            Strength.TOO_SHORT: self.tr("Too short: use at least {n} characters.").format(
-                n=MIN_LENGTH),
-            Strength.WEAK: self.tr("Weak: add another word or two."),
-            Strength.FAIR: self.tr("Fair: acceptable, but a longer passphrase is safer."),
-            Strength.STRONG: self.tr("Strong."),
-        }[strength]
-
     def _update_form(self) -> None:
-        passphrase = self.passphrase_edit.text()
-        strength = passphrase_strength(passphrase)
-        self.strength_label.setText(self._strength_text(strength) if passphrase else self.tr(
-            "Use at least {n} characters; a few unrelated words are best.").format(n=MIN_LENGTH))
-        set_role(self.strength_label, "muted" if strength >= Strength.FAIR or not passphrase
-                 else "error")
-        self.strength_label.style().polish(self.strength_label)
-        repeated = self.repeat_edit.text()
-        mismatch = bool(repeated) and repeated != passphrase
-        self.match_label.setText(self.tr("The two passphrases are not the same.")
-                                 if mismatch else "")
-        self.match_label.setVisible(mismatch)
-        self.create_button.setEnabled(acceptable(passphrase) and repeated == passphrase)
+        self.create_button.setEnabled(self.passphrase_form.is_ready())
 
     def _choose_location(self) -> None:
         current = Path(self.location_edit.text()).expanduser()
@@ -188,7 +151,7 @@ class CreateVaultDialog(QDialog):
             return
         path = Path(self.location_edit.text().strip()).expanduser()
         name = self.name_edit.text().strip()
-        passphrase = self.passphrase_edit.text()
+        passphrase = self.passphrase_form.passphrase()
         self.form_error.hide()
         self.pages.setCurrentIndex(self.WORKING)
         self.controller.tasks.run(
@@ -203,8 +166,7 @@ class CreateVaultDialog(QDialog):
     def _created(self, result: Any) -> None:
         archive, recovery_code = result
         self.archive = archive
-        self.passphrase_edit.clear()
-        self.repeat_edit.clear()
+        self.passphrase_form.clear()
         self.code_label.setText(recovery_code)
         self.fingerprint_label.set_fingerprint(archive.fingerprint)
         self.pages.setCurrentIndex(self.RECOVERY)
@@ -301,7 +263,6 @@ class CreateVaultDialog(QDialog):
                 and self.pages.currentIndex() == self.FORM
                 and not self.create_button.isEnabled()):
             # Not ready to create: Enter leads to the passphrase field still to fill.
-            passphrase_ok = acceptable(self.passphrase_edit.text())
-            (self.repeat_edit if passphrase_ok else self.passphrase_edit).setFocus()
+            self.passphrase_form.focus_next_missing()
             return
         super().keyPressEvent(event)

@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzarchive.archive import Archive
 from kzarchive.errors import KzError
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.messages import error_html
+from kzarchive.gui.context import VaultContext
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label
-from kzarchive.gui.viewers.context import vault_runner
 from kzarchive.gui.viewers.image_view import ImageView
+from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.workers import TaskRunner
 from kzarchive.media.redact import Box
 from kzarchive.service.models import Item
@@ -144,12 +143,12 @@ class RedactionWindow(QWidget):
     #: The redacted copy was stored (the new ``Item``).
     saved = Signal(object)
 
-    def __init__(self, archive: Archive, item: Item, image: QImage,
+    def __init__(self, context: VaultContext, item: Item, image: QImage,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.archive, self.item = archive, item
-        self.runner: TaskRunner = vault_runner(parent) or TaskRunner(self, max_threads=1)
+        self.archive, self.item = context.archive, item
+        self.runner: TaskRunner = context.vault_tasks
         self.closed = False
         self.setWindowTitle(self.tr("Redact {name} — kzarchive").format(name=item.name))
         resize_within_screen(self, 1200, 760)

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, KzError
 from kzarchive.gui import labels
-from kzarchive.gui.dialog_keys import set_default_button
-from kzarchive.gui.messages import error_text
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.service.models import Incident
@@ -69,7 +69,7 @@ class IncidentForm(QWidget):
         self.latitude_edit.setPlaceholderText(self.tr("latitude, e.g. 43.2383"))
         self.longitude_edit = QLineEdit()
         self.longitude_edit.setPlaceholderText(self.tr("longitude, e.g. 76.9454"))
-        for edit in (self.latitude_edit, self.longitude_edit):
+        for edit in (self.start_edit, self.end_edit, self.latitude_edit, self.longitude_edit):
             # The placeholder is the only hint of the format: never cut it.
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText())
                                  + 16)

@@ -18,12 +18,12 @@ import kzarchive
 from kzarchive.archive import Archive
 from kzarchive.demo import DEMO_PASSPHRASE, open_demo_vault
 from kzarchive.errors import KzError, NotAVault
-from kzarchive.gui.busy import BusyIndicator
-from kzarchive.gui.create_dialog import CreateVaultDialog
-from kzarchive.gui.file_dialogs import choose_directory
-from kzarchive.gui.language_box import LanguageBox
-from kzarchive.gui.messages import error_html
+from kzarchive.gui.dialogs.create_dialog import CreateVaultDialog
+from kzarchive.gui.dialogs.file_dialogs import choose_directory
+from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.style import app_icon, label
+from kzarchive.gui.widgets.busy import BusyIndicator
+from kzarchive.gui.widgets.language_box import LanguageBox
 
 if TYPE_CHECKING:
     from kzarchive.gui.controller import AppController

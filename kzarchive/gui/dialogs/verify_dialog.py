@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from kzarchive.archive import Archive
 from kzarchive.errors import Cancelled, KzError
-from kzarchive.gui.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.dialog_keys import set_default_button
+from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.formatting import data_size
-from kzarchive.gui.messages import error_text
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import Task, TaskRunner
 from kzarchive.service.models import CheckResult, VerifyReport

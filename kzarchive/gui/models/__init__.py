@@ -1,0 +1,1 @@
+"""Qt item models and view state behind the lists and tables."""

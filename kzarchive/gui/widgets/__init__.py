@@ -1,0 +1,1 @@
+"""Panels and controls that windows and dialogs are built from."""
