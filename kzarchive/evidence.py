@@ -33,6 +33,7 @@ from kzarchive.errors import (
 from kzarchive.models import Item, VerifyReport
 from kzarchive.progress import CancelToken, Progress
 from kzarchive.records import new_id
+from kzarchive.report import ERROR
 from kzarchive.session import VaultSession
 from kzarchive.vault import custody, database, keyslots, private
 from kzarchive.vault.blobs import StoredBlob, blob_columns, insert_blob_row
@@ -355,19 +356,22 @@ class EvidenceMixin(VaultSession):
             raise VaultLocked()
         try:
             keyslots.load(self.path).check_mac(vmk)
-            report.add("vault.keys", True)
+            report.add("vault.keys", True, kind="keys.intact")
         except KzError as exc:
-            report.add("vault.keys", False, exc.message)
+            report.add("vault.keys", False, exc.message, ERROR)
         with self._mutex:
             problems = database.integrity_problems(self.db)
-        report.add("database", not problems, "; ".join(problems[:5]))
+        report.add("database", not problems, "; ".join(problems[:5]),
+                   "database.problems" if problems else "database.intact")
         public_key = self._identity().public.minisign_public_key()
 
-        def own_log() -> str:
-            return f"{custody.verify_log(self.db, self.vault_id, public_key)} entries"
+        def own_log() -> tuple[str, str, dict[str, Any]]:
+            count = custody.verify_log(self.db, self.vault_id, public_key)
+            return f"{count} entries", "custody.count", {"count": count}
 
-        def received() -> str:
-            return f"{custody.verify_received(self.db)} entries from partners"
+        def received() -> tuple[str, str, dict[str, Any]]:
+            count = custody.verify_received(self.db)
+            return f"{count} entries from partners", "custody.received", {"count": count}
 
         self._check(report, "custody log", own_log)
         self._check(report, "rollback anchor", self.anchor_status)
@@ -375,26 +379,26 @@ class EvidenceMixin(VaultSession):
         try:
             self._verify_blobs(report, progress, cancel)
         except database.DatabaseError as exc:
-            report.add("stored files", False, f"their list could not be read ({exc})")
+            report.add("stored files", False, f"their list could not be read ({exc})",
+                       "blobs.unreadable")
         if not report.ok:
             failed = ", ".join(check.name for check in report.failures[:5])
             rolled_back = any(check.name == "rollback anchor" for check in report.failures)
-            error = (RollbackDetected if rolled_back else IntegrityError)(
-                what=f"{len(report.failures)} check(s) failed: {failed}")
-            error.report = report  # type: ignore[attr-defined]
-            raise error
+            raise (RollbackDetected if rolled_back else IntegrityError)(
+                report=report, what=f"{len(report.failures)} check(s) failed: {failed}")
         return report
 
-    def _check(self, report: VerifyReport, name: str, check: Callable[[], str]) -> None:
+    def _check(self, report: VerifyReport, name: str,
+               check: Callable[[], tuple[str, str, dict[str, Any]]]) -> None:
         try:
             with self._mutex:
-                detail = check()
+                detail, kind, params = check()
         except KzError as exc:
-            report.add(name, False, exc.message)
+            report.add(name, False, exc.message, ERROR)
         except database.DatabaseError as exc:  # a damaged page, also named under "database"
-            report.add(name, False, f"it could not be read ({exc})")
+            report.add(name, False, f"it could not be read ({exc})", "unreadable")
         else:
-            report.add(name, True, detail)
+            report.add(name, True, detail, kind, **params)
 
     def _verify_blobs(self, report: VerifyReport, progress: Progress | None,
                       cancel: CancelToken | None) -> None:
@@ -420,12 +424,13 @@ class EvidenceMixin(VaultSession):
                     length += len(chunk)
                 ok = digest.hexdigest() == sha == blob.sha256 and length == size
                 detail = "" if ok else "content does not match its SHA-256"
+                kind = "item.mismatch"
             except KzError as exc:
-                ok, detail = False, exc.message
+                ok, detail, kind = False, exc.message, ERROR
             report.items_checked += 1
             report.bytes_checked += length
             if not ok:
-                report.add(f"item {item_id} ({name})", False, detail)
+                report.add(f"item {item_id} ({name})", False, detail, kind, item_id)
             done += size
             if progress is not None:
                 progress(done, total)
@@ -435,13 +440,19 @@ class EvidenceMixin(VaultSession):
                 for chunk in self.blobs.iter_plaintext(thumb):
                     digest.update(chunk)
                 if digest.hexdigest() != thumb.sha256:
-                    report.add(f"stored file {thumb.id[:8]}", False, "does not match its SHA-256")
+                    report.add(f"stored file {thumb.id[:8]}", False, "does not match its SHA-256",
+                               "blob.mismatch", thumb.id[:8])
             except KzError as exc:
-                report.add(f"stored file {thumb.id[:8]}", False, exc.message)
+                report.add(f"stored file {thumb.id[:8]}", False, exc.message, ERROR, thumb.id[:8])
         strays = self.blobs.all_ids() - known
-        report.add("stored files", not strays,
-                   f"{len(strays)} file(s) in blobs/ that the database does not know"
-                   if strays else f"{report.items_checked} items, {report.bytes_checked} bytes")
+        if strays:
+            report.add("stored files", False,
+                       f"{len(strays)} file(s) in blobs/ that the database does not know",
+                       "blobs.strays", count=len(strays))
+        else:
+            report.add("stored files", True,
+                       f"{report.items_checked} items, {report.bytes_checked} bytes",
+                       "blobs.counted", items=report.items_checked, size=report.bytes_checked)
 
 
 def _remove(partial: Path | None) -> None:

@@ -345,14 +345,18 @@ class VaultSession:
         if anchor is None or anchor.size < self._frontier.size:
             self._advance_anchor()
 
-    def anchor_status(self) -> str:
-        """For verify: raises RollbackDetected or IntegrityError, or says what was checked."""
+    def anchor_status(self) -> tuple[str, str, dict[str, Any]]:
+        """For verify: raises RollbackDetected or IntegrityError, or says what was checked.
+
+        The answer is the sentence, its kind and its values (kzarchive/report.py).
+        """
         with self._mutex:
             leaves = custody.leaf_hashes(self.db)
             anchor, _ = self._verified_anchor(leaves)
         if anchor is None:
-            return "none yet (made at the next change)"
-        return f"the log's {len(leaves)} entries extend the {anchor.size} recorded"
+            return "none yet (made at the next change)", "anchor.none", {}
+        return (f"the log's {len(leaves)} entries extend the {anchor.size} recorded",
+                "anchor.extends", {"entries": len(leaves), "recorded": anchor.size})
 
     def _after_commit(self) -> None:
         if self._appended:
