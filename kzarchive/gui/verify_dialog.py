@@ -133,7 +133,9 @@ class VerifyDialog(QDialog):
             icon.setPixmap((good if check.ok else bad).pixmap(20, 20))
             name_label = label(name, "subheading")
             result_label = label(result, "" if check.ok else "error")
-            result_label.setToolTip(check.detail)
+            if check.detail and not check.ok:  # the core's words, to quote in a report
+                result_label.setToolTip(self.tr("Technical detail: {detail}").format(
+                    detail=check.detail))
             for text in (name_label, result_label):
                 text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             texts = QVBoxLayout()
@@ -193,9 +195,8 @@ class VerifyDialog(QDialog):
                     "%n file(s) found that the vault does not know", "", params["count"])
             return self.tr("Stored files"), self.tr("their list could not be read")
         if kind in ("item.mismatch", ERROR) and check.subject and check.name.startswith("item "):
-            return self._item_name(check.subject), (
-                self.tr("damaged: the content does not match its recorded SHA-256")
-                if kind == "item.mismatch" else self.tr("damaged: it could not be read"))
+            return self._item_name(check.subject), self.tr(
+                "damaged: the content does not match its recorded SHA-256")
         if kind in ("blob.mismatch", ERROR) and check.subject:
             return self.tr("Preview image {ident}").format(ident=check.subject), self.tr(
                 "damaged")
