@@ -32,6 +32,7 @@ from kzarchive.errors import (
     WrongPassphrase,
 )
 from kzarchive.models import CustodyEntry
+from kzarchive.passphrase_policy import check_new_passphrase
 from kzarchive.progress import Progress
 from kzarchive.vault import custody, database, head, keyslots, merkle, private, rotation
 from kzarchive.vault.blobs import BlobStore
@@ -87,9 +88,7 @@ class VaultSession:
     ) -> tuple[Self, str]:
         """Creates a vault; returns it open, and the recovery code to show once."""
         path = Path(path)
-        if len(passphrase) < 8:
-            raise BadInput(what="the passphrase is too short",
-                           hint="Use at least 8 characters; a few unrelated words are best.")
+        check_new_passphrase(passphrase)
         if path.exists() and any(path.iterdir()):
             raise BadInput(what=f"{path} already exists and is not empty",
                            hint="Choose a new folder for the vault.")
@@ -253,9 +252,7 @@ class VaultSession:
         return row[0] if row else None
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        if len(new_passphrase) < 8:
-            raise BadInput(what="the passphrase is too short",
-                           hint="Use at least 8 characters; a few unrelated words are best.")
+        check_new_passphrase(new_passphrase)
         vmk = self._vmk
         if vmk is None:
             raise VaultLocked()
@@ -270,9 +267,7 @@ class VaultSession:
         Returns the new recovery code, to show once.  Old copies of vault.keys no longer
         open this vault, with the old passphrase or the old code.
         """
-        if len(new_passphrase) < 8:
-            raise BadInput(what="the passphrase is too short",
-                           hint="Use at least 8 characters; a few unrelated words are best.")
+        check_new_passphrase(new_passphrase)
         if self._vmk is None:
             raise VaultLocked()
         new_vmk = os.urandom(keyslots.VMK_SIZE)
