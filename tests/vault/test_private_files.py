@@ -100,7 +100,6 @@ def test_an_older_vault_is_made_private_when_opened(tmp_path: Path, umask_022: N
     shutil.copytree(GOLDEN / "vault-v1" / "vault", vault)
     # As an earlier kzarchive left it under umask 022, with files added by others.
     (vault / "vault.lock").touch()
-    (vault / "vault.head").write_bytes(b"anchor")
     for path in [vault, *vault.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     assert len(not_private(vault)) > 6
