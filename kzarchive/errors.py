@@ -9,7 +9,10 @@ Messages never contain evidence: no titles, texts or decrypted content.
 from __future__ import annotations
 
 import errno
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from kzarchive.service.report import Report
 
 
 class KzError(Exception):
@@ -19,8 +22,12 @@ class KzError(Exception):
     message_template: ClassVar[str] = "Something went wrong."
     hint_template: ClassVar[str] = ""
 
-    def __init__(self, message: str | None = None, *, hint: str | None = None, **fields: Any):
+    def __init__(self, message: str | None = None, *, hint: str | None = None,
+                 report: Report | None = None, **fields: Any):
         self.fields = fields
+        # What held and what did not, when the error ends a run of checks; the one
+        # typed place for it, so no caller has to guess with getattr.
+        self.report = report
         self.message = message if message is not None else self.message_template.format(**fields)
         self.hint = hint if hint is not None else self.hint_template.format(**fields)
         super().__init__(self.message)

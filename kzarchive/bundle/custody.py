@@ -26,6 +26,7 @@ from kzarchive.bundle.jsontext import JsonBudget, pretty_json, strict_json
 from kzarchive.bundle.report import CheckpointInfo
 from kzarchive.crypto import merkle
 from kzarchive.errors import IntegrityError
+from kzarchive.service.custody_chain import first_break
 from kzarchive.util.canonical import canonical_json
 
 _CHECKPOINT = re.compile(
@@ -87,17 +88,13 @@ def check_entries(entries: Sequence[Mapping[str, Any]]) -> None:
 
 def check_chains(entries: Sequence[Mapping[str, Any]]) -> None:
     """Each incident's entries link to the previous one, from the incident's first entry."""
-    last: dict[str, str] = {}
-    for entry in entries:
-        incident = entry.get("incident_id")
-        if incident is None:
-            continue
-        if entry.get("incident_prev") != last.get(incident):
-            raise _bad(
-                f"the chain of incident {incident} is broken at entry {entry.get('seq')} "
-                "(an entry is missing or was altered)"
-            )
-        last[incident] = entry["leaf_hash"]
+    found = first_break(entries, [entry["leaf_hash"] for entry in entries])
+    if found is not None:
+        entry = entries[found[0]]
+        raise _bad(
+            f"the chain of incident {entry.get('incident_id')} is broken at entry "
+            f"{entry.get('seq')} (an entry is missing or was altered)"
+        )
 
 
 # --- checkpoint.txt ------------------------------------------------------------------

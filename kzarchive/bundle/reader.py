@@ -37,7 +37,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import BinaryIO, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 from kzarchive.bundle import bagit, bundlejson, custody, layout
 from kzarchive.bundle.bundlejson import BundleDescription, FileRecord
@@ -63,6 +63,7 @@ from kzarchive.crypto import minisign
 from kzarchive.crypto.age import X25519Identity, X25519Recipient, open_decrypting_reader
 from kzarchive.crypto.identity import PublicIdentity, normalize_fingerprint
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat
+from kzarchive.service.report import ERROR, PROBLEMS
 from kzarchive.util.progress import CancelToken, Progress
 
 OnPayload = Callable[[FileRecord, Iterator[bytes]], None]
@@ -187,13 +188,14 @@ class BundleReading:
         except _ConsumerError as wrapper:
             raise wrapper.error from None
         except IntegrityError as error:
-            report.stopped = _what(error)
-            report.add("decryption and archive", False, report.stopped)
+            report.stopped, report.stopped_kind = _what(error), ERROR
+            report.add("decryption and archive", False, report.stopped, ERROR)
             raise BundleError(report, report.stopped) from None
         report.add(
             "decryption and archive",
             True,
             "every encrypted piece authenticated and the archive is complete and well-formed",
+            "archive.complete",
         )
         self._check_completeness(description, sizes)
         return self._conclude()
@@ -207,14 +209,15 @@ class BundleReading:
         # An unverified signer not accepted, or a forwarded bundle, stopped in _authenticate.
         return report
 
-    def _stop(self, name: str, detail: str) -> NoReturn:
-        self.report.add(name, False, detail)
+    def _stop(self, name: str, detail: str, kind: str = ERROR, **params: Any) -> NoReturn:
+        self.report.add(name, False, detail, kind, **params)
         self.report.stopped = detail
+        self.report.stopped_kind, self.report.stopped_params = kind, params
         raise _Stop
 
-    def _halt(self, detail: str) -> NoReturn:
+    def _halt(self, detail: str, kind: str) -> NoReturn:
         """Stops after a failure already in the report."""
-        self.report.stopped = detail
+        self.report.stopped, self.report.stopped_kind = detail, kind
         raise _Stop
 
     # --- tag files, description and custody -------------------------------------------
@@ -224,25 +227,29 @@ class BundleReading:
         for path, is_dir in expected:
             entry = next(entries, None)
             if entry is None:
-                self._stop("archive", f"the bundle ends before {path or 'its folder'}")
+                self._stop("archive", f"the bundle ends before {path or 'its folder'}",
+                           "archive.ends", path=path)
             if entry.path != path or entry.is_dir != is_dir:
                 wanted = path or "the bundle folder"
-                self._stop("archive", f"expected {wanted}, found {entry.path!r}")
+                self._stop("archive", f"expected {wanted}, found {entry.path!r}",
+                           "archive.unexpected", path=path, found=entry.path)
             if not path:
                 if not layout.is_id(tar.root):
-                    self._stop("archive", "the bundle's folder name is not a bundle id")
+                    self._stop("archive", "the bundle's folder name is not a bundle id",
+                               "archive.root")
                 self.report.bundle_id = tar.root
             if is_dir:
                 continue
             limit = layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE)
             if entry.size > limit:
                 self._stop(path, f"it is {entry.size} bytes, more than the {limit} a bundle "
-                           "may hold; it was not read")
+                           "may hold; it was not read", "file.too_big", size=entry.size,
+                           limit=limit)
             self.leading_bytes += entry.size
             if self.leading_bytes > layout.MAX_LEADING_TOTAL:
                 self._stop(path, "the bundle's tag, description and custody files together are "
                            f"more than the {layout.MAX_LEADING_TOTAL} bytes a bundle may hold; "
-                           "it was not read")
+                           "it was not read", "leading.too_big", limit=layout.MAX_LEADING_TOTAL)
             data = entry.read_all(limit)
             self.files[path] = data
             if self.on_leading_file is not None:
@@ -282,7 +289,7 @@ class BundleReading:
         failed = {c.name for c in report.checks if c.status is Status.FAILED}
         if report.signer is None or failed & {"signature", "tag manifest"}:
             self._halt("the bag's own files are not authenticated by a valid signature; "
-                       "nothing else was read")
+                       "nothing else was read", "stop.unauthenticated")
         try:
             self.manifest = bagit.parse_manifest(
                 self.files[layout.MANIFEST], layout.MANIFEST, payload=True
@@ -297,12 +304,14 @@ class BundleReading:
                 "the signer is not a verified contact: bundle.json, the custody files and "
                 "the evidence files were not read (they are checked once the signer is accepted)"
             )
+            report.stopped_kind = "stop.untrusted"
             raise UntrustedBundleSigner(report, who)
         if report.forwarded and not self.accept_forwarded:
             report.stopped = (
                 "the bundle is addressed to other recipients (forwarded): it was not read "
                 "further (it is checked once the forwarded bundle is accepted)"
             )
+            report.stopped_kind = "stop.forwarded"
             raise ForwardedBundleNotAccepted(report, signer.fingerprint or signer.key_id)
 
     def _check_recipients(self) -> None:
@@ -312,13 +321,15 @@ class BundleReading:
             return
         self.report.forwarded = self.own_fingerprint not in recipients
         if not self.report.forwarded:
-            self.report.add("recipients", True, "the bundle is addressed to this vault")
+            self.report.add("recipients", True, "the bundle is addressed to this vault",
+                            "recipients.this_vault")
             return
         check = self.report.add(
             "recipients",
             True,
             f"the bundle is not addressed to this vault: its signer made it for "
             f"{len(recipients)} other recipient(s), and it was passed on (forwarded)",
+            "recipients.forwarded", count=len(recipients),
         )
         check.status = Status.WARNING
 
@@ -326,10 +337,11 @@ class BundleReading:
         """bundle.json and the custody files are parsed only once the signed manifest vouches."""
         listed = self.manifest.get(path)
         if listed is None:
-            self._stop("manifest", f"{path} is not listed; it was not read")
+            self._stop("manifest", f"{path} is not listed; it was not read",
+                       "manifest.unlisted", path=path)
         if listed != _sha256(data):
             self._stop("manifest", f"{path} was altered (it does not match the signed "
-                       "manifest); it was not read")
+                       "manifest); it was not read", "manifest.altered", path=path)
 
     def _read_bag_info(self, data: bytes) -> None:
         info = bagit.parse_tag_elements(data)
@@ -345,6 +357,7 @@ class BundleReading:
             "bag-info.txt",
             not problems,
             "; ".join(problems) or "the bag's description is complete and consistent",
+            PROBLEMS if problems else "bag_info.ok",
         )
         bagit.parse_payload_oxum(info.single(layout.LABEL_OXUM))
 
@@ -357,7 +370,8 @@ class BundleReading:
         if not _is_kzarchive_signature_text(signature):
             # minisign leaves its first line unsigned and tolerates other line
             # endings; kzarchive writes one form only, so nothing can change unseen.
-            self.report.add("signature", False, "the signature file is not in kzarchive's form")
+            self.report.add("signature", False, "the signature file is not in kzarchive's form",
+                            "signature.form")
             return
         claimed = _claimed_sender(self.bag_info, self.files[layout.SENDER_PUB])
         signer: PublicIdentity | None = None
@@ -370,7 +384,7 @@ class BundleReading:
             except minisign.WrongSigningKey:
                 continue
             except minisign.SignatureError as error:
-                self.report.add("signature", False, _what(error))
+                self.report.add("signature", False, _what(error), ERROR)
                 return
             signer = contact
             break
@@ -380,6 +394,7 @@ class BundleReading:
                 False,
                 "it was not made by a verified contact, and the bundle does not "
                 "say validly who made it (sender.pub or the sender's keys are invalid)",
+                "signature.no_sender",
             )
             return
         if signer is None and claimed is not None:
@@ -388,7 +403,7 @@ class BundleReading:
                     signature, tag_manifest, prehashed_only=True
                 )
             except minisign.SignatureError as error:
-                self.report.add("signature", False, _what(error))
+                self.report.add("signature", False, _what(error), ERROR)
                 return
         if comment is not None:
             self._record_signer(signer, claimed, comment)
@@ -405,11 +420,13 @@ class BundleReading:
         )
         parsed = layout.parse_trusted_comment(comment)
         if parsed is None:
-            self.report.add("signature", False, "the signed comment is not a kzarchive bundle's")
+            self.report.add("signature", False, "the signed comment is not a kzarchive bundle's",
+                            "signature.comment")
             return
         bundle_id, created, fingerprint = parsed
         if bundle_id != self._root_id() or [created] != self.bag_info.values(layout.LABEL_CREATED):
-            self.report.add("signature", False, "the signature was made for another bundle")
+            self.report.add("signature", False, "the signature was made for another bundle",
+                            "signature.other_bundle")
             return
         # Every label that names the sender must name the key that signed; a valid
         # signature proves who signed, not that the labels tell the truth.
@@ -425,6 +442,7 @@ class BundleReading:
                 "signature",
                 False,
                 f"the sender named by {', '.join(wrong)} is not the key that signed the bundle",
+                "signature.wrong_sender", labels=wrong,
             )
             return
         if signer is None:
@@ -433,11 +451,13 @@ class BundleReading:
                 True,
                 f"valid, but made by a key that is not a verified contact "
                 f"(fingerprint {identity.fingerprint})",
+                "signature.unverified", fingerprint=identity.fingerprint,
             )
             check.status = Status.UNTRUSTED
         else:
             self.report.add(
-                "signature", True, f"made by the verified contact {identity.fingerprint}"
+                "signature", True, f"made by the verified contact {identity.fingerprint}",
+                "signature.verified", fingerprint=identity.fingerprint,
             )
 
     def _check_tag_manifest(self) -> None:
@@ -452,6 +472,7 @@ class BundleReading:
             "tag manifest",
             not problems,
             "; ".join(problems) or "bagit.txt, bag-info.txt, the manifest and sender.pub match",
+            PROBLEMS if problems else "tag_manifest.ok",
         )
 
     def _read_description(self, data: bytes) -> None:
@@ -472,6 +493,7 @@ class BundleReading:
             "bundle.json",
             not problems,
             "; ".join(problems) or f"describes {len(description.files)} evidence file(s)",
+            PROBLEMS if problems else "bundle_json.ok", files=len(description.files),
         )
 
     def _check_custody(self) -> None:
@@ -480,30 +502,33 @@ class BundleReading:
             entries = custody.parse_entries(self.files[layout.ENTRIES], self.budget)
             custody.check_entries(entries)
             report.custody_entries = entries
-            report.add("custody entries", True, f"{len(entries)} entries, each matching its hash")
+            report.add("custody entries", True, f"{len(entries)} entries, each matching its hash",
+                       "custody.entries", count=len(entries))
         except IntegrityError as error:
-            report.add("custody entries", False, _what(error))
+            report.add("custody entries", False, _what(error), ERROR)
             return
         try:
             custody.check_chains(entries)
-            report.add("custody chains", True, "every incident's chain is unbroken")
+            report.add("custody chains", True, "every incident's chain is unbroken",
+                       "custody.chains")
         except IntegrityError as error:
-            report.add("custody chains", False, _what(error))
+            report.add("custody chains", False, _what(error), ERROR)
         try:
             checkpoint = custody.parse_checkpoint(self.files[layout.CHECKPOINT])
             report.checkpoint = checkpoint
             self._check_checkpoint_signature()
         except IntegrityError as error:
-            report.add("custody checkpoint", False, _what(error))
+            report.add("custody checkpoint", False, _what(error), ERROR)
             return
         try:
             tree_size, proofs = custody.parse_proofs(self.files[layout.PROOFS], self.budget)
             custody.check_proofs(entries, tree_size, proofs, checkpoint)
             report.add(
-                "custody proofs", True, f"every entry is in the signed log of {checkpoint.size}"
+                "custody proofs", True, f"every entry is in the signed log of {checkpoint.size}",
+                "custody.proofs", size=checkpoint.size,
             )
         except IntegrityError as error:
-            report.add("custody proofs", False, _what(error))
+            report.add("custody proofs", False, _what(error), ERROR)
 
     def _check_checkpoint_signature(self) -> None:
         signer = self.report.signer
@@ -517,7 +542,8 @@ class BundleReading:
             self.files[layout.CHECKPOINT],
             prehashed_only=True,
         )
-        self.report.add("custody checkpoint", True, "signed by the bundle's signer")
+        self.report.add("custody checkpoint", True, "signed by the bundle's signer",
+                        "checkpoint.signed")
 
     def _check_manifest(self, description: BundleDescription) -> None:
         listed = self.manifest
@@ -536,6 +562,7 @@ class BundleReading:
             not problems,
             "; ".join(problems[:5])
             or "bundle.json, the custody files and every evidence file are listed",
+            PROBLEMS if problems else "manifest.ok",
         )
 
     def _verify_content(self, description: BundleDescription) -> None:
@@ -551,9 +578,14 @@ class BundleReading:
                 self.report.custody_entries, self.files)
         except IntegrityError as error:
             self._stop("bundle content", _what(error))
-        self.report.add("bundle content", True, content_summary(self.model))
-        for chain in self.model.upstream:
-            self.report.add("upstream custody", True, upstream_summary(chain))
+        model = self.model
+        self.report.add("bundle content", True, content_summary(model), "content.ok",
+                        incidents=len(model.incidents), people=len(model.people),
+                        items=len(model.items))
+        for chain in model.upstream:
+            self.report.add("upstream custody", True, upstream_summary(chain),
+                            "upstream.complete" if chain.complete else "upstream.unproven",
+                            entries=len(chain.entries), origin=chain.origin)
 
     # --- evidence files ---------------------------------------------------------------
 
@@ -574,10 +606,12 @@ class BundleReading:
                 self.cancel.check()
             record = records.get(entry.path)
             if entry.is_dir or record is None or entry.path in sizes:
-                self._stop("archive", f"{entry.path!r} is not a file this bundle describes")
+                self._stop("archive", f"{entry.path!r} is not a file this bundle describes",
+                           "archive.extra", path=entry.path)
             sizes[entry.path] = entry.size
             if entry.size != record.size:
-                self._file(record, False, f"is {entry.size} bytes, {record.size} were recorded")
+                self._file(record, False, f"is {entry.size} bytes, {record.size} were recorded",
+                           "file.size", size=entry.size, recorded=record.size)
                 continue
             chunks = VerifyingChunks(entry, record, self._count)
             if deliver and self.on_payload is not None:
@@ -590,9 +624,10 @@ class BundleReading:
                         raise _ConsumerError(error) from error
             chunks.drain()
             if chunks.error is None:
-                self._file(record, True, "every byte matches its SHA-256")
+                self._file(record, True, "every byte matches its SHA-256", "file.ok")
             else:
-                self._file(record, False, "its content does not match its SHA-256 (altered)")
+                self._file(record, False, "its content does not match its SHA-256 (altered)",
+                           "file.altered")
         return sizes
 
     def _count(self, size: int) -> None:
@@ -602,7 +637,8 @@ class BundleReading:
         if self.progress is not None:
             self.progress(self.done, max(self.total, self.done))
 
-    def _file(self, record: FileRecord, ok: bool, detail: str) -> None:
+    def _file(self, record: FileRecord, ok: bool, detail: str, kind: str,
+              **params: Any) -> None:
         self.report.files.append(
             FileResult(
                 record.item_id,
@@ -611,6 +647,8 @@ class BundleReading:
                 record.sha256,
                 Status.OK if ok else Status.FAILED,
                 detail,
+                kind,
+                params,
             )
         )
         self.report.payload_bytes += record.size if ok else 0
@@ -618,7 +656,7 @@ class BundleReading:
     def _check_completeness(self, description: BundleDescription, sizes: dict[str, int]) -> None:
         for record in description.files:
             if record.path not in sizes:
-                self._file(record, False, "is missing from the bundle")
+                self._file(record, False, "is missing from the bundle", "file.missing")
         octets = sum(len(self.files[path]) for path in layout.DESCRIPTION_FILES)
         octets += sum(sizes.values())
         count = len(layout.DESCRIPTION_FILES) + len(sizes)
@@ -629,6 +667,8 @@ class BundleReading:
             f"{count} files and {octets} bytes"
             + ("" if declared == (octets, count) else f", but bag-info.txt says {declared[1]} "
                f"files and {declared[0]} bytes"),
+            "oxum.ok" if declared == (octets, count) else "oxum.mismatch",
+            files=count, bytes=octets, declared_files=declared[1], declared_bytes=declared[0],
         )
 
 

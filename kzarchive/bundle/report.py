@@ -11,29 +11,14 @@ see what held, what did not, and where reading stopped.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any
 
 from kzarchive.errors import ForwardedBundle, IntegrityError, UntrustedSigner
+from kzarchive.service.report import Check, Report, Status
 
-
-class Status(enum.Enum):
-    OK = "ok"
-    FAILED = "failed"
-    UNTRUSTED = "untrusted"  # the signature holds, but not under a verified contact's key
-    WARNING = "warning"  # holds, but the person should know (a forwarded bundle)
-
-
-@dataclass
-class Check:
-    name: str
-    status: Status
-    detail: str
-
-    @property
-    def ok(self) -> bool:
-        return self.status is Status.OK
+__all__ = ["BundleError", "BundleReport", "Check", "CheckpointInfo", "FileResult",
+           "ForwardedBundleNotAccepted", "SignerInfo", "Status", "UntrustedBundleSigner"]
 
 
 @dataclass
@@ -46,6 +31,8 @@ class FileResult:
     sha256: str
     status: Status
     detail: str
+    kind: str = ""  # what ``detail`` says, as data (kzarchive/report.py)
+    params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -70,9 +57,8 @@ class CheckpointInfo:
 
 
 @dataclass
-class BundleReport:
+class BundleReport(Report):
     bundle_id: str | None = None
-    checks: list[Check] = field(default_factory=list)
     files: list[FileResult] = field(default_factory=list)
     signer: SignerInfo | None = None
     bag_info: list[tuple[str, str]] = field(default_factory=list)
@@ -89,14 +75,13 @@ class BundleReport:
     # True when those do not include the reading vault; None when not checked.
     forwarded: bool | None = None
 
-    def add(self, name: str, ok: bool, detail: str) -> Check:
-        check = Check(name, Status.OK if ok else Status.FAILED, detail)
-        self.checks.append(check)
-        return check
+    # Why reading stopped, as data, when it did (kzarchive/report.py).
+    stopped_kind: str = ""
+    stopped_params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def failures(self) -> list[Check | FileResult]:
-        failed: list[Check | FileResult] = [c for c in self.checks if c.status is Status.FAILED]
+        failed: list[Check | FileResult] = list(self.failed_checks)
         failed += [f for f in self.files if f.status is Status.FAILED]
         return failed
 
@@ -138,21 +123,21 @@ class BundleError(IntegrityError):
         message: str | None = None,
         hint: str | None = None,
     ):
-        super().__init__(message, hint=hint, what=what)
-        self.report = report
+        super().__init__(message, hint=hint, report=report, what=what)
+        self.report: BundleReport = report
 
 
 class UntrustedBundleSigner(UntrustedSigner):
     """The signature held, but the signer is not a verified contact; nothing more was read."""
 
     def __init__(self, report: BundleReport, who: str):
-        super().__init__(who=who)
-        self.report = report
+        super().__init__(report=report, who=who)
+        self.report: BundleReport = report
 
 
 class ForwardedBundleNotAccepted(ForwardedBundle):
     """The bundle names other recipients, and the caller did not accept a forwarded one."""
 
     def __init__(self, report: BundleReport, who: str):
-        super().__init__(who=who)
-        self.report = report
+        super().__init__(report=report, who=who)
+        self.report: BundleReport = report

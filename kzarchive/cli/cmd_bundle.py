@@ -133,7 +133,7 @@ def _reading(label: str, as_json: bool, read: Callable[[Progress | None], T]) ->
         if progress is not None:
             progress.finish()
             progress = None
-        _show(getattr(exc, "report", None), as_json)
+        _show(exc.report if isinstance(exc.report, BundleReport) else None, as_json)
         raise
     finally:
         if progress is not None:

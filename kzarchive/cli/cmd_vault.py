@@ -201,9 +201,8 @@ def run_verify(args: argparse.Namespace) -> int:
         try:
             report = archive.verify(progress=progress)
         except IntegrityError as exc:
-            failed: VerifyReport | None = getattr(exc, "report", None)
-            if failed is not None:
-                _show_report(failed, args.json)
+            if isinstance(exc.report, VerifyReport):
+                _show_report(exc.report, args.json)
             raise
         finally:
             if progress is not None:

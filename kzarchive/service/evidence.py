@@ -29,6 +29,7 @@ from kzarchive.errors import (
 from kzarchive.service import rows
 from kzarchive.service.models import Item, VerifyReport
 from kzarchive.service.records import new_id
+from kzarchive.service.report import ERROR
 from kzarchive.service.session import VaultSession
 from kzarchive.service.vocabulary import ITEM_KINDS, check
 from kzarchive.util import plainfiles
@@ -365,45 +366,51 @@ class Evidence:
             raise VaultLocked()
         try:
             session.check_keys_file()
-            report.add("vault.keys", True)
+            report.add("vault.keys", True, kind="keys.intact")
         except KzError as exc:
-            report.add("vault.keys", False, exc.message)
+            report.add("vault.keys", False, exc.message, ERROR)
         with session.read() as db:
             problems = database.integrity_problems(db)
-        report.add("database", not problems, "; ".join(problems[:5]))
+        report.add("database", not problems, "; ".join(problems[:5]),
+                   "database.problems" if problems else "database.intact")
         public_key = session.own_identity().public.minisign_public_key()
 
-        def own_log(db: Any) -> str:
-            return f"{custody.verify_log(db, session.vault_id, public_key)} entries"
+        def own_log(db: Any) -> tuple[str, str, dict[str, Any]]:
+            count = custody.verify_log(db, session.vault_id, public_key)
+            return f"{count} entries", "custody.count", {"count": count}
 
-        def received(db: Any) -> str:
-            return f"{custody.verify_received(db)} entries from partners"
+        def received(db: Any) -> tuple[str, str, dict[str, Any]]:
+            count = custody.verify_received(db)
+            return f"{count} entries from partners", "custody.received", {"count": count}
 
         self._check(report, "custody log", own_log)
         self._check(report, "rollback anchor", lambda db: session.anchor_status())
         self._check(report, "received custody", received)
-        self._verify_blobs(report, progress, cancel)
+        try:
+            self._verify_blobs(report, progress, cancel)
+        except database.DatabaseError as exc:
+            report.add("stored files", False, f"their list could not be read ({exc})",
+                       "blobs.unreadable")
         if not report.ok:
             failed = ", ".join(check.name for check in report.failures[:5])
             rolled_back = any(check.name == "rollback anchor" for check in report.failures)
-            error = (RollbackDetected if rolled_back else IntegrityError)(
-                what=f"{len(report.failures)} check(s) failed: {failed}")
-            error.report = report  # type: ignore[attr-defined]
-            raise error
+            raise (RollbackDetected if rolled_back else IntegrityError)(
+                report=report, what=f"{len(report.failures)} check(s) failed: {failed}")
         return report
 
-    def _check(self, report: VerifyReport, name: str, check: Callable[[Any], str]) -> None:
+    def _check(self, report: VerifyReport, name: str,
+               check: Callable[[Any], tuple[str, str, dict[str, Any]]]) -> None:
         with self._session.read() as db:
             # The database error is caught here, inside read(), so that the report names
             # it as such rather than as the IntegrityError read() would make of it.
             try:
-                detail = check(db)
+                detail, kind, params = check(db)
             except KzError as exc:
-                report.add(name, False, exc.message)
+                report.add(name, False, exc.message, ERROR)
             except database.DatabaseError as exc:  # a damaged page, also named "database"
-                report.add(name, False, f"it could not be read ({exc})")
+                report.add(name, False, f"it could not be read ({exc})", "unreadable")
             else:
-                report.add(name, True, detail)
+                report.add(name, True, detail, kind, **params)
 
     def _verify_blobs(self, report: VerifyReport, progress: Progress | None,
                       cancel: CancelToken | None) -> None:
@@ -434,12 +441,13 @@ class Evidence:
                     length += len(chunk)
                 ok = digest.hexdigest() == sha == blob.sha256 and length == size
                 detail = "" if ok else "content does not match its SHA-256"
+                kind = "item.mismatch"
             except KzError as exc:
-                ok, detail = False, exc.message
+                ok, detail, kind = False, exc.message, ERROR
             report.items_checked += 1
             report.bytes_checked += length
             if not ok:
-                report.add(f"item {item_id} ({name})", False, detail)
+                report.add(f"item {item_id} ({name})", False, detail, kind, item_id)
             done += size
             if progress is not None:
                 progress(done, total)
@@ -449,13 +457,19 @@ class Evidence:
                 for chunk in self._blobs.iter_plaintext(thumb):
                     digest.update(chunk)
                 if digest.hexdigest() != thumb.sha256:
-                    report.add(f"stored file {thumb.id[:8]}", False, "does not match its SHA-256")
+                    report.add(f"stored file {thumb.id[:8]}", False, "does not match its SHA-256",
+                               "blob.mismatch", thumb.id[:8])
             except KzError as exc:
-                report.add(f"stored file {thumb.id[:8]}", False, exc.message)
+                report.add(f"stored file {thumb.id[:8]}", False, exc.message, ERROR, thumb.id[:8])
         strays = self._blobs.all_ids() - known
-        report.add("stored files", not strays,
-                   f"{len(strays)} file(s) in blobs/ that the database does not know"
-                   if strays else f"{report.items_checked} items, {report.bytes_checked} bytes")
+        if strays:
+            report.add("stored files", False,
+                       f"{len(strays)} file(s) in blobs/ that the database does not know",
+                       "blobs.strays", count=len(strays))
+        else:
+            report.add("stored files", True,
+                       f"{report.items_checked} items, {report.bytes_checked} bytes",
+                       "blobs.counted", items=report.items_checked, size=report.bytes_checked)
 
 
 def _remove(partial: Path | None) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from kzarchive.service.report import Check, Report
 
 
 class Record:
@@ -112,16 +114,12 @@ class CustodyEntry(Record):
         )
 
 
-@dataclass
-class CheckResult(Record):
-    name: str
-    ok: bool
-    detail: str = ""
+# One check of ``Archive.verify``; the same model as a bundle's checks.
+CheckResult = Check
 
 
 @dataclass
-class VerifyReport(Record):
-    checks: list[CheckResult] = field(default_factory=list)
+class VerifyReport(Report):
     items_checked: int = 0
     bytes_checked: int = 0
 
@@ -130,11 +128,8 @@ class VerifyReport(Record):
         return all(check.ok for check in self.checks)
 
     @property
-    def failures(self) -> list[CheckResult]:
-        return [check for check in self.checks if not check.ok]
-
-    def add(self, name: str, ok: bool, detail: str = "") -> None:
-        self.checks.append(CheckResult(name, ok, detail))
+    def failures(self) -> list[Check]:
+        return self.failed_checks
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from kzarchive.errors import (
     WrongPassphrase,
 )
 from kzarchive.service.models import CustodyEntry
+from kzarchive.service.passphrase_policy import check_new_passphrase
 from kzarchive.util.canonical import utc_timestamp
 from kzarchive.util.progress import Progress
 from kzarchive.vault import custody, database, head, keyslots, private, rotation
@@ -96,9 +97,7 @@ class VaultSession:
         On any failure, what was made of the vault is removed again.
         """
         path = Path(path)
-        if len(passphrase) < 8:
-            raise BadInput(what="the passphrase is too short",
-                           hint="Use at least 8 characters; a few unrelated words are best.")
+        check_new_passphrase(passphrase)
         if path.exists() and any(path.iterdir()):
             raise BadInput(what=f"{path} already exists and is not empty",
                            hint="Choose a new folder for the vault.")
@@ -292,11 +291,9 @@ class VaultSession:
         return row[0] if row else None
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        """A new passphrase for the same vault key.  Raises BadInput (too short),
-        VaultLocked, OSError (vault.keys cannot be written)."""
-        if len(new_passphrase) < 8:
-            raise BadInput(what="the passphrase is too short",
-                           hint="Use at least 8 characters; a few unrelated words are best.")
+        """A new passphrase for the same vault key.  Raises BadInput (too short or too
+        easy to guess), VaultLocked, OSError (vault.keys cannot be written)."""
+        check_new_passphrase(new_passphrase)
         vmk = self._vmk
         if vmk is None:
             raise VaultLocked()
@@ -311,9 +308,7 @@ class VaultSession:
         Returns the new recovery code, to show once.  Old copies of vault.keys no longer
         open this vault, with the old passphrase or the old code.
         """
-        if len(new_passphrase) < 8:
-            raise BadInput(what="the passphrase is too short",
-                           hint="Use at least 8 characters; a few unrelated words are best.")
+        check_new_passphrase(new_passphrase)
         if self._vmk is None:
             raise VaultLocked()
         new_vmk = os.urandom(keyslots.VMK_SIZE)
@@ -393,14 +388,18 @@ class VaultSession:
         if anchor is None or anchor.size < self._frontier.size:
             self._advance_anchor()
 
-    def anchor_status(self) -> str:
-        """For verify: raises RollbackDetected or IntegrityError, or says what was checked."""
+    def anchor_status(self) -> tuple[str, str, dict[str, Any]]:
+        """For verify: raises RollbackDetected or IntegrityError, or says what was checked.
+
+        The answer is the sentence, its kind and its values (kzarchive/report.py).
+        """
         with self._mutex:
             leaves = custody.leaf_hashes(self._connection())
             anchor, _ = self._verified_anchor(leaves)
         if anchor is None:
-            return "none yet (made at the next change)"
-        return f"the log's {len(leaves)} entries extend the {anchor.size} recorded"
+            return "none yet (made at the next change)", "anchor.none", {}
+        return (f"the log's {len(leaves)} entries extend the {anchor.size} recorded",
+                "anchor.extends", {"entries": len(leaves), "recorded": anchor.size})
 
     def _after_commit(self) -> None:
         if self._appended:

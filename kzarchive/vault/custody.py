@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kzarchive.crypto import merkle, minisign
 from kzarchive.errors import IntegrityError
+from kzarchive.service.custody_chain import LINK_ALTERED, LINK_OK, chain_links
 from kzarchive.service.models import CustodyEntry
 from kzarchive.util.canonical import canonical_json, utc_timestamp
 from kzarchive.vault.database import Connection
@@ -108,22 +109,20 @@ def make_checkpoint(
 
 def check_chain(entries_in_order: list[dict[str, Any]], leaves: list[str]) -> None:
     """Recomputes each leaf and follows each incident's chain; raises on any break."""
-    last_for_incident: dict[str, str] = {}
+    links = chain_links(entries_in_order, leaves, [leaf_hash_of(e) for e in entries_in_order])
     previous_seq = 0
-    for entry, stored_leaf in zip(entries_in_order, leaves, strict=True):
+    for entry, link in zip(entries_in_order, links, strict=True):
         seq = entry.get("seq")
         if not isinstance(seq, int) or seq <= previous_seq:
             raise IntegrityError(what=f"custody log entry order is broken at {seq}")
         previous_seq = seq
-        if leaf_hash_of(entry) != stored_leaf:
+        if link == LINK_ALTERED:
             raise IntegrityError(what=f"custody log entry {seq} was altered")
-        incident = entry.get("incident_id")
-        if incident is not None:
-            if entry.get("incident_prev") != last_for_incident.get(incident):
-                raise IntegrityError(
-                    what=f"custody chain of incident {incident} is broken at entry {seq}"
-                )
-            last_for_incident[incident] = stored_leaf
+        if link != LINK_OK:
+            raise IntegrityError(
+                what=f"custody chain of incident {entry.get('incident_id')} is broken at "
+                     f"entry {seq}"
+            )
 
 
 def verify_log(conn: Connection, vault_id: str, public_key: minisign.PublicKey) -> int:

@@ -26,6 +26,72 @@
     </message>
 </context>
 <context>
+    <name>BundleReportText</name>
+    <message numerus="yes">
+        <source>Not addressed to this vault: its signer made it for %n other recipient(s), and it was passed on (forwarded).</source>
+        <translation>
+            <numerusform>Not addressed to this vault: its signer made it for %n other recipient, and it was passed on (forwarded).</numerusform>
+            <numerusform>Not addressed to this vault: its signer made it for %n other recipients, and it was passed on (forwarded).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Describes %n evidence file(s).</source>
+        <translation>
+            <numerusform>Describes %n evidence file.</numerusform>
+            <numerusform>Describes %n evidence files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s), each matching its hash.</source>
+        <translation>
+            <numerusform>%n entry, each matching its hash.</numerusform>
+            <numerusform>%n entries, each matching its hash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every entry is in the signed log of %n entry(s).</source>
+        <translation>
+            <numerusform>Every entry is in the signed log of %n entry.</numerusform>
+            <numerusform>Every entry is in the signed log of %n entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) from {origin}, signed and unbroken</source>
+        <translation>
+            <numerusform>%n entry from {origin}, signed and unbroken</numerusform>
+            <numerusform>%n entries from {origin}, signed and unbroken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), {size}</source>
+        <translation>
+            <numerusform>%n file, {size}</numerusform>
+            <numerusform>%n files, {size}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EvidencePanel</name>
     <message numerus="yes">
         <source>Attached: {n} of %n file(s).</source>
@@ -75,6 +141,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>the custody log&apos;s %n entry(s) extend what was last recorded</source>
+        <translation>
+            <numerusform>the custody log&apos;s %n entry extends what was last recorded</numerusform>
+            <numerusform>the custody log&apos;s %n entries extend what was last recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unaltered (%n entry(s))</source>
+        <translation>
+            <numerusform>unaltered (%n entry)</numerusform>
+            <numerusform>unaltered (%n entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n item(s) read, {size}, each matching its SHA-256</source>
         <translation>
             <numerusform>%n item read, {size}, matching its SHA-256</numerusform>
@@ -86,6 +166,13 @@
         <translation>
             <numerusform>%n item read, {size}; no file the vault does not know</numerusform>
             <numerusform>%n items read, {size}; no file the vault does not know</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found that the vault does not know</source>
+        <translation>
+            <numerusform>%n file found that the vault does not know</numerusform>
+            <numerusform>%n files found that the vault does not know</numerusform>
         </translation>
     </message>
 </context>

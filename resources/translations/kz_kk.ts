@@ -229,12 +229,16 @@
         <translation>Ескерту</translation>
     </message>
     <message>
-        <source>Reading stopped here; later checks were not made</source>
-        <translation>Оқу осы жерде тоқтады; келесі тексерулер жүргізілмеді</translation>
+        <source>{text}
+
+Technical detail: {detail}</source>
+        <translation>{text}
+
+Техникалық мәлімет: {detail}</translation>
     </message>
     <message>
-        <source>Every byte matches its SHA-256.</source>
-        <translation>Әрбір байт өзінің SHA-256 мәніне сәйкес келеді.</translation>
+        <source>Reading stopped here; later checks were not made</source>
+        <translation>Оқу осы жерде тоқтады; келесі тексерулер жүргізілмеді</translation>
     </message>
     <message>
         <source>Vault events</source>
@@ -348,6 +352,220 @@
     <message>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Бұл пакет бұрын импортталған; ештеңе өзгерген жоқ.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleReportText</name>
+    <message>
+        <source>Every byte matches its SHA-256.</source>
+        <translation>Әр байт өз SHA-256 мәніне сәйкес.</translation>
+    </message>
+    <message>
+        <source>It is {size}, but {recorded} were recorded.</source>
+        <translation>Өлшемі {size}, ал жазылғаны {recorded}.</translation>
+    </message>
+    <message>
+        <source>It is missing from the bundle.</source>
+        <translation>Ол пакетте жоқ.</translation>
+    </message>
+    <message>
+        <source>Its content does not match its SHA-256: it was altered.</source>
+        <translation>Мазмұны өз SHA-256 мәніне сәйкес емес: ол өзгертілген.</translation>
+    </message>
+    <message>
+        <source>The signer is not a verified contact: the description, the custody files and the evidence were not read (they are checked once the signer is accepted).</source>
+        <translation>Қол қоюшы тексерілген контакт емес: сипаттама, сақтау тізбегінің файлдары және материалдар оқылмады (қол қоюшы қабылданғанда тексеріледі).</translation>
+    </message>
+    <message>
+        <source>The bundle is addressed to other recipients (forwarded): it was not read further (it is checked once the forwarded bundle is accepted).</source>
+        <translation>Пакет басқа алушыларға арналған (қайта жіберілген): ары қарай оқылмады (қайта жіберілген пакет қабылданғанда тексеріледі).</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s own files are not authenticated by a valid signature; nothing else was read.</source>
+        <translation>Пакеттің өз файлдары жарамды қолтаңбамен расталмаған; басқа ештеңе оқылмады.</translation>
+    </message>
+    <message>
+        <source>The failure above ended the reading; nothing after it was read.</source>
+        <translation>Жоғарыдағы ақау оқуды тоқтатты; одан кейінгі ештеңе оқылмады.</translation>
+    </message>
+    <message>
+        <source>Every encrypted piece is authentic, and the archive is complete and well-formed.</source>
+        <translation>Әр шифрланған бөлік түпнұсқа, мұрағат толық және дұрыс құрылған.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s folder name is not a bundle id.</source>
+        <translation>Пакет қалтасының аты пакет идентификаторы емес.</translation>
+    </message>
+    <message>
+        <source>The bundle is addressed to this vault.</source>
+        <translation>Пакет осы қоймаға арналған.</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s description is complete and consistent.</source>
+        <translation>Пакет сипаттамасы толық және үйлесімді.</translation>
+    </message>
+    <message>
+        <source>The signature file is not in kzarchive&apos;s form.</source>
+        <translation>Қолтаңба файлы kzarchive пішімінде емес.</translation>
+    </message>
+    <message>
+        <source>It was not made by a verified contact, and the bundle does not say validly who made it.</source>
+        <translation>Қолтаңбаны тексерілген контакт қоймаған, ал пакет оны кім қойғанын дұрыс көрсетпейді.</translation>
+    </message>
+    <message>
+        <source>The signed comment is not a kzarchive bundle&apos;s.</source>
+        <translation>Қол қойылған түсініктеме kzarchive пакетінікі емес.</translation>
+    </message>
+    <message>
+        <source>The signature was made for another bundle.</source>
+        <translation>Қолтаңба басқа пакет үшін қойылған.</translation>
+    </message>
+    <message>
+        <source>The sender the bundle names is not the key that signed it.</source>
+        <translation>Пакетте аталған жіберуші оған қол қойған кілт емес.</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s own files (bagit.txt, bag-info.txt, the manifest and sender.pub) match.</source>
+        <translation>Пакеттің өз файлдары (bagit.txt, bag-info.txt, манифест және sender.pub) сәйкес.</translation>
+    </message>
+    <message>
+        <source>The description, the custody files and every evidence file are listed.</source>
+        <translation>Сипаттама, сақтау тізбегінің файлдары және әр материал файлы тізімде бар.</translation>
+    </message>
+    <message>
+        <source>Every incident&apos;s chain is unbroken.</source>
+        <translation>Әр оқиғаның тізбегі үзілмеген.</translation>
+    </message>
+    <message>
+        <source>Signed by the bundle&apos;s signer.</source>
+        <translation>Пакетке қол қойған адам қол қойған.</translation>
+    </message>
+    <message>
+        <source>The bundle ends before {path}.</source>
+        <translation>Пакет {path} алдында аяқталады.</translation>
+    </message>
+    <message>
+        <source>It holds {found}, which is not a file this bundle describes.</source>
+        <translation>Онда {found} бар — бұл пакет сипаттамайтын файл.</translation>
+    </message>
+    <message>
+        <source>It is {size}, more than the {limit} a bundle may hold; it was not read.</source>
+        <translation>Өлшемі {size} — рұқсат етілген {limit} мөлшерінен көп; ол оқылмады.</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s tag, description and custody files together are more than the {limit} a bundle may hold; they were not read.</source>
+        <translation>Қызметтік файлдар, сипаттама және сақтау тізбегінің файлдары бірге рұқсат етілген {limit} мөлшерінен көп; олар оқылмады.</translation>
+    </message>
+    <message>
+        <source>{path} is not listed in the signed manifest; it was not read.</source>
+        <translation>{path} қол қойылған манифестте жоқ; ол оқылмады.</translation>
+    </message>
+    <message>
+        <source>{path} was altered (it does not match the signed manifest); it was not read.</source>
+        <translation>{path} өзгертілген (қол қойылған манифестке сәйкес емес); ол оқылмады.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not addressed to this vault: its signer made it for %n other recipient(s), and it was passed on (forwarded).</source>
+        <translation>
+            <numerusform>Бұл қоймаға арналмаған: қол қоюшы оны басқа %n алушыға жасаған, ал оны қайта жіберген.</numerusform>
+            <numerusform>Бұл қоймаға арналмаған: қол қоюшы оны басқа %n алушыға жасаған, ал оны қайта жіберген.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made by a verified contact.</source>
+        <translation>Тексерілген контакт қойған.</translation>
+    </message>
+    <message>
+        <source>Valid, but made by a key that is not a verified contact.</source>
+        <translation>Жарамды, бірақ тексерілген контакт емес кілтпен қойылған.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Describes %n evidence file(s).</source>
+        <translation>
+            <numerusform>%n материал файлын сипаттайды.</numerusform>
+            <numerusform>%n материал файлын сипаттайды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s), each matching its hash.</source>
+        <translation>
+            <numerusform>%n жазба, әрқайсысы өз хешіне сәйкес.</numerusform>
+            <numerusform>%n жазба, әрқайсысы өз хешіне сәйкес.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every entry is in the signed log of %n entry(s).</source>
+        <translation>
+            <numerusform>Әр жазба %n жазбадан тұратын қол қойылған журналда бар.</numerusform>
+            <numerusform>Әр жазба %n жазбадан тұратын қол қойылған журналда бар.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{incidents}, {people} and {items}: every field valid and every item bound to its file and its custody entry.</source>
+        <translation>{incidents}, {people} және {items}: әр өріс дұрыс, әр материал өз файлымен және сақтау тізбегінің жазбасымен байланысты.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n оқиға</numerusform>
+            <numerusform>%n оқиға</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n адам</numerusform>
+            <numerusform>%n адам</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n материал</numerusform>
+            <numerusform>%n материал</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) from {origin}, signed and unbroken</source>
+        <translation>
+            <numerusform>{origin} жіберушіден %n жазба, қол қойылған және үзілмеген</numerusform>
+            <numerusform>{origin} жіберушіден %n жазба, қол қойылған және үзілмеген</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{entries}; complete up to the head the sender states.</source>
+        <translation>{entries}; жіберуші көрсеткен соңғы нүктеге дейін толық.</translation>
+    </message>
+    <message>
+        <source>{entries}; completeness not shown (an older kzarchive wrote no head for this chain).</source>
+        <translation>{entries}; толықтығы көрсетілмеген (kzarchive-тің ескі нұсқасы бұл тізбектің соңғы нүктесін жазбаған).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), {size}</source>
+        <translation>
+            <numerusform>%n файл, {size}</numerusform>
+            <numerusform>%n файл, {size}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{counted}, but the bag&apos;s description says {declared}.</source>
+        <translation>{counted}, бірақ пакет сипаттамасында: {declared}.</translation>
+    </message>
+    <message>
+        <source>It could not be decrypted, or the archive inside is damaged or altered.</source>
+        <translation>Оны шифрдан ашу мүмкін болмады, немесе ішіндегі мұрағат бүлінген не өзгертілген.</translation>
+    </message>
+    <message>
+        <source>The signature does not hold: the bundle was altered or not signed by its sender.</source>
+        <translation>Қолтаңба жарамсыз: пакет өзгертілген немесе оған жіберушісі қол қоймаған.</translation>
+    </message>
+    <message>
+        <source>The custody record is damaged or altered.</source>
+        <translation>Сақтау тізбегінің жазбасы бүлінген немесе өзгертілген.</translation>
+    </message>
+    <message>
+        <source>This check failed: the bundle is damaged or altered, or was not made by kzarchive.</source>
+        <translation>Тексеру өтпеді: пакет бүлінген не өзгертілген, немесе оны kzarchive жасамаған.</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2875,10 @@ This vault&apos;s fingerprint:
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
     </message>
     <message>
+        <source>Technical detail: {detail}</source>
+        <translation>Техникалық мәлімет: {detail}</translation>
+    </message>
+    <message>
         <source>Key file (vault.keys)</source>
         <translation>Кілттер файлы (vault.keys)</translation>
     </message>
@@ -2671,10 +2893,6 @@ This vault&apos;s fingerprint:
     <message>
         <source>Database</source>
         <translation>Дерекқор</translation>
-    </message>
-    <message>
-        <source>damaged: {detail}</source>
-        <translation>бүлінген: {detail}</translation>
     </message>
     <message>
         <source>Custody log</source>
@@ -2702,32 +2920,12 @@ This vault&apos;s fingerprint:
         </translation>
     </message>
     <message>
-        <source>complete and unaltered</source>
-        <translation>толық әрі өзгертілмеген</translation>
-    </message>
-    <message>
-        <source>altered or incomplete: {detail}</source>
-        <translation>өзгертілген немесе толық емес: {detail}</translation>
-    </message>
-    <message>
         <source>Custody received from partners</source>
         <translation>Серіктестерден алынған сақтау журналы</translation>
     </message>
     <message>
-        <source>unaltered</source>
-        <translation>өзгертілмеген</translation>
-    </message>
-    <message>
-        <source>altered: {detail}</source>
-        <translation>өзгертілген: {detail}</translation>
-    </message>
-    <message>
         <source>Stored files</source>
         <translation>Сақталған файлдар</translation>
-    </message>
-    <message>
-        <source>files found that the vault does not know: {detail}</source>
-        <translation>қоймаға белгісіз файлдар табылды: {detail}</translation>
     </message>
     <message>
         <source>damaged: the content does not match its recorded SHA-256</source>
@@ -2740,6 +2938,51 @@ This vault&apos;s fingerprint:
     <message>
         <source>damaged</source>
         <translation>бүлінген</translation>
+    </message>
+    <message>
+        <source>altered or incomplete</source>
+        <translation>өзгертілген немесе толық емес</translation>
+    </message>
+    <message>
+        <source>Rollback anchor</source>
+        <translation>Кері қайтарудан қорғау</translation>
+    </message>
+    <message numerus="yes">
+        <source>the custody log&apos;s %n entry(s) extend what was last recorded</source>
+        <translation>
+            <numerusform>сақтау журналының %n жазбасы соңғы жазылғанды жалғастырады</numerusform>
+            <numerusform>сақтау журналының %n жазбасы соңғы жазылғанды жалғастырады</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none yet (made at the next change)</source>
+        <translation>әзірге жоқ (келесі өзгерісте жасалады)</translation>
+    </message>
+    <message>
+        <source>the database is older than this vault last recorded, or altered</source>
+        <translation>дерекқор бұл қойма соңғы рет жазғаннан ескі немесе өзгертілген</translation>
+    </message>
+    <message numerus="yes">
+        <source>unaltered (%n entry(s))</source>
+        <translation>
+            <numerusform>өзгертілмеген (%n жазба)</numerusform>
+            <numerusform>өзгертілмеген (%n жазба)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>өзгертілген</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found that the vault does not know</source>
+        <translation>
+            <numerusform>қоймаға белгісіз %n файл табылды</numerusform>
+            <numerusform>қоймаға белгісіз %n файл табылды</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>their list could not be read</source>
+        <translation>олардың тізімін оқу мүмкін болмады</translation>
     </message>
     <message>
         <source>good</source>

@@ -229,12 +229,16 @@
         <translation>Предупреждение</translation>
     </message>
     <message>
-        <source>Reading stopped here; later checks were not made</source>
-        <translation>Чтение остановилось здесь; дальнейшие проверки не выполнялись</translation>
+        <source>{text}
+
+Technical detail: {detail}</source>
+        <translation>{text}
+
+Технические подробности: {detail}</translation>
     </message>
     <message>
-        <source>Every byte matches its SHA-256.</source>
-        <translation>Каждый байт совпадает со своим SHA-256.</translation>
+        <source>Reading stopped here; later checks were not made</source>
+        <translation>Чтение остановилось здесь; дальнейшие проверки не выполнялись</translation>
     </message>
     <message>
         <source>Vault events</source>
@@ -351,6 +355,229 @@
     <message>
         <source>This bundle was imported before; nothing changed.</source>
         <translation>Этот пакет уже импортировался раньше; ничего не изменилось.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleReportText</name>
+    <message>
+        <source>Every byte matches its SHA-256.</source>
+        <translation>Каждый байт совпадает с его SHA-256.</translation>
+    </message>
+    <message>
+        <source>It is {size}, but {recorded} were recorded.</source>
+        <translation>Его размер {size}, а записано {recorded}.</translation>
+    </message>
+    <message>
+        <source>It is missing from the bundle.</source>
+        <translation>Его нет в пакете.</translation>
+    </message>
+    <message>
+        <source>Its content does not match its SHA-256: it was altered.</source>
+        <translation>Содержимое не совпадает с его SHA-256: оно изменено.</translation>
+    </message>
+    <message>
+        <source>The signer is not a verified contact: the description, the custody files and the evidence were not read (they are checked once the signer is accepted).</source>
+        <translation>Подписавший не является проверенным контактом: описание, файлы цепочки хранения и материалы не прочитаны (они проверяются, когда подписавший принят).</translation>
+    </message>
+    <message>
+        <source>The bundle is addressed to other recipients (forwarded): it was not read further (it is checked once the forwarded bundle is accepted).</source>
+        <translation>Пакет адресован другим получателям (переслан): дальше он не прочитан (он проверяется, когда пересланный пакет принят).</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s own files are not authenticated by a valid signature; nothing else was read.</source>
+        <translation>Собственные файлы пакета не подтверждены действительной подписью; больше ничего не прочитано.</translation>
+    </message>
+    <message>
+        <source>The failure above ended the reading; nothing after it was read.</source>
+        <translation>Сбой выше прервал чтение; всё, что после него, не прочитано.</translation>
+    </message>
+    <message>
+        <source>Every encrypted piece is authentic, and the archive is complete and well-formed.</source>
+        <translation>Каждая зашифрованная часть подлинна, архив полон и правильно устроен.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s folder name is not a bundle id.</source>
+        <translation>Имя папки пакета не является идентификатором пакета.</translation>
+    </message>
+    <message>
+        <source>The bundle is addressed to this vault.</source>
+        <translation>Пакет адресован этому хранилищу.</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s description is complete and consistent.</source>
+        <translation>Описание пакета полное и согласованное.</translation>
+    </message>
+    <message>
+        <source>The signature file is not in kzarchive&apos;s form.</source>
+        <translation>Файл подписи не в формате kzarchive.</translation>
+    </message>
+    <message>
+        <source>It was not made by a verified contact, and the bundle does not say validly who made it.</source>
+        <translation>Подпись сделана не проверенным контактом, и пакет не указывает достоверно, кто её сделал.</translation>
+    </message>
+    <message>
+        <source>The signed comment is not a kzarchive bundle&apos;s.</source>
+        <translation>Подписанный комментарий не принадлежит пакету kzarchive.</translation>
+    </message>
+    <message>
+        <source>The signature was made for another bundle.</source>
+        <translation>Подпись сделана для другого пакета.</translation>
+    </message>
+    <message>
+        <source>The sender the bundle names is not the key that signed it.</source>
+        <translation>Отправитель, указанный в пакете, — не тот ключ, которым он подписан.</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s own files (bagit.txt, bag-info.txt, the manifest and sender.pub) match.</source>
+        <translation>Собственные файлы пакета (bagit.txt, bag-info.txt, манифест и sender.pub) совпадают.</translation>
+    </message>
+    <message>
+        <source>The description, the custody files and every evidence file are listed.</source>
+        <translation>Описание, файлы цепочки хранения и каждый файл материалов перечислены.</translation>
+    </message>
+    <message>
+        <source>Every incident&apos;s chain is unbroken.</source>
+        <translation>Цепочка каждого происшествия не прервана.</translation>
+    </message>
+    <message>
+        <source>Signed by the bundle&apos;s signer.</source>
+        <translation>Подписано тем, кто подписал пакет.</translation>
+    </message>
+    <message>
+        <source>The bundle ends before {path}.</source>
+        <translation>Пакет обрывается раньше {path}.</translation>
+    </message>
+    <message>
+        <source>It holds {found}, which is not a file this bundle describes.</source>
+        <translation>В нём есть {found} — файл, который этот пакет не описывает.</translation>
+    </message>
+    <message>
+        <source>It is {size}, more than the {limit} a bundle may hold; it was not read.</source>
+        <translation>Его размер {size} — больше допустимых {limit}; он не прочитан.</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s tag, description and custody files together are more than the {limit} a bundle may hold; they were not read.</source>
+        <translation>Служебные файлы, описание и файлы цепочки хранения вместе больше допустимых {limit}; они не прочитаны.</translation>
+    </message>
+    <message>
+        <source>{path} is not listed in the signed manifest; it was not read.</source>
+        <translation>{path} нет в подписанном манифесте; он не прочитан.</translation>
+    </message>
+    <message>
+        <source>{path} was altered (it does not match the signed manifest); it was not read.</source>
+        <translation>{path} изменён (не совпадает с подписанным манифестом); он не прочитан.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not addressed to this vault: its signer made it for %n other recipient(s), and it was passed on (forwarded).</source>
+        <translation>
+            <numerusform>Не адресован этому хранилищу: подписавший сделал его для %n другого получателя, и его переслали.</numerusform>
+            <numerusform>Не адресован этому хранилищу: подписавший сделал его для %n других получателей, и его переслали.</numerusform>
+            <numerusform>Не адресован этому хранилищу: подписавший сделал его для %n других получателей, и его переслали.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made by a verified contact.</source>
+        <translation>Сделана проверенным контактом.</translation>
+    </message>
+    <message>
+        <source>Valid, but made by a key that is not a verified contact.</source>
+        <translation>Действительна, но сделана ключом, который не является проверенным контактом.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Describes %n evidence file(s).</source>
+        <translation>
+            <numerusform>Описывает %n файл материалов.</numerusform>
+            <numerusform>Описывает %n файла материалов.</numerusform>
+            <numerusform>Описывает %n файлов материалов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s), each matching its hash.</source>
+        <translation>
+            <numerusform>%n запись, каждая совпадает со своим хешем.</numerusform>
+            <numerusform>%n записи, каждая совпадает со своим хешем.</numerusform>
+            <numerusform>%n записей, каждая совпадает со своим хешем.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every entry is in the signed log of %n entry(s).</source>
+        <translation>
+            <numerusform>Каждая запись есть в подписанном журнале из %n записи.</numerusform>
+            <numerusform>Каждая запись есть в подписанном журнале из %n записей.</numerusform>
+            <numerusform>Каждая запись есть в подписанном журнале из %n записей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{incidents}, {people} and {items}: every field valid and every item bound to its file and its custody entry.</source>
+        <translation>{incidents}, {people} и {items}: каждое поле верно, каждый материал связан со своим файлом и записью цепочки хранения.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n происшествие</numerusform>
+            <numerusform>%n происшествия</numerusform>
+            <numerusform>%n происшествий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n человек</numerusform>
+            <numerusform>%n человека</numerusform>
+            <numerusform>%n человек</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n материал</numerusform>
+            <numerusform>%n материала</numerusform>
+            <numerusform>%n материалов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) from {origin}, signed and unbroken</source>
+        <translation>
+            <numerusform>%n запись от {origin}, подписана и не прервана</numerusform>
+            <numerusform>%n записи от {origin}, подписаны и не прерваны</numerusform>
+            <numerusform>%n записей от {origin}, подписаны и не прерваны</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{entries}; complete up to the head the sender states.</source>
+        <translation>{entries}; полные вплоть до вершины, которую указал отправитель.</translation>
+    </message>
+    <message>
+        <source>{entries}; completeness not shown (an older kzarchive wrote no head for this chain).</source>
+        <translation>{entries}; полнота не показана (старая версия kzarchive не записала вершину этой цепочки).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), {size}</source>
+        <translation>
+            <numerusform>%n файл, {size}</numerusform>
+            <numerusform>%n файла, {size}</numerusform>
+            <numerusform>%n файлов, {size}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{counted}, but the bag&apos;s description says {declared}.</source>
+        <translation>{counted}, но в описании пакета указано: {declared}.</translation>
+    </message>
+    <message>
+        <source>It could not be decrypted, or the archive inside is damaged or altered.</source>
+        <translation>Его не удалось расшифровать, или архив внутри повреждён или изменён.</translation>
+    </message>
+    <message>
+        <source>The signature does not hold: the bundle was altered or not signed by its sender.</source>
+        <translation>Подпись недействительна: пакет изменён или подписан не его отправителем.</translation>
+    </message>
+    <message>
+        <source>The custody record is damaged or altered.</source>
+        <translation>Запись цепочки хранения повреждена или изменена.</translation>
+    </message>
+    <message>
+        <source>This check failed: the bundle is damaged or altered, or was not made by kzarchive.</source>
+        <translation>Проверка не пройдена: пакет повреждён или изменён, или сделан не kzarchive.</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +2891,10 @@ This vault&apos;s fingerprint:
         <translation>Проверку не удалось завершить.</translation>
     </message>
     <message>
+        <source>Technical detail: {detail}</source>
+        <translation>Технические подробности: {detail}</translation>
+    </message>
+    <message>
         <source>Key file (vault.keys)</source>
         <translation>Файл ключей (vault.keys)</translation>
     </message>
@@ -2678,10 +2909,6 @@ This vault&apos;s fingerprint:
     <message>
         <source>Database</source>
         <translation>База данных</translation>
-    </message>
-    <message>
-        <source>damaged: {detail}</source>
-        <translation>повреждено: {detail}</translation>
     </message>
     <message>
         <source>Custody log</source>
@@ -2712,32 +2939,12 @@ This vault&apos;s fingerprint:
         </translation>
     </message>
     <message>
-        <source>complete and unaltered</source>
-        <translation>полный и не изменён</translation>
-    </message>
-    <message>
-        <source>altered or incomplete: {detail}</source>
-        <translation>изменён или неполон: {detail}</translation>
-    </message>
-    <message>
         <source>Custody received from partners</source>
         <translation>Журнал хранения, полученный от партнёров</translation>
     </message>
     <message>
-        <source>unaltered</source>
-        <translation>не изменён</translation>
-    </message>
-    <message>
-        <source>altered: {detail}</source>
-        <translation>изменён: {detail}</translation>
-    </message>
-    <message>
         <source>Stored files</source>
         <translation>Сохранённые файлы</translation>
-    </message>
-    <message>
-        <source>files found that the vault does not know: {detail}</source>
-        <translation>найдены файлы, о которых хранилище не знает: {detail}</translation>
     </message>
     <message>
         <source>damaged: the content does not match its recorded SHA-256</source>
@@ -2750,6 +2957,54 @@ This vault&apos;s fingerprint:
     <message>
         <source>damaged</source>
         <translation>повреждён</translation>
+    </message>
+    <message>
+        <source>altered or incomplete</source>
+        <translation>изменён или неполон</translation>
+    </message>
+    <message>
+        <source>Rollback anchor</source>
+        <translation>Защита от отката</translation>
+    </message>
+    <message numerus="yes">
+        <source>the custody log&apos;s %n entry(s) extend what was last recorded</source>
+        <translation>
+            <numerusform>%n запись журнала цепочки хранения продолжает последнее записанное</numerusform>
+            <numerusform>%n записи журнала цепочки хранения продолжают последнее записанное</numerusform>
+            <numerusform>%n записей журнала цепочки хранения продолжают последнее записанное</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none yet (made at the next change)</source>
+        <translation>пока нет (появится при следующем изменении)</translation>
+    </message>
+    <message>
+        <source>the database is older than this vault last recorded, or altered</source>
+        <translation>база данных старше, чем это хранилище записало в последний раз, или изменена</translation>
+    </message>
+    <message numerus="yes">
+        <source>unaltered (%n entry(s))</source>
+        <translation>
+            <numerusform>не изменена (%n запись)</numerusform>
+            <numerusform>не изменена (%n записи)</numerusform>
+            <numerusform>не изменена (%n записей)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>изменена</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) found that the vault does not know</source>
+        <translation>
+            <numerusform>найден %n файл, неизвестный хранилищу</numerusform>
+            <numerusform>найдено %n файла, неизвестных хранилищу</numerusform>
+            <numerusform>найдено %n файлов, неизвестных хранилищу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>their list could not be read</source>
+        <translation>их список не удалось прочитать</translation>
     </message>
     <message>
         <source>good</source>

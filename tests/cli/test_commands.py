@@ -40,7 +40,8 @@ def test_init_shows_fingerprint_and_recovery_code_once(cli: Cli) -> None:
     assert code.group(0) not in identity
     # The code opens the vault: it is the real one, not a decoration.
     cli("passwd", "--recovery",
-        env={"KZARCHIVE_RECOVERY_CODE": code.group(0), "KZARCHIVE_NEW_PASSPHRASE": "new pass 1"})
+        env={"KZARCHIVE_RECOVERY_CODE": code.group(0),
+             "KZARCHIVE_NEW_PASSPHRASE": "new pass phrase 1"})
     again = cli("init", expect=2)
     assert "not empty" in again.err and again.out == ""
 

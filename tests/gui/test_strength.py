@@ -22,3 +22,11 @@ def test_several_words_are_strong_in_any_script() -> None:
     assert passphrase_strength("снег шёл над площадью") == Strength.STRONG
     assert passphrase_strength("қар жауып тұр кешке") >= Strength.FAIR
     assert acceptable("correct horse battery staple")
+
+
+def test_the_dialogs_judge_a_passphrase_by_the_cores_one_policy() -> None:
+    from kzarchive.gui.widgets import strength
+    from kzarchive.service import passphrase_policy
+
+    assert strength.acceptable is passphrase_policy.acceptable
+    assert strength.passphrase_strength is passphrase_policy.passphrase_strength

@@ -77,7 +77,8 @@ def remembered_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 def failed_report(archive: Archive) -> VerifyReport:
     with pytest.raises(IntegrityError) as caught:
         archive.verify()
-    report: VerifyReport = caught.value.report  # type: ignore[attr-defined]
+    report = caught.value.report
+    assert isinstance(report, VerifyReport)
     assert not report.ok
     return report
 

@@ -30,6 +30,7 @@ from kzarchive.crypto.stream import (
     iter_payload,
 )
 from kzarchive.errors import IntegrityError
+from kzarchive.service.models import VerifyReport
 from kzarchive.vault import database
 from kzarchive.vault.blobs import FIXED_TIME, FORMAT_PADDED, FORMAT_PLAIN, BlobStore, StoredBlob
 from kzarchive.vault.padding import TRAILER, PaddedWriter, padded_size, padme
@@ -274,7 +275,8 @@ def test_archive_reports_an_altered_size_row(tmp_path: Path) -> None:
             db.execute("UPDATE blobs SET size = size - 1")
         with pytest.raises(IntegrityError) as caught:
             archive.verify()
-        failures = caught.value.report.failures  # type: ignore[attr-defined]
+        assert isinstance(caught.value.report, VerifyReport)
+        failures = caught.value.report.failures
         assert [f.name for f in failures] == [f"item {item.id} (evidence.bin)"]
         assert "database records 39999" in failures[0].detail
         with pytest.raises(IntegrityError):

@@ -21,6 +21,7 @@ from kzarchive.archive import Archive
 from kzarchive.crypto import kdf, merkle
 from kzarchive.crypto.kdf import Argon2Params
 from kzarchive.errors import IntegrityError, KzError, NewerFormat, RollbackDetected
+from kzarchive.service.models import VerifyReport
 from kzarchive.vault import custody, head, keyslots
 from tests.connection import connection_of
 
@@ -163,7 +164,8 @@ def test_verify_names_a_rollback_found_while_open(vault: Path) -> None:
         head.write(vault, archive.vault_id, ahead, archive._vmk)
         with pytest.raises(RollbackDetected) as caught:
             archive.verify()
-        report = caught.value.report  # type: ignore[attr-defined]
+        report = caught.value.report
+        assert isinstance(report, VerifyReport)
         failed = {check.name: check.detail for check in report.failures}
         assert list(failed) == ["rollback anchor"]
         assert "recorded" in failed["rollback anchor"]

@@ -39,11 +39,13 @@ from kzarchive.gui.dialogs.file_dialogs import choose_open_file
 from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
+from kzarchive.gui.report_text import BundleReportText
 from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.widgets.fingerprint import FingerprintLabel
 from kzarchive.gui.workers import Task
+from kzarchive.service.report import ERROR, PROBLEMS
 
 if TYPE_CHECKING:
     from kzarchive.gui.controller import AppController
@@ -125,6 +127,7 @@ class BundleDialog(QDialog):
         self.path = path
         self.on_imported = on_imported
         self.report: BundleReport | None = None
+        self.words = BundleReportText(self)
         self.state = State.VERIFYING
         self.import_result: ImportResult | None = None
         self.task: Task | None = None
@@ -222,7 +225,7 @@ class BundleDialog(QDialog):
     def _verify_failed(self, exc: KzError) -> None:
         if not self._answer_arrived():
             return
-        report = getattr(exc, "report", None)
+        report = exc.report
         if isinstance(exc, UntrustedSigner) and isinstance(report, BundleReport):
             self._verified(report, State.UNTRUSTED)
         elif isinstance(exc, BundleError):
@@ -259,13 +262,23 @@ class BundleDialog(QDialog):
         tree.addTopLevelItem(row)
         return row
 
+    def _technical(self, row: QTreeWidgetItem, column: int, kind: str, detail: str) -> None:
+        """A failure whose cause is technical keeps the core's words, to quote in a report."""
+        if kind in (ERROR, PROBLEMS):
+            row.setToolTip(column, self.tr("{text}\n\nTechnical detail: {detail}").format(
+                text=row.text(column), detail=detail))
+
     def _fill_checks(self, report: BundleReport) -> None:
         self.checks.clear()
         for check in report.checks:
-            self._row(self.checks, check.status, [check_name(check.name), check.detail])
+            row = self._row(self.checks, check.status, [
+                check_name(check.name), self.words.check(check)])
+            self._technical(row, 2, check.kind, check.detail)
         if report.stopped:
-            self._row(self.checks, Status.FAILED, [
-                self.tr("Reading stopped here; later checks were not made"), report.stopped])
+            row = self._row(self.checks, Status.FAILED, [
+                self.tr("Reading stopped here; later checks were not made"),
+                self.words.stopped(report)])
+            self._technical(row, 2, report.stopped_kind, report.stopped)
         self.checks.resizeColumnToContents(0)
         # Check names run longer in Russian and Kazakh: room for them, the rest to details.
         self.checks.resizeColumnToContents(1)
@@ -277,10 +290,9 @@ class BundleDialog(QDialog):
         self.files.clear()
         size_text = data_size
         for result in report.files:
-            detail = self.tr("Every byte matches its SHA-256.") if result.ok else result.detail
             self._row(self.files, result.status, [
                 str(names.get(result.path) or result.path), size_text(result.size),
-                result.sha256, detail])
+                result.sha256, self.words.file(result)])
         self.files.resizeColumnToContents(0)
         self.files.setColumnWidth(1, 220)
 

@@ -7,8 +7,6 @@ its incident, so the documenter knows what to restore from a backup.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,10 +28,7 @@ from kzarchive.gui.formatting import data_size
 from kzarchive.gui.style import label
 from kzarchive.gui.workers import Task, TaskRunner
 from kzarchive.service.models import CheckResult, VerifyReport
-
-_ITEM_CHECK = re.compile(r"^item ([0-9a-f]+) ")
-_STORED_FILE_CHECK = re.compile(r"^stored file ([0-9a-f]+)$")
-_COUNT = re.compile(r"^(\d+) ")
+from kzarchive.service.report import ERROR
 
 
 class VerifyDialog(QDialog):
@@ -115,7 +110,7 @@ class VerifyDialog(QDialog):
         self._show_report(report)
 
     def _failed(self, exc: KzError) -> None:
-        report = getattr(exc, "report", None)
+        report = exc.report
         if isinstance(report, VerifyReport):
             self.report = report
             self._finish(self.tr("Problems found: {n}").format(n=len(report.failures)))
@@ -138,7 +133,9 @@ class VerifyDialog(QDialog):
             icon.setPixmap((good if check.ok else bad).pixmap(20, 20))
             name_label = label(name, "subheading")
             result_label = label(result, "" if check.ok else "error")
-            result_label.setToolTip(check.detail)
+            if check.detail and not check.ok:  # the core's words, to quote in a report
+                result_label.setToolTip(self.tr("Technical detail: {detail}").format(
+                    detail=check.detail))
             for text in (name_label, result_label):
                 text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             texts = QVBoxLayout()
@@ -153,45 +150,57 @@ class VerifyDialog(QDialog):
         self.results.show()
 
     def describe(self, check: CheckResult, report: VerifyReport) -> tuple[str, str]:
-        """(what was checked, the result) for one check, in the interface language."""
+        """(what was checked, the result) for one check, in the interface language.
+
+        Rendered from the check's kind, subject and values; its English detail is
+        only the tooltip, for someone reporting the problem.
+        """
+        kind, params = check.kind, check.params
         if check.name == "vault.keys":
             return self.tr("Key file (vault.keys)"), (
                 self.tr("intact") if check.ok else self.tr("damaged or altered"))
         if check.name == "database":
             return self.tr("Database"), (
-                self.tr("intact") if check.ok else self.tr("damaged: {detail}").format(
-                    detail=check.detail))
+                self.tr("intact") if check.ok else self.tr("damaged"))
         if check.name == "custody log":
-            count = _COUNT.match(check.detail)
             return self.tr("Custody log"), (
-                self.tr("complete and unaltered (%n entry(s))", "", int(count.group(1)))
-                if check.ok and count else self.tr("complete and unaltered") if check.ok
-                else self.tr("altered or incomplete: {detail}").format(detail=check.detail))
+                self.tr("complete and unaltered (%n entry(s))", "", params["count"])
+                if kind == "custody.count" else self.tr("altered or incomplete"))
+        if check.name == "rollback anchor":
+            if kind == "anchor.extends":
+                return self.tr("Rollback anchor"), self.tr(
+                    "the custody log's %n entry(s) extend what was last recorded", "",
+                    params["entries"])
+            if kind == "anchor.none":
+                return self.tr("Rollback anchor"), self.tr("none yet (made at the next change)")
+            return self.tr("Rollback anchor"), self.tr(
+                "the database is older than this vault last recorded, or altered")
         if check.name == "received custody":
             return self.tr("Custody received from partners"), (
-                self.tr("unaltered") if check.ok else self.tr("altered: {detail}").format(
-                    detail=check.detail))
+                self.tr("unaltered (%n entry(s))", "", params["count"])
+                if kind == "custody.received" else self.tr("altered"))
         if check.name == "stored files":
-            size = data_size(report.bytes_checked)
-            if check.ok and report.ok:
-                return self.tr("Stored files"), self.tr(
-                    "%n item(s) read, {size}, each matching its SHA-256", "",
-                    report.items_checked).format(size=size)
-            if check.ok:  # the damaged items have rows of their own
+            if kind == "blobs.counted":
+                size = data_size(params["size"])
+                if report.ok:
+                    return self.tr("Stored files"), self.tr(
+                        "%n item(s) read, {size}, each matching its SHA-256", "",
+                        params["items"]).format(size=size)
+                # the damaged items have rows of their own
                 return self.tr("Stored files"), self.tr(
                     "%n item(s) read, {size}; no file the vault does not know", "",
-                    report.items_checked).format(size=size)
-            return self.tr("Stored files"), self.tr(
-                "files found that the vault does not know: {detail}").format(detail=check.detail)
-        item = _ITEM_CHECK.match(check.name)
-        if item:
-            return self._item_name(item.group(1)), self.tr(
+                    params["items"]).format(size=size)
+            if kind == "blobs.strays":
+                return self.tr("Stored files"), self.tr(
+                    "%n file(s) found that the vault does not know", "", params["count"])
+            return self.tr("Stored files"), self.tr("their list could not be read")
+        if kind in ("item.mismatch", ERROR) and check.subject and check.name.startswith("item "):
+            return self._item_name(check.subject), self.tr(
                 "damaged: the content does not match its recorded SHA-256")
-        stored = _STORED_FILE_CHECK.match(check.name)
-        if stored:
-            return self.tr("Preview image {ident}").format(ident=stored.group(1)), self.tr(
+        if kind in ("blob.mismatch", ERROR) and check.subject:
+            return self.tr("Preview image {ident}").format(ident=check.subject), self.tr(
                 "damaged")
-        return check.name, (self.tr("good") if check.ok else check.detail or self.tr("failed"))
+        return check.name, (self.tr("good") if check.ok else self.tr("failed"))
 
     def _item_name(self, item_id: str) -> str:
         try:

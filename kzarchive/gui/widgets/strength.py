@@ -1,66 +1,18 @@
-"""A rough passphrase strength estimate for the hint under the passphrase field.
+"""The passphrase strength shown under a new passphrase: the core's one policy.
 
-Not a guarantee, only a nudge towards long passphrases: it counts how many
-characters are new (runs and repeats count little) and how varied they are.
-Several words of ordinary letters score well; short mixed-symbol strings do not,
-because length matters more than symbols against offline guessing.
+The create and change-passphrase dialogs enable their button only for what the
+core accepts (kzarchive/passphrase_policy.py), so the GUI never refuses what
+the command line accepts, nor the other way round.
 """
 
 from __future__ import annotations
 
-import math
-from enum import IntEnum
+from kzarchive.service.passphrase_policy import (
+    MIN_LENGTH,
+    Strength,
+    acceptable,
+    estimate_bits,
+    passphrase_strength,
+)
 
-MIN_LENGTH = 12
-
-
-class Strength(IntEnum):
-    TOO_SHORT = 0
-    WEAK = 1
-    FAIR = 2
-    STRONG = 3
-
-
-def _alphabet_size(text: str) -> int:
-    size = 0
-    if any(c.islower() for c in text):
-        size += 33 if any(not c.isascii() for c in text if c.isalpha()) else 26
-    if any(c.isupper() for c in text):
-        size += 26
-    if any(c.isdigit() for c in text):
-        size += 10
-    if any(not c.isalnum() for c in text):
-        size += 20
-    return max(size, 10)
-
-
-def _effective_length(text: str) -> float:
-    """Length where repeats and steps (aaaa, 1234, abcd) count a quarter."""
-    length = 0.0
-    seen: set[str] = set()
-    for i, char in enumerate(text):
-        prev = text[i - 1] if i else ""
-        step = bool(prev) and abs(ord(char) - ord(prev)) <= 1
-        length += 0.25 if step or (char in seen and text.count(char) > 3) else 1.0
-        seen.add(char)
-    return length
-
-
-def estimate_bits(text: str) -> float:
-    return _effective_length(text) * math.log2(_alphabet_size(text)) if text else 0.0
-
-
-def passphrase_strength(text: str) -> Strength:
-    if len(text) < MIN_LENGTH:
-        return Strength.TOO_SHORT
-    bits = estimate_bits(text)
-    if bits < 50:
-        return Strength.WEAK
-    if bits < 75:
-        return Strength.FAIR
-    return Strength.STRONG
-
-
-def acceptable(text: str) -> bool:
-    """Whether the create dialog lets the passphrase through."""
-    return passphrase_strength(text) >= Strength.FAIR
+__all__ = ["MIN_LENGTH", "Strength", "acceptable", "estimate_bits", "passphrase_strength"]

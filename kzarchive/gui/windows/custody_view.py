@@ -34,6 +34,11 @@ from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label
 from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.workers import Task, TaskRunner
+from kzarchive.service.custody_chain import LINK_ALTERED
+from kzarchive.service.custody_chain import LINK_BROKEN as LINK_BROKEN
+from kzarchive.service.custody_chain import LINK_OK as LINK_OK
+from kzarchive.service.custody_chain import LINK_UNKNOWN as LINK_UNKNOWN
+from kzarchive.service.custody_chain import chain_links as core_chain_links
 from kzarchive.vault.custody import leaf_hash_of
 
 ENTRY_KEYS = ("seq", "ts", "actor", "action", "incident_id", "item_id", "details",
@@ -100,7 +105,6 @@ FIELD_NAMES = {
 # Details already shown in the "About" column.
 _SUBJECT_KEYS = ("person_id", "contact_id")
 
-LINK_OK, LINK_BROKEN, LINK_UNKNOWN = "ok", "broken", "unknown"
 
 YES = QT_TRANSLATE_NOOP("Custody", "yes")
 NO = QT_TRANSLATE_NOOP("Custody", "no")
@@ -122,22 +126,11 @@ def chain_links(entries: Sequence[Mapping[str, Any]]) -> list[str]:
     ``unknown``: the first entry shown of an incident names an earlier one that is
     not in the list (a partner sent only part of its chain).
     """
-    last: dict[str, str] = {}
-    links = []
-    for entry in entries:
-        body = {key: entry.get(key) for key in ENTRY_KEYS}
-        state = LINK_OK if leaf_hash_of(body) == entry.get("leaf_hash") else LINK_BROKEN
-        incident = entry.get("incident_id")
-        if incident is not None and state == LINK_OK:
-            previous = entry.get("incident_prev")
-            if incident in last:
-                state = LINK_OK if previous == last[incident] else LINK_BROKEN
-            elif previous is not None:
-                state = LINK_UNKNOWN
-        if incident is not None:
-            last[incident] = str(entry.get("leaf_hash"))
-        links.append(state)
-    return links
+    leaves = [str(entry.get("leaf_hash")) for entry in entries]
+    recomputed = [leaf_hash_of({key: entry.get(key) for key in ENTRY_KEYS}) for entry in entries]
+    # An altered entry is shown as a broken link: the person sees where the chain fails.
+    return [LINK_BROKEN if link == LINK_ALTERED else link
+            for link in core_chain_links(entries, leaves, recomputed)]
 
 
 def _short(value: str) -> str:
