@@ -16,6 +16,7 @@ from PySide6.QtCore import QIODevice, QObject
 
 from kzarchive.crypto.stream import SeekablePayloadReader
 from kzarchive.errors import KzError
+from kzarchive.gui.qt_threads import settle_notify_overrides
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ class PayloadDevice(QIODevice):
         self._offset = 0
         self._lock = threading.Lock()
         self.failure: KzError | None = None
+        settle_notify_overrides(self)
 
     def open_for_reading(self) -> bool:
         # Unbuffered: Qt's own read-ahead buffer would hold plaintext it does not need.

@@ -29,6 +29,7 @@ from kzarchive.errors import KzError
 from kzarchive.gui.context import VaultContext
 from kzarchive.gui.dialogs.messages import error_html
 from kzarchive.gui.media_device import PayloadDevice
+from kzarchive.gui.qt_threads import settle_notify_overrides
 from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.info import duration_text
 from kzarchive.gui.viewers.window import ViewerWindow
@@ -75,9 +76,12 @@ class MediaViewer(ViewerWindow):
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
+        settle_notify_overrides(self.player)
+        settle_notify_overrides(self.audio)
         self.video: VideoScreen | None = None
         if item.kind == "video" or kind_of(item.mime) == "video":
             self.video = VideoScreen()
+            settle_notify_overrides(self.video.item)
             self.player.setVideoOutput(self.video.item)
             screen: QWidget = self.video
         else:
