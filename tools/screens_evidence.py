@@ -53,7 +53,11 @@ def shoot_evidence(controller: Any, window: Any, out: Path, prefix: str,
     _select(window, almaty_incident(controller.language), wait)
 
     detail.tabs.setCurrentIndex(detail.DETAILS_TAB)
-    detail.editor.form.tags_edit.setText("Republic Square, evening")
+    # An unsaved edit, in the language of the screen.
+    edited_tags = {"en": "Republic Square, evening", "ru": "площадь Республики, вечер",
+                   "kk": "Республика алаңы, кеш"}
+    detail.editor.form.tags_edit.setText(edited_tags.get(controller.language,
+                                                         edited_tags["en"]))
     save(window, out, prefix + "main-details-editing")
     detail.editor.undo()
 
