@@ -2985,9 +2985,9 @@ This vault&apos;s fingerprint:
     <message numerus="yes">
         <source>unaltered (%n entry(s))</source>
         <translation>
-            <numerusform>не изменена (%n запись)</numerusform>
-            <numerusform>не изменена (%n записи)</numerusform>
-            <numerusform>не изменена (%n записей)</numerusform>
+            <numerusform>не изменён (%n запись)</numerusform>
+            <numerusform>не изменён (%n записи)</numerusform>
+            <numerusform>не изменён (%n записей)</numerusform>
         </translation>
     </message>
     <message>
