@@ -41,6 +41,7 @@ from typing import Any, BinaryIO, NoReturn
 
 from kzarchive.bundle import bagit, bundlejson, custody, layout
 from kzarchive.bundle.bundlejson import BundleDescription, FileRecord
+from kzarchive.bundle.fields import is_fingerprint
 from kzarchive.bundle.jsontext import JsonBudget
 from kzarchive.bundle.model import (
     VerifiedBundle,
@@ -61,7 +62,7 @@ from kzarchive.bundle.report import (
 from kzarchive.bundle.tarstream import StrictTarReader, TarEntry
 from kzarchive.crypto import minisign
 from kzarchive.crypto.age import X25519Identity, X25519Recipient, open_decrypting_reader
-from kzarchive.crypto.identity import PublicIdentity, normalize_fingerprint
+from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat
 from kzarchive.service.report import ERROR, PROBLEMS
 from kzarchive.util.progress import CancelToken, Progress
@@ -699,16 +700,9 @@ def _bag_info_problems(info: bagit.TagElements, bundle_id: str) -> list[str]:
     if info.single(layout.LABEL_IDENTIFIER) != bundle_id:
         problems.append("External-Identifier is not the bundle's folder name")
     for fingerprint in [info.single(layout.LABEL_SENDER), *info.values(layout.LABEL_RECIPIENTS)]:
-        if not _is_fingerprint(fingerprint):
+        if not is_fingerprint(fingerprint):
             problems.append(f"{fingerprint[:80]!r} is not a fingerprint")
     return problems
-
-
-def _is_fingerprint(text: str) -> bool:
-    try:
-        return normalize_fingerprint(text) == text
-    except BadInput:
-        return False
 
 
 def _is_kzarchive_signature_text(data: bytes) -> bool:
