@@ -20,7 +20,7 @@ from kzarchive.errors import IntegrityError, KzError, NewerFormat
 from kzarchive.vault import private
 
 FILE_NAME = "archive.db"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Files SQLite makes next to the database (WAL mode; the rollback journal only while
 # a migration from an older journal mode runs).
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -213,11 +213,56 @@ ALTER TABLE blobs ADD COLUMN format INTEGER NOT NULL DEFAULT 2;
 UPDATE blobs SET format = 1;
 """
 
+# Version 5: trusted time, partner receipts and perceptual hashes.
+#   checkpoint_stamps  RFC 3161 replies over checkpoints of the custody log (the exact
+#                      checkpoint text, the whole TimeStampResp, the authority's
+#                      certificates as the reply carried them, and whether their chain
+#                      was checked against a CA the user trusts)
+#   stamp_requests     requests made and not yet answered (the nonce binds the reply)
+#   receipts           signed receipts from partners for bundles this vault exported
+#   perceptual_hashes  a picture's PDQ fingerprint, computed here from the stored bytes
+#                      (never taken from a bundle), for finding copies
+SCHEMA_V5 = """
+CREATE TABLE stamp_requests (
+    nonce TEXT PRIMARY KEY,
+    tree_size INTEGER NOT NULL REFERENCES checkpoints (size),
+    created TEXT NOT NULL
+);
+CREATE TABLE checkpoint_stamps (
+    id INTEGER PRIMARY KEY,
+    tree_size INTEGER NOT NULL REFERENCES checkpoints (size),
+    token BLOB NOT NULL,
+    gen_time TEXT NOT NULL,
+    authority TEXT NOT NULL,
+    certificates BLOB NOT NULL,
+    chain_status TEXT NOT NULL,
+    added TEXT NOT NULL
+);
+CREATE INDEX checkpoint_stamps_by_size ON checkpoint_stamps (tree_size);
+CREATE TABLE receipts (
+    bundle_id TEXT NOT NULL,
+    partner_fingerprint TEXT NOT NULL,
+    tag_manifest_sha256 TEXT NOT NULL,
+    result TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    document BLOB NOT NULL,
+    added TEXT NOT NULL,
+    PRIMARY KEY (bundle_id, partner_fingerprint)
+);
+CREATE TABLE perceptual_hashes (
+    item_id TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+    algorithm TEXT NOT NULL,
+    fingerprint BLOB NOT NULL,
+    quality INTEGER NOT NULL
+);
+"""
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: lambda conn: _run_script(conn, SCHEMA_V1),
     2: lambda conn: _run_script(conn, SCHEMA_V2),
     3: lambda conn: _run_script(conn, SCHEMA_V3),
     4: lambda conn: _run_script(conn, SCHEMA_V4),
+    5: lambda conn: _run_script(conn, SCHEMA_V5),
 }
 
 
