@@ -30,8 +30,10 @@ from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.viewers.hash_row import HashRow
 from kzarchive.gui.viewers.info import ItemInfoPanel, original_name
+from kzarchive.gui.viewers.provenance import CredentialsPanel
 from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.workers import Job, Task, TaskRunner
+from kzarchive.media.types import kind_of
 from kzarchive.service.models import Item
 
 
@@ -64,6 +66,12 @@ class ViewerWindow(QWidget):
         side_layout.addSpacing(8)
         side_layout.addWidget(self.hash_row)
         side_layout.addSpacing(8)
+        self.side_layout = side_layout
+        self.credentials: CredentialsPanel | None = None
+        if kind_of(item.mime) in ("photo", "video") or item.kind in ("photo", "video"):
+            self.credentials = CredentialsPanel(item)
+            side_layout.addWidget(self.credentials)
+            side_layout.addSpacing(8)
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.extract_button)
         self.actions_row.addStretch(1)
