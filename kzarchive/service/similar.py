@@ -116,7 +116,6 @@ class Similar:
         self._lock = threading.Lock()
         self._index = SimilarityIndex()
         self._seen_rowid = 0
-        self._seen_rows = 0
 
     def find(
         self, item_id: str, threshold: int = DEFAULT_THRESHOLD,
@@ -191,19 +190,18 @@ class Similar:
         return value
 
     def _catch_up(self) -> None:
-        """Bring the in-memory index up to the table: new rows only, or all again
-        when rows went away (an item deleted)."""
+        """Bring the in-memory index up to the table: the rows added since, by rowid.
+
+        Nothing deletes rows while a vault is open (items are never deleted), and new
+        rows get rowids above every existing one; a row replaced for the same item
+        leaves its old entry behind, which a query reports once, by key.
+        """
         with self._session.read() as db:
-            (kept,) = db.execute("SELECT count(*) FROM perceptual_hashes WHERE rowid <= ?",
-                                 (self._seen_rowid,)).fetchone()
-            if kept != self._seen_rows:
-                self._index, self._seen_rowid, self._seen_rows = SimilarityIndex(), 0, 0
             fresh = db.execute(
                 "SELECT rowid, item_id, fingerprint, quality FROM perceptual_hashes "
                 "WHERE rowid > ? ORDER BY rowid", (self._seen_rowid,)).fetchall()
         for rowid, item_id, blob, quality in fresh:
             self._seen_rowid = max(self._seen_rowid, int(rowid))
-            self._seen_rows += 1
             if int(quality) >= perceptual.MIN_QUALITY:
                 self._index.add(item_id, _from_blob(blob, int(quality)))
 

@@ -41,6 +41,8 @@ class SimilarItemsPanel(QWidget):
         self.status_label = label(self.tr("Looking for copies of this picture…"), "muted")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setToolTip(self.tr("Double-click to open the item"))
         self.list.itemActivated.connect(self._activated)
         self.list.hide()
