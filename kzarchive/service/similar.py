@@ -21,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kzarchive.errors import BadInput, KzError
+from kzarchive.errors import BadInput, IntegrityError, KzError
 from kzarchive.media import perceptual
 from kzarchive.media.imaging import ImageUnavailable, decode_upright, pillow_format
 from kzarchive.media.perceptual import DEFAULT_THRESHOLD, Fingerprint, SimilarityIndex
@@ -162,8 +162,11 @@ class Similar:
         for number, (ident, mime) in enumerate(waiting, start=1):
             if cancel is not None:
                 cancel.check()
-            if self._make(ident, mime) is not None:
-                made += 1
+            try:
+                if self._make(ident, mime) is not None:
+                    made += 1
+            except IntegrityError:
+                pass  # damaged content: verify names it; the other copies are still found
             if progress is not None:
                 progress(number, len(waiting))
         with self._session.transaction() as db:

@@ -133,3 +133,21 @@ def test_the_first_query_builds_the_index_and_later_ones_reuse_it(
     for _ in range(20):
         archive.similar.find(original)
     assert (time.perf_counter() - started) / 20 < 0.2
+
+
+def test_a_damaged_old_photo_does_not_stop_the_one_time_pass(
+        archive: Archive, tmp_path: Path) -> None:
+    incident = archive.add_incident("Повреждение")
+    data = copies(9)
+    original = _attach(archive, incident, tmp_path, "original.jpg", data["original.jpg"])
+    damaged = _attach(archive, incident, tmp_path, "damaged.jpg", jpeg(scene(10)))
+    copy = _attach(archive, incident, tmp_path, "resized.jpg", data["resized.jpg"])
+    db = connection_of(archive)
+    db.execute("DELETE FROM perceptual_hashes")
+    db.execute("DELETE FROM meta WHERE key = ?", (PASS_DONE_KEY,))
+    blob = archive.evidence.blob_of(damaged)
+    path = next(p for p in archive.path.glob("blobs/*/*") if p.name == blob.id)
+    raw = bytearray(path.read_bytes())
+    raw[100] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    assert [m.item.id for m in archive.similar.find(original).matches] == [copy]
