@@ -48,8 +48,7 @@ class PhotoViewer(ViewerWindow):
         self.run(lambda progress, cancel: decode_photo(archive, item), on_success=self._decoded)
         self.similar = SimilarItemsPanel()
         self.similar.open_requested.connect(self.open_other)
-        above = self.credentials or self.hash_row
-        self.side_layout.insertWidget(self.side_layout.indexOf(above) + 2, self.similar)
+        self.add_section(self.similar)
         self.opened: list[QWidget] = []
         self.run(lambda progress, cancel: archive.similar.find(item.id, progress=progress,
                                                                cancel=cancel),

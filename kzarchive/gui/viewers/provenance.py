@@ -43,6 +43,7 @@ class SimilarItemsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
+        self.list.setMinimumHeight(110)
         self.list.setToolTip(self.tr("Double-click to open the item"))
         self.list.itemActivated.connect(self._activated)
         self.list.hide()
@@ -67,7 +68,6 @@ class SimilarItemsPanel(QWidget):
             entry.setData(ITEM_ID_ROLE, match.item.id)
             entry.setToolTip(match.item.id)
             self.list.addItem(entry)
-        self.list.setMaximumHeight(min(8, len(result.matches)) * 54 + 8)
         self.list.show()
 
     def show_failure(self, exc: KzError) -> None:
