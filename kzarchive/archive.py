@@ -2,10 +2,10 @@
 
 An ``Archive`` is an unlocked vault (``kzarchive.service.session.VaultSession``) and
 the services built over it: ``archive.incidents``, ``archive.evidence``,
-``archive.contacts`` and ``archive.exchange``.  The methods of the services are also
-reachable on the archive itself (``archive.add_incident(...)``), so that the command
-line and the GUI keep their calls; new code uses the services.  See
-docs/architecture.md.
+``archive.contacts``, ``archive.exchange`` and ``archive.similar``.  The methods of
+the services are also reachable on the archive itself (``archive.add_incident(...)``),
+so that the command line and the GUI keep their calls; new code uses the services.
+See docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from kzarchive.service.evidence import Evidence
 from kzarchive.service.exchange import Exchange, ExportOptions, ExportResult, ImportResult
 from kzarchive.service.incidents import Incidents
 from kzarchive.service.session import VaultSession
+from kzarchive.service.similar import Similar
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import keyslots
 from kzarchive.vault.lock import VaultLock
@@ -52,6 +53,7 @@ class Archive(VaultSession):
         self.evidence = Evidence(self)
         self.contacts = Contacts(self)
         self.exchange = Exchange(self, self.incidents, self.evidence, self.contacts)
+        self.similar = Similar(self, self.evidence)
 
     # The calls of the command line and the GUI, unchanged.
     resolve_id = _on("incidents", Incidents.resolve_id)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from kzarchive.bundle import layout, upstream
+from kzarchive.bundle import credentials, layout, upstream
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.fields import LONG_TEXT, Fields, bad
 from kzarchive.bundle.upstream import CustodyChain
@@ -84,6 +84,8 @@ class VerifiedItem:
     derivation: Mapping[str, Any] | None
     metadata: Mapping[str, Any]
     custody_origin: str  # whose chain holds that entry
+    # A sanitized copy: the sender's statement of its original's C2PA validation state.
+    original_credentials: str | None = None
 
 
 @dataclass(frozen=True)
@@ -320,6 +322,10 @@ def _item(record: Fields, carried: set[str], files: Mapping[str, FileRecord],
     mime = record.mime("mime")
     if sent == "sanitized":
         mime = mime_for_extension(file.path) or OCTET_STREAM
+    metadata = record.json_object("metadata") or {}
+    credentials.check_metadata(metadata, f"{record.where}.metadata")
+    original_credentials = credentials.original_state(
+        record, sent == "sanitized" or derived_copy, metadata)
     return VerifiedItem(
         id=ident, incident_id=incident, kind=record.choice("kind", ITEM_KINDS),
         name=record.file_name("name"), mime=mime, file=file, original_sha256=original,
@@ -331,8 +337,9 @@ def _item(record: Fields, carried: set[str], files: Mapping[str, FileRecord],
         witness=record.optional_text("witness"),
         derived_from=derived_from,
         derivation=MappingProxyType(derivation) if derivation else None,
-        metadata=MappingProxyType(record.json_object("metadata") or {}),
+        metadata=MappingProxyType(metadata),
         custody_origin=binding.origin,
+        original_credentials=original_credentials,
     )
 
 

@@ -26,7 +26,7 @@ from kzarchive.errors import (
     VaultLocked,
     from_os_error,
 )
-from kzarchive.service import rows
+from kzarchive.service import pictures, provenance, rows, similar
 from kzarchive.service.models import Item, VerifyReport
 from kzarchive.service.records import new_id
 from kzarchive.service.report import ERROR
@@ -64,6 +64,9 @@ def describe(reader: SeekablePayloadReader, name: str) -> dict[str, Any]:
         raise
     except Exception:  # a hostile or broken file must never stop intake
         described["metadata"] = {"note": "metadata could not be read"}
+    described["fingerprint"], credentials = pictures.describe_picture(reader, mime)
+    if credentials is not None:
+        described["metadata"][provenance.OWN] = credentials
     return described
 
 
@@ -207,6 +210,7 @@ class Evidence:
                     "metadata": described["metadata"], "thumbnail_blob_id": thumb_id,
                     "created": utc_timestamp(),
                 }, [name, notes, source_description, witness, text])
+                similar.store_fingerprint(db, ident, described["fingerprint"])
                 details: dict[str, Any] = {"sha256": blob.sha256, "size": blob.size,
                                            "kind": final_kind}
                 if derived_from:

@@ -42,7 +42,7 @@ from kzarchive.crypto import merkle
 from kzarchive.crypto.age import X25519Recipient
 from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, MissingFile
-from kzarchive.service import rows
+from kzarchive.service import pictures, provenance, rows, similar
 from kzarchive.service.contacts import Contacts
 from kzarchive.service.evidence import Evidence
 from kzarchive.service.incidents import Incidents
@@ -230,6 +230,10 @@ class Exchange:
                             self._evidence.iter_content(item_id)),
                         authenticated=True)
                 record["sent"] = sent
+                copy = sent == "sanitized" or (item.derivation or {}).get("kind") == "sanitized"
+                stated = provenance.original_state(item.metadata) if copy else None
+                if stated is not None and sent != "withheld":
+                    record["original_content_credentials"] = stated
                 record["original_sha256"] = item.sha256
                 if payload is not None:
                     files.append(payload)
@@ -394,6 +398,8 @@ class Exchange:
             for blob in stored.values():
                 self._session.blobs.delete(blob.id)
             return result
+        # Read from the received bytes, after they were verified; never from the bundle.
+        readings = pictures.read_received(self._session, model.items, stored)
         with self._session.transaction() as db:
             for blob in stored.values():
                 rows.keep_blob(db, blob)
@@ -412,7 +418,7 @@ class Exchange:
                 if item.file not in delivered:
                     raise IntegrityError(
                         what=f"the content of item {item.id} was not delivered by the bundle")
-                _import_item(db, item, model)
+                _import_item(db, item, model, readings.get(item.id))
                 result.items_added.append(item.id)
             _store_received_custody(db, model)
             db.execute("INSERT INTO imported_bundles (id, sender_fingerprint, "
@@ -503,7 +509,8 @@ def _import_incident(db: Any, incident: VerifiedIncident) -> bool:
     return True
 
 
-def _import_item(db: Any, item: VerifiedItem, model: VerifiedBundle) -> None:
+def _import_item(db: Any, item: VerifiedItem, model: VerifiedBundle,
+                 reading: pictures.PictureReading | None) -> None:
     blob = db.execute("SELECT id FROM blobs WHERE sha256 = ? AND size = ?",
                       (item.file.sha256, item.file.size)).fetchone()
     if blob is None:
@@ -524,9 +531,11 @@ def _import_item(db: Any, item: VerifiedItem, model: VerifiedBundle) -> None:
         "collected_at": item.collected_at, "collector": item.collector,
         "source": item.source, "language": item.language, "notes": item.notes,
         "witness": item.witness, "derived_from": derived_from, "derivation": derivation,
-        "metadata": dict(item.metadata), "thumbnail_blob_id": None,
-        "created": utc_timestamp(),
+        "metadata": provenance.imported_metadata(
+            item.metadata, reading.credentials if reading else None, item.original_credentials),
+        "thumbnail_blob_id": None, "created": utc_timestamp(),
     }, [item.name, item.notes, item.source, item.witness])
+    similar.store_fingerprint(db, item.id, reading.fingerprint if reading else None)
 
 
 def _store_received_custody(db: Any, model: VerifiedBundle) -> None:

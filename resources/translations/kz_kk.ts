@@ -785,6 +785,113 @@ Technical detail: {detail}</source>
     </message>
 </context>
 <context>
+    <name>CredentialsPanel</name>
+    <message>
+        <source>Content credentials</source>
+        <translation>Шығу тегі туралы мәліметтер (C2PA)</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Қол қойған:</translation>
+    </message>
+    <message>
+        <source>Signer known:</source>
+        <translation>Қол қоюшы белгілі ме:</translation>
+    </message>
+    <message>
+        <source>yes, by a trusted certificate</source>
+        <translation>иә, сенімді сертификат бойынша</translation>
+    </message>
+    <message>
+        <source>no: the certificate is not one this vault trusts, so who signed is unproven</source>
+        <translation>жоқ: бұл қойма бұл сертификатқа сенбейді, сондықтан кім қол қойғаны дәлелденбеген</translation>
+    </message>
+    <message>
+        <source>Made with:</source>
+        <translation>Жасалған құрал:</translation>
+    </message>
+    <message>
+        <source>Signed at:</source>
+        <translation>Қол қойылған уақыт:</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Әрекеттер:</translation>
+    </message>
+    <message>
+        <source>Made from:</source>
+        <translation>Неден жасалған:</translation>
+    </message>
+    <message>
+        <source>{title} (signed)</source>
+        <translation>{title} (қол қойылған)</translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation>Табылған ақаулар:</translation>
+    </message>
+    <message>
+        <source>Kept at:</source>
+        <translation>Сақталған орны:</translation>
+    </message>
+    <message>
+        <source>Valid: the signature checks out and the content is as it was signed.</source>
+        <translation>Жарамды: қолтаңба дұрыс, мазмұны қол қойылған кездегідей.</translation>
+    </message>
+    <message>
+        <source>TAMPERED: the content was changed after it was signed. The credentials do not describe this file as it is.</source>
+        <translation>ҚОЛ ҚОЙЫЛҒАННАН КЕЙІН ӨЗГЕРТІЛГЕН: мазмұны қол қойылғаннан кейін өзгертілген. Бұл мәліметтер файлды қазіргі күйінде сипаттамайды.</translation>
+    </message>
+    <message>
+        <source>INVALID: the credentials could not be verified. Do not rely on what they say.</source>
+        <translation>ЖАРАМСЫЗ: мәліметтерді тексеру мүмкін болмады. Олардағы айтылғанға сүйенбеңіз.</translation>
+    </message>
+    <message>
+        <source>Kept elsewhere: the file points to credentials on a server, which kzarchive does not fetch (it works offline).</source>
+        <translation>Басқа жерде сақталған: файл сервердегі мәліметтерге сілтейді, ал kzarchive оларды жүктемейді (ол желісіз жұмыс істейді).</translation>
+    </message>
+    <message>
+        <source>None in this copy: a sanitized copy carries no credentials.</source>
+        <translation>Бұл көшірмеде жоқ: тазартылған көшірмеде шығу тегі туралы мәліметтер болмайды.</translation>
+    </message>
+    <message>
+        <source>None: this file carries no content credentials.</source>
+        <translation>Жоқ: бұл файлда шығу тегі туралы мәліметтер жоқ.</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>жарамды</translation>
+    </message>
+    <message>
+        <source>tampered</source>
+        <translation>қол қойылғаннан кейін өзгертілген</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>жарамсыз</translation>
+    </message>
+    <message>
+        <source>kept elsewhere</source>
+        <translation>басқа жерде сақталған</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>The sender states that the original had content credentials: {state}. This is the sender&apos;s claim; this copy cannot show it.</source>
+        <translation>Жіберуші түпнұсқада шығу тегі туралы мәліметтер болғанын мәлімдейді: {state}. Бұл — жіберушінің мәлімдемесі; бұл көшірме оны көрсете алмайды.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s claim: {state}</source>
+        <translation>Жіберушінің мәлімдемесі: {state}</translation>
+    </message>
+    <message>
+        <source>, signed by {signer}</source>
+        <translation>, қол қойған: {signer}</translation>
+    </message>
+</context>
+<context>
     <name>Custody</name>
     <message>
         <source>Vault created</source>
@@ -2548,6 +2655,56 @@ This vault&apos;s fingerprint:
     <message>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarItemsPanel</name>
+    <message>
+        <source>Similar items</source>
+        <extracomment>The id of a listed item the person chose to open.</extracomment>
+        <translation>Ұқсас материалдар</translation>
+    </message>
+    <message>
+        <source>Looking for copies of this picture…</source>
+        <translation>Осы суреттің көшірмелері ізделуде…</translation>
+    </message>
+    <message>
+        <source>Double-click to open the item</source>
+        <translation>Материалды ашу үшін екі рет басыңыз</translation>
+    </message>
+    <message>
+        <source>No other item in the vault shows this picture.</source>
+        <translation>Қоймадағы басқа ешбір материалда бұл сурет жоқ.</translation>
+    </message>
+    <message>
+        <source>Each copy stays its own item, with its own source and custody.</source>
+        <translation>Әр көшірме өз көзі мен сақтау журналы бар жеке материал болып қалады.</translation>
+    </message>
+    <message>
+        <source>Copies could not be looked for: {reason}</source>
+        <translation>Көшірмелерді іздеу мүмкін болмады: {reason}</translation>
+    </message>
+    <message>
+        <source>Exact copy (the same bytes)</source>
+        <translation>Дәл көшірме (бірдей байттар)</translation>
+    </message>
+    <message>
+        <source>Distance {distance} of 256</source>
+        <translation>Қашықтық: 256-дан {distance}</translation>
+    </message>
+    <message>
+        <source>received from a partner</source>
+        <translation>серіктестен алынған</translation>
+    </message>
+    <message>
+        <source>collected here</source>
+        <translation>осында жиналған</translation>
+    </message>
+    <message>
+        <source>{how}: {name}
+Incident: {incident} · {where}</source>
+        <translation>{how}: {name}
+Оқиға: {incident} · {where}</translation>
     </message>
 </context>
 <context>

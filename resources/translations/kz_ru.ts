@@ -797,6 +797,113 @@ Technical detail: {detail}</source>
     </message>
 </context>
 <context>
+    <name>CredentialsPanel</name>
+    <message>
+        <source>Content credentials</source>
+        <translation>Сведения о происхождении (C2PA)</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Подписано:</translation>
+    </message>
+    <message>
+        <source>Signer known:</source>
+        <translation>Подписант известен:</translation>
+    </message>
+    <message>
+        <source>yes, by a trusted certificate</source>
+        <translation>да, по доверенному сертификату</translation>
+    </message>
+    <message>
+        <source>no: the certificate is not one this vault trusts, so who signed is unproven</source>
+        <translation>нет: этому сертификату хранилище не доверяет, поэтому не доказано, кто подписал</translation>
+    </message>
+    <message>
+        <source>Made with:</source>
+        <translation>Создано в:</translation>
+    </message>
+    <message>
+        <source>Signed at:</source>
+        <translation>Время подписи:</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Действия:</translation>
+    </message>
+    <message>
+        <source>Made from:</source>
+        <translation>Создано из:</translation>
+    </message>
+    <message>
+        <source>{title} (signed)</source>
+        <translation>{title} (подписан)</translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation>Найденные проблемы:</translation>
+    </message>
+    <message>
+        <source>Kept at:</source>
+        <translation>Хранятся по адресу:</translation>
+    </message>
+    <message>
+        <source>Valid: the signature checks out and the content is as it was signed.</source>
+        <translation>Действительны: подпись верна, и содержимое такое же, как при подписании.</translation>
+    </message>
+    <message>
+        <source>TAMPERED: the content was changed after it was signed. The credentials do not describe this file as it is.</source>
+        <translation>ИЗМЕНЁН ПОСЛЕ ПОДПИСИ: содержимое изменили после подписания. Эти сведения не описывают файл в его нынешнем виде.</translation>
+    </message>
+    <message>
+        <source>INVALID: the credentials could not be verified. Do not rely on what they say.</source>
+        <translation>НЕДЕЙСТВИТЕЛЬНЫ: сведения не удалось проверить. Не полагайтесь на то, что в них сказано.</translation>
+    </message>
+    <message>
+        <source>Kept elsewhere: the file points to credentials on a server, which kzarchive does not fetch (it works offline).</source>
+        <translation>Хранятся в другом месте: файл ссылается на сведения на сервере, а kzarchive их не загружает (он работает без сети).</translation>
+    </message>
+    <message>
+        <source>None in this copy: a sanitized copy carries no credentials.</source>
+        <translation>В этой копии нет: очищенная копия не содержит сведений о происхождении.</translation>
+    </message>
+    <message>
+        <source>None: this file carries no content credentials.</source>
+        <translation>Нет: в этом файле нет сведений о происхождении.</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>действительны</translation>
+    </message>
+    <message>
+        <source>tampered</source>
+        <translation>изменены после подписи</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>недействительны</translation>
+    </message>
+    <message>
+        <source>kept elsewhere</source>
+        <translation>хранятся в другом месте</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>The sender states that the original had content credentials: {state}. This is the sender&apos;s claim; this copy cannot show it.</source>
+        <translation>Отправитель утверждает, что у оригинала были сведения о происхождении: {state}. Это утверждение отправителя; эта копия не может его подтвердить.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s claim: {state}</source>
+        <translation>Утверждение отправителя: {state}</translation>
+    </message>
+    <message>
+        <source>, signed by {signer}</source>
+        <translation>, подписано: {signer}</translation>
+    </message>
+</context>
+<context>
     <name>Custody</name>
     <message>
         <source>Vault created</source>
@@ -2563,6 +2670,56 @@ This vault&apos;s fingerprint:
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarItemsPanel</name>
+    <message>
+        <source>Similar items</source>
+        <extracomment>The id of a listed item the person chose to open.</extracomment>
+        <translation>Похожие материалы</translation>
+    </message>
+    <message>
+        <source>Looking for copies of this picture…</source>
+        <translation>Ищу копии этого изображения…</translation>
+    </message>
+    <message>
+        <source>Double-click to open the item</source>
+        <translation>Дважды щёлкните, чтобы открыть материал</translation>
+    </message>
+    <message>
+        <source>No other item in the vault shows this picture.</source>
+        <translation>Ни один другой материал в хранилище не показывает это изображение.</translation>
+    </message>
+    <message>
+        <source>Each copy stays its own item, with its own source and custody.</source>
+        <translation>Каждая копия остаётся отдельным материалом со своим источником и журналом хранения.</translation>
+    </message>
+    <message>
+        <source>Copies could not be looked for: {reason}</source>
+        <translation>Не удалось найти копии: {reason}</translation>
+    </message>
+    <message>
+        <source>Exact copy (the same bytes)</source>
+        <translation>Точная копия (те же байты)</translation>
+    </message>
+    <message>
+        <source>Distance {distance} of 256</source>
+        <translation>Расстояние {distance} из 256</translation>
+    </message>
+    <message>
+        <source>received from a partner</source>
+        <translation>получено от партнёра</translation>
+    </message>
+    <message>
+        <source>collected here</source>
+        <translation>собрано здесь</translation>
+    </message>
+    <message>
+        <source>{how}: {name}
+Incident: {incident} · {where}</source>
+        <translation>{how}: {name}
+Инцидент: {incident} · {where}</translation>
     </message>
 </context>
 <context>

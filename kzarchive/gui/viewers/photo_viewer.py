@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
+from kzarchive.errors import KzError
 from kzarchive.gui.context import VaultContext
 from kzarchive.gui.viewers.file_viewer import placeholder
 from kzarchive.gui.viewers.image_view import ImageView
 from kzarchive.gui.viewers.photo_decode import decode_photo
+from kzarchive.gui.viewers.provenance import SimilarItemsPanel
 from kzarchive.gui.viewers.window import ViewerWindow
 from kzarchive.media.imaging import pillow_format
 from kzarchive.service.models import Item
@@ -44,6 +46,13 @@ class PhotoViewer(ViewerWindow):
         self.busy.start(self.tr("Opening the photo…"))
         archive = self.archive
         self.run(lambda progress, cancel: decode_photo(archive, item), on_success=self._decoded)
+        self.similar = SimilarItemsPanel()
+        self.similar.open_requested.connect(self.open_other)
+        self.add_section(self.similar)
+        self.opened: list[QWidget] = []
+        self.run(lambda progress, cancel: archive.similar.find(item.id, progress=progress,
+                                                               cancel=cancel),
+                 on_success=self.similar.show_result, on_failure=self.similar.show_failure)
 
     def _action(self, text: str, keys: list[Key], slot: object, short: str = "") -> QAction:
         """A tool bar action; ``short`` is shown on the bar, ``text`` in its tooltip."""
@@ -109,6 +118,17 @@ class PhotoViewer(ViewerWindow):
         self.image = image
         self.view.set_image(image)
         self._set_enabled(True)
+
+    def open_other(self, item_id: str) -> None:
+        """Open a copy in a viewer of its own: corroboration, never one merged item."""
+        from kzarchive.gui.viewers import open_viewer
+
+        try:
+            viewer = open_viewer(self.context, item_id, self.parentWidget())
+        except KzError as exc:
+            self.show_error(exc)
+            return
+        self.opened.append(viewer)
 
     def open_redaction(self) -> None:
         if self.image is None or not self.can_redact:

@@ -30,8 +30,10 @@ from kzarchive.gui.screen_fit import resize_within_screen
 from kzarchive.gui.style import label, set_role
 from kzarchive.gui.viewers.hash_row import HashRow
 from kzarchive.gui.viewers.info import ItemInfoPanel, original_name
+from kzarchive.gui.viewers.provenance import CredentialsPanel
 from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.workers import Job, Task, TaskRunner
+from kzarchive.media.types import kind_of
 from kzarchive.service.models import Item
 
 
@@ -78,8 +80,27 @@ class ViewerWindow(QWidget):
         self.content_holder = QWidget()
         self.content_layout = QVBoxLayout(self.content_holder)
         self.content_layout.setContentsMargins(0, 0, 0, 0)
+        # Sections about the item's provenance (copies, credentials), under the content:
+        # the side panel keeps its height, so the hash never scrolls out of sight.
+        self.extras = QWidget()
+        self.extras_layout = QHBoxLayout(self.extras)
+        self.extras_layout.setContentsMargins(0, 4, 0, 0)
+        self.extras_scroll = QScrollArea()
+        self.extras_scroll.setWidgetResizable(True)
+        self.extras_scroll.setWidget(self.extras)
+        self.extras_scroll.hide()
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.addWidget(self.content_holder)
+        self.left_splitter.addWidget(self.extras_scroll)
+        self.left_splitter.setStretchFactor(0, 3)
+        self.left_splitter.setStretchFactor(1, 1)
+        self.left_splitter.setSizes([470, 250])
+        self.credentials: CredentialsPanel | None = None
+        if kind_of(item.mime) in ("photo", "video") or item.kind in ("photo", "video"):
+            self.credentials = CredentialsPanel(item)
+            self.add_section(self.credentials)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.content_holder)
+        self.splitter.addWidget(self.left_splitter)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -90,6 +111,11 @@ class ViewerWindow(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.busy)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+
+    def add_section(self, widget: QWidget) -> None:
+        """A section under the content, side by side with the others."""
+        self.extras_layout.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
+        self.extras_scroll.show()
 
     def set_content(self, widget: QWidget) -> None:
         while self.content_layout.count():
