@@ -181,7 +181,7 @@ def open_plaintext(plaintext: bytes, signers: Sequence[PublicIdentity]) -> Opene
     if body.partner_fingerprint != signer.fingerprint:
         raise ReceiptRefused(
             what=f"it names the partner {body.partner_fingerprint} but was signed by "
-            f"{signer.fingerprint}")
+            f"{signer.fingerprint}", reason="signer_mismatch")
     return OpenedReceipt(body, signer, body_bytes, plaintext)
 
 
@@ -195,7 +195,7 @@ def _decrypt(data: bytes, identities: Sequence[X25519Identity]) -> bytes:
         raise ReceiptRefused(
             what="it was not encrypted for this vault (or its header was damaged)",
             hint="A receipt opens only in the vault that sent the bundle. Nothing was "
-            "recorded.") from None
+            "recorded.", reason="other_vault") from None
     except NewerFormat:
         raise
     except IntegrityError as error:
@@ -240,7 +240,7 @@ def _signer(signature: bytes, body: bytes, signers: Sequence[PublicIdentity]) ->
     raise ReceiptRefused(
         what="it was signed by a key that is none of your contacts",
         hint="Receipts are accepted only from the partners a bundle was sent to. Nothing "
-        "was recorded.")
+        "was recorded.", reason="unknown_signer")
 
 
 def _parse_body(body_bytes: bytes) -> ReceiptBody:

@@ -120,7 +120,8 @@ class Receipts:
             raise ReceiptRefused(
                 what="the bundle was made for other recipients and passed on to you; a "
                 "receipt confirms a hand-off only to a recipient",
-                hint="Ask the person who gave you the bundle; nothing was written.")
+                hint="Ask the person who gave you the bundle; nothing was written.",
+                reason="forwarded")
         signer = report.signer
         if signer is None or signer.fingerprint is None or not report.bundle_id \
                 or not report.tag_manifest_sha256:  # pragma: no cover - verify raised
@@ -148,7 +149,7 @@ class Receipts:
             if contact.fingerprint == fingerprint and contact.verified:
                 return contact
         raise ReceiptRefused(  # pragma: no cover - verify_bundle refuses such a signer
-            what="the bundle's sender is not a verified contact")
+            what="the bundle's sender is not a verified contact", reason="unverified")
 
     # -- the sender's side -------------------------------------------------------------
 
@@ -169,10 +170,11 @@ class Receipts:
             raise ReceiptRefused(
                 what=f"it is signed by the contact '{contact.name}', who is not verified",
                 hint="Compare the fingerprint with them in person or by phone, mark the "
-                "contact verified, then add the receipt again. Nothing was recorded.")
+                "contact verified, then add the receipt again. Nothing was recorded.",
+                reason="unverified", name=contact.name)
         if body.sender_fingerprint != self._session.fingerprint:
             raise ReceiptRefused(what="it confirms a bundle that another vault sent "
-                                 f"(sender {body.sender_fingerprint})")
+                                 f"(sender {body.sender_fingerprint})", reason="other_sender")
         with self._session.transaction() as db:
             exports = _exports(db, bundle_id=body.bundle_id)
             _check_binding(body, exports, contact)
@@ -187,7 +189,8 @@ class Receipts:
                         what=f"a different receipt from '{contact.name}' for bundle "
                         f"{body.bundle_id} was added before (signed {stored.body.signed_at})",
                         hint="The hand-off is already confirmed; the first receipt is kept. "
-                        "Nothing was recorded.")
+                        "Nothing was recorded.", reason="different_receipt",
+                        name=contact.name, bundle_id=body.bundle_id)
                 return AddedReceipt(_kept(db, body.bundle_id, body.partner_fingerprint),
                                     incidents, already_recorded=True)
             _insert(db, opened)
@@ -266,17 +269,20 @@ def _exports(db: Any, *, bundle_id: str | None = None,
 
 def _check_binding(body: ReceiptBody, exports: list[CustodyEntry], contact: Contact) -> None:
     if not exports:
-        raise ReceiptRefused(what=f"this vault never exported a bundle {body.bundle_id}")
+        raise ReceiptRefused(what=f"this vault never exported a bundle {body.bundle_id}",
+                             reason="never_exported", bundle_id=body.bundle_id)
     if any(e.details.get("tag_manifest_sha256") != body.tag_manifest_sha256 for e in exports):
         raise ReceiptRefused(
             what=f"it names another bundle hash than the bundle {body.bundle_id} this vault "
             f"made (the receipt says {body.tag_manifest_sha256})",
             hint="The partner received a different or altered bundle. Nothing was recorded; "
-            "send the bundle again and ask for a new receipt.")
+            "send the bundle again and ask for a new receipt.", reason="other_hash",
+            bundle_id=body.bundle_id)
     if not all(contact.fingerprint in e.details.get("recipients", []) for e in exports):
         raise ReceiptRefused(
             what=f"it is signed by '{contact.name}', who was not a recipient of bundle "
-            f"{body.bundle_id}")
+            f"{body.bundle_id}", reason="not_recipient", name=contact.name,
+            bundle_id=body.bundle_id)
 
 
 def _insert(db: Any, opened: OpenedReceipt) -> None:

@@ -26,6 +26,7 @@ from kzarchive.gui.widgets.evidence_panel import EvidencePanel
 from kzarchive.gui.widgets.gallery import GalleryView
 from kzarchive.gui.widgets.incident_editor import IncidentEditor
 from kzarchive.gui.widgets.people_panel import PeoplePanel
+from kzarchive.gui.widgets.sent_panel import SentPanel
 from kzarchive.gui.windows.custody_view import CustodyData, CustodyView, load_custody
 from kzarchive.service.models import Incident
 
@@ -34,7 +35,7 @@ class IncidentDetailPanel(QStackedWidget):
     """Emits ``incident_changed`` when the incident, its people or its items changed."""
 
     EMPTY, DETAIL = range(2)
-    DETAILS_TAB, PEOPLE_TAB, ITEMS_TAB, CUSTODY_TAB = range(4)
+    DETAILS_TAB, PEOPLE_TAB, ITEMS_TAB, CUSTODY_TAB, SENT_TAB = range(5)
     incident_changed = Signal(str)
 
     def __init__(self, context: VaultContext, parent: QWidget | None = None) -> None:
@@ -53,6 +54,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.evidence.changed.connect(self._items_changed)
         self.items_list = self.evidence.view
         self.custody = CustodyView()
+        self.sent = SentPanel(archive)
         self.tabs = QTabWidget()
         # Every tab shows its whole title: the panel is at least as wide as the tabs.
         self.tabs.setUsesScrollButtons(False)
@@ -61,6 +63,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.addTab(self.evidence, self.tr("Items"))
         self.tabs.addTab(self.custody, self.tr("Custody log"))
+        self.tabs.addTab(self.sent, self.tr("Sent"))
         self.gallery = GalleryView(context)
         self.gallery.attach_to(self.tabs)
         self.gallery.item_added.connect(self.evidence.item_stored)
@@ -100,6 +103,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.evidence.set_incident(None)
         self.gallery.clear()
         self.custody.show_data(CustodyData([], []))
+        self.sent.set_incident(None)
         self.setCurrentIndex(self.EMPTY)
 
     def show_incident(self, incident_id: str) -> None:
@@ -155,6 +159,7 @@ class IncidentDetailPanel(QStackedWidget):
 
     def _fill_counts_and_custody(self) -> None:
         self.custody.show_data(load_custody(self.archive, self.incident_id))
+        self.sent.set_incident(self.incident_id)
         self.tabs.setTabText(self.PEOPLE_TAB,
                              self.tr("People ({n})").format(n=len(self.people.people)))
         self.tabs.setTabText(self.ITEMS_TAB,
