@@ -1529,8 +1529,8 @@ Technical detail: {detail}</source>
         <translation>Сақтау журналы</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation>Жіберілді</translation>
+        <source>Sent to partners</source>
+        <translation>Серіктестерге жіберілді</translation>
     </message>
     <message>
         <source>date not recorded</source>

@@ -1543,8 +1543,8 @@ Technical detail: {detail}</source>
         <translation>Журнал хранения</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation>Отправлено</translation>
+        <source>Sent to partners</source>
+        <translation>Отправлено партнёрам</translation>
     </message>
     <message>
         <source>date not recorded</source>

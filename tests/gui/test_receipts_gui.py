@@ -86,8 +86,7 @@ def test_make_a_receipt_in_the_partners_app_and_add_it_in_the_senders(
     qtbot.waitUntil(lambda: window.detail.sent.confirmed_count == 1, timeout=10_000)
     assert sent_rows(window) == [["Sent", "Legal aid centre"],
                                  ["Received and verified: 1 file", "Legal aid centre"]]
-    tabs = window.detail.tabs
-    assert tabs.tabText(window.detail.SENT_TAB) == "Sent"
+    assert window.detail.sent_box.title() == "Sent to partners"
     archive = controller.archive
     assert archive is not None
     assert archive.custody_entries(incident)[-1].action == "bundle.received"

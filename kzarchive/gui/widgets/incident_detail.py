@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -35,7 +37,7 @@ class IncidentDetailPanel(QStackedWidget):
     """Emits ``incident_changed`` when the incident, its people or its items changed."""
 
     EMPTY, DETAIL = range(2)
-    DETAILS_TAB, PEOPLE_TAB, ITEMS_TAB, CUSTODY_TAB, SENT_TAB = range(5)
+    DETAILS_TAB, PEOPLE_TAB, ITEMS_TAB, CUSTODY_TAB = range(4)
     incident_changed = Signal(str)
 
     def __init__(self, context: VaultContext, parent: QWidget | None = None) -> None:
@@ -62,8 +64,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.tabs.addTab(self.editor, self.tr("Details"))
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.addTab(self.evidence, self.tr("Items"))
-        self.tabs.addTab(self.custody, self.tr("Custody log"))
-        self.tabs.addTab(self.sent, self.tr("Sent"))
+        self.tabs.addTab(self._custody_and_sent(), self.tr("Custody log"))
         self.gallery = GalleryView(context)
         self.gallery.attach_to(self.tabs)
         self.gallery.item_added.connect(self.evidence.item_stored)
@@ -75,6 +76,19 @@ class IncidentDetailPanel(QStackedWidget):
         self.addWidget(page)
         self.drop_target = FileDropTarget(page, self.evidence.attach_paths,
                                           self.evidence.can_attach)
+
+    def _custody_and_sent(self) -> QSplitter:
+        """The custody log, and beneath it each export: to whom, and who confirmed it."""
+        self.sent_box = QGroupBox(self.tr("Sent to partners"))
+        box_layout = QVBoxLayout(self.sent_box)
+        box_layout.addWidget(self.sent)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.custody)
+        splitter.addWidget(self.sent_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        return splitter
 
     def _header(self) -> QVBoxLayout:
         self.title_label = label("", "heading")
