@@ -52,7 +52,8 @@ _MAX_COUNT = 2**53  # counts stay exact in every JSON reader
 _BUNDLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
-_MAGIC_LINE = re.compile(rb"kzarchive-receipt v([0-9]{1,9})\n")
+# One spelling per version (no leading zeros), so that no byte of the line goes unchecked.
+_MAGIC_LINE = re.compile(rb"kzarchive-receipt v([1-9][0-9]{0,8})\n")
 _COUNTS = ("files", "files_verified", "bytes", "checks", "warnings")
 _KEYS = frozenset({"format", "version", "bundle_id", "tag_manifest_sha256",
                    "sender_fingerprint", "partner_fingerprint", "result", "signed_at",

@@ -165,6 +165,14 @@ def test_a_receipt_cut_anywhere_is_damaged(sender_keys: list[X25519Identity],
             open_plaintext(plaintext[:length], [partner])
 
 
+def test_the_first_line_has_one_spelling(partner: PublicIdentity) -> None:
+    plaintext = golden_file("plain", ".plaintext").read_bytes()
+    for line in (b"kzarchive-receipt v01\n", b"kzarchive-receipt v0\n",
+                 b"kzarchive-receipt  v1\n", b"kzarchive-receipt v1 \n"):
+        with pytest.raises(ReceiptDamaged, match="does not start as"):
+            open_plaintext(plaintext.replace(receipt.MAGIC, line, 1), [partner])
+
+
 def test_extra_bytes_after_the_body_are_damage(partner: PublicIdentity) -> None:
     plaintext = golden_file("plain", ".plaintext").read_bytes()
     for extra in (b"\n", b" ", b"{}", b"\x00"):

@@ -154,12 +154,16 @@ def test_every_refusal_reason_has_words_and_russian_ones(
                                                       bundle_id="kzb-1"))
     assert message == "This vault never sent the bundle kzb-1 that the receipt names."
     assert hint == "Nothing was recorded."
-    controller.set_language("ru")
-    message, _ = receipt_error_text(ReceiptRefused(what="x", reason="not_recipient",
-                                                   bundle_id="kzb-1", name="Амал"))
-    assert message == "Пакет kzb-1 не отправлялся контакту Амал, который подписал эту квитанцию."
-    message, _ = receipt_error_text(ReceiptDamaged(what="x"))
-    assert message.startswith("Квитанция повреждена")
-    controller.set_language("kk")
-    message, _ = receipt_error_text(ReceiptRefused(what="x", reason="other_vault"))
-    assert message.startswith("Бұл түбіртек басқа қоймаға арналған")
+    try:
+        controller.set_language("ru")
+        message, _ = receipt_error_text(ReceiptRefused(what="x", reason="not_recipient",
+                                                       bundle_id="kzb-1", name="Амал"))
+        assert message == ("Пакет kzb-1 не отправлялся контакту Амал, который подписал эту "
+                           "квитанцию.")
+        message, _ = receipt_error_text(ReceiptDamaged(what="x"))
+        assert message.startswith("Квитанция повреждена")
+        controller.set_language("kk")
+        message, _ = receipt_error_text(ReceiptRefused(what="x", reason="other_vault"))
+        assert message.startswith("Бұл түбіртек басқа қоймаға арналған")
+    finally:
+        controller.set_language("en")  # the translator is the application's: put it back
