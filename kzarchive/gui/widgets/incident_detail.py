@@ -86,7 +86,7 @@ class IncidentDetailPanel(QStackedWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.custody)
         splitter.addWidget(self.sent_box)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         return splitter
 

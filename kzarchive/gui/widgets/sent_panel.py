@@ -52,7 +52,8 @@ class SentPanel(QWidget):
                 group.addChild(row)
             self.tree.addTopLevelItem(group)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        for column in range(3):  # what, who, when in full; the bundle id may be cut
+            self.tree.resizeColumnToContents(column)
         self.empty_label.setVisible(not self.handoffs)
         self.tree.setVisible(bool(self.handoffs))
 
