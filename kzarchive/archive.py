@@ -18,6 +18,7 @@ from kzarchive.service.contacts import Contacts
 from kzarchive.service.evidence import Evidence
 from kzarchive.service.exchange import Exchange, ExportOptions, ExportResult, ImportResult
 from kzarchive.service.incidents import Incidents
+from kzarchive.service.receipts import Receipts
 from kzarchive.service.session import VaultSession
 from kzarchive.service.similar import Similar
 from kzarchive.util.progress import CancelToken, Progress
@@ -54,6 +55,7 @@ class Archive(VaultSession):
         self.contacts = Contacts(self)
         self.exchange = Exchange(self, self.incidents, self.evidence, self.contacts)
         self.similar = Similar(self, self.evidence)
+        self.receipts = Receipts(self, self.contacts, self.exchange)
 
     # The calls of the command line and the GUI, unchanged.
     resolve_id = _on("incidents", Incidents.resolve_id)

@@ -10,6 +10,7 @@ from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import human_size
 from kzarchive.errors import BadInput
 from kzarchive.service.models import Incident, IncidentSummary, Item, Person
+from kzarchive.service.receipts import Handoff
 from kzarchive.service.records import check_date
 from kzarchive.service.vocabulary import DATE_PRECISIONS, STATUSES, VIOLATIONS
 
@@ -124,13 +125,31 @@ def run_show(args: argparse.Namespace) -> int:
         record = archive.get_incident(archive.resolve_id("incidents", args.id))
         people = archive.list_people(record.id)
         items = archive.list_items(record.id)
+        exports = archive.receipts.exports(record.id)
     if args.json:
         jsonout.emit({"incident": jsonout.incident(record),
                       "people": [jsonout.person(p) for p in people],
-                      "items": [jsonout.item(i) for i in items]})
+                      "items": [jsonout.item(i) for i in items],
+                      "exports": [jsonout.handoff(h) for h in exports]})
     else:
         _print_incident(record, people, items)
+        _print_exports(exports)
     return 0
+
+
+def _print_exports(exports: list[Handoff]) -> None:
+    """Sent to whom and when, and who confirmed receiving it (receipts)."""
+    if not exports:
+        return
+    print(f"\nSent ({len(exports)}):")
+    for handoff in exports:
+        print(f"  {handoff.exported_at}  {handoff.bundle_id}")
+        for receipt in handoff.receipts:
+            who = receipt.partner_name or receipt.partner_fingerprint
+            print(f"    received and verified by {who} ({receipt.partner_fingerprint}), "
+                  f"signed {receipt.signed_at}")
+        for recipient in handoff.unconfirmed:
+            print(f"    no receipt yet from {recipient}")
 
 
 def _print_incident(record: Incident, people: list[Person], items: list[Item]) -> None:

@@ -7,6 +7,7 @@ or removed within format version 1.  Output is UTF-8, keys sorted, one document.
 
 from __future__ import annotations
 
+import base64
 import json
 import sys
 from typing import Any
@@ -19,6 +20,7 @@ from kzarchive.service.models import (
     Person,
     VerifyReport,
 )
+from kzarchive.service.receipts import Handoff, ReceiptRecord
 
 JSON_VERSION = 1
 
@@ -85,4 +87,27 @@ def verify_report(report: VerifyReport) -> dict[str, Any]:
         "ok": report.ok,
         "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in report.checks],
         "items_checked": report.items_checked, "bytes_checked": report.bytes_checked,
+    }
+
+
+def receipt(record: ReceiptRecord) -> dict[str, Any]:
+    token = record.timestamp_token
+    return {
+        "bundle_id": record.bundle_id, "partner": record.partner_fingerprint,
+        "partner_name": record.partner_name,
+        "tag_manifest_sha256": record.tag_manifest_sha256,
+        "result": {"verdict": record.verdict, "files": record.files,
+                   "files_verified": record.files_verified, "bytes": record.payload_bytes,
+                   "checks": record.checks, "warnings": record.warnings},
+        "signed_at": record.signed_at, "added": record.added,
+        "timestamp_token": None if token is None else base64.b64encode(token).decode("ascii"),
+    }
+
+
+def handoff(record: Handoff) -> dict[str, Any]:
+    return {
+        "bundle_id": record.bundle_id, "exported_at": record.exported_at,
+        "tag_manifest_sha256": record.tag_manifest_sha256,
+        "recipients": list(record.recipients), "unconfirmed": record.unconfirmed,
+        "receipts": [receipt(r) for r in record.receipts],
     }

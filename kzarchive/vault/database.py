@@ -245,6 +245,7 @@ CREATE TABLE receipts (
     tag_manifest_sha256 TEXT NOT NULL,
     result TEXT NOT NULL,
     signed_at TEXT NOT NULL,
+    timestamp_token BLOB,
     document BLOB NOT NULL,
     added TEXT NOT NULL,
     PRIMARY KEY (bundle_id, partner_fingerprint)

@@ -122,6 +122,23 @@
     </message>
 </context>
 <context>
+    <name>SentPanel</name>
+    <message numerus="yes">
+        <source>Received and verified: %n file(s)</source>
+        <translation>
+            <numerusform>Received and verified: %n file</numerusform>
+            <numerusform>Received and verified: %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received and verified, with %n warning(s)</source>
+        <translation>
+            <numerusform>Received and verified, with %n warning</numerusform>
+            <numerusform>Received and verified, with %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TargetPage</name>
     <message numerus="yes">
         <source>GPS positions: inside %n original photo(s); left out of the descriptions</source>

@@ -209,6 +209,14 @@
         <translation>Жабу</translation>
     </message>
     <message>
+        <source>Make receipt…</source>
+        <translation>Түбіртек жасау…</translation>
+    </message>
+    <message>
+        <source>Write a signed receipt for the sender: it confirms that this bundle arrived complete and verified. Only the sender&apos;s vault can open it.</source>
+        <translation>Жіберушіге қол қойылған түбіртек жазу: ол пакеттің толық жеткенін және тексерістен өткенін растайды. Оны тек жіберушінің қоймасы аша алады.</translation>
+    </message>
+    <message>
         <source>Checking the bundle: decrypting, the signature, every hash and the custody log…</source>
         <translation>Пакет тексерілуде: шифрды ашу, қолтаңба, әрбір хеш және сақтау журналы…</translation>
     </message>
@@ -258,6 +266,14 @@ Technical detail: {detail}</source>
     <message>
         <source>Sender: {who}. Their fingerprint:</source>
         <translation>Жіберуші: {who}. Оның саусақ ізі:</translation>
+    </message>
+    <message>
+        <source>Checking the bundle again, then writing the receipt…</source>
+        <translation>Пакетті қайта тексеріп, түбіртекті жазып жатырмын…</translation>
+    </message>
+    <message>
+        <source>No receipt made</source>
+        <translation>Түбіртек жасалмады</translation>
     </message>
     <message>
         <source>Imported: {incidents}, {items}. They are selected in the main window.</source>
@@ -958,6 +974,14 @@ Technical detail: {detail}</source>
         <translation>Серіктестен алынды</translation>
     </message>
     <message>
+        <source>Partner confirmed receipt</source>
+        <translation>Серіктес алғанын растады</translation>
+    </message>
+    <message>
+        <source>Receipt made for the sender</source>
+        <translation>Жіберушіге түбіртек жасалды</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
@@ -1016,6 +1040,26 @@ Technical detail: {detail}</source>
     <message>
         <source>Name</source>
         <translation>Аты</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Серіктес</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлдар</translation>
+    </message>
+    <message>
+        <source>Files verified</source>
+        <translation>Тексерілген файлдар</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Қол қойылды</translation>
     </message>
     <message>
         <source>title</source>
@@ -1592,6 +1636,10 @@ Technical detail: {detail}</source>
         <translation>Сақтау журналы</translation>
     </message>
     <message>
+        <source>Sent to partners</source>
+        <translation>Серіктестерге жіберілді</translation>
+    </message>
+    <message>
         <source>date not recorded</source>
         <translation>күні көрсетілмеген</translation>
     </message>
@@ -1978,6 +2026,10 @@ Technical detail: {detail}</source>
     <message>
         <source>&amp;Open bundle…</source>
         <translation>Пакетті &amp;ашу…</translation>
+    </message>
+    <message>
+        <source>Add &amp;receipt…</source>
+        <translation>Түбір&amp;тек қосу…</translation>
     </message>
     <message>
         <source>C&amp;hange passphrase…</source>
@@ -2517,6 +2569,97 @@ This vault&apos;s fingerprint:
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>This receipt was made for another vault: only the vault that sent the bundle can open it.</source>
+        <translation>Бұл түбіртек басқа қоймаға арналған: оны тек пакетті жіберген қойма аша алады.</translation>
+    </message>
+    <message>
+        <source>This receipt is signed by someone who is not one of your partners.</source>
+        <translation>Бұл түбіртекке сіздің серіктестеріңізде жоқ біреу қол қойған.</translation>
+    </message>
+    <message>
+        <source>This receipt names another partner than the one who signed it.</source>
+        <translation>Түбіртекте оған қол қойған серіктес емес, басқа серіктес көрсетілген.</translation>
+    </message>
+    <message>
+        <source>This receipt is signed by {name}, whose fingerprint you have not verified. Compare it with them, mark the contact verified, then add the receipt again.</source>
+        <translation>Түбіртекке {name} қол қойған, оның саусақ ізін сіз растамағансыз. Оны онымен салыстырып, байланысты расталған деп белгілеңіз де, түбіртекті қайта қосыңыз.</translation>
+    </message>
+    <message>
+        <source>This receipt confirms a bundle that another vault sent, not this one.</source>
+        <translation>Бұл түбіртек осы қойма емес, басқа қойма жіберген пакетті растайды.</translation>
+    </message>
+    <message>
+        <source>This vault never sent the bundle {bundle_id} that the receipt names.</source>
+        <translation>Бұл қойма түбіртекте көрсетілген {bundle_id} пакетін ешқашан жібермеген.</translation>
+    </message>
+    <message>
+        <source>The partner received a different or altered bundle: the receipt names another bundle hash than the bundle {bundle_id} this vault sent. Send it again and ask for a new receipt.</source>
+        <translation>Серіктес басқа немесе өзгертілген пакет алған: түбіртектегі хеш осы қойма жіберген {bundle_id} пакетінің хешінен өзге. Оны қайта жіберіп, жаңа түбіртек сұраңыз.</translation>
+    </message>
+    <message>
+        <source>The bundle {bundle_id} was not sent to {name}, who signed this receipt.</source>
+        <translation>{bundle_id} пакеті осы түбіртекке қол қойған {name} байланысына жіберілмеген.</translation>
+    </message>
+    <message>
+        <source>{name} already confirmed the bundle {bundle_id} with another receipt; the first one is kept.</source>
+        <translation>{name} {bundle_id} пакетін басқа түбіртекпен растап қойған; біріншісі сақталды.</translation>
+    </message>
+    <message>
+        <source>This bundle was made for other recipients and passed on to you: a receipt confirms a hand-off only to a recipient.</source>
+        <translation>Бұл пакет басқа алушыларға жасалып, сізге әрі қарай берілген: түбіртек тек алушыға тапсыруды растайды.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Ештеңе жазылған жоқ.</translation>
+    </message>
+    <message>
+        <source>The receipt is damaged or was altered: its encryption, signature or content does not hold.</source>
+        <translation>Түбіртек бүлінген немесе өзгертілген: оның шифрлауы, қолтаңбасы немесе мазмұны тексерістен өтпейді.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded. Ask the partner for a new receipt; do not trust this file.</source>
+        <translation>Ештеңе жазылған жоқ. Серіктестен жаңа түбіртек сұраңыз; бұл файлға сенбеңіз.</translation>
+    </message>
+    <message>
+        <source>kzarchive receipts (*.kzr)</source>
+        <translation>kzarchive түбіртектері (*.kzr)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Түбіртекті сақтау</translation>
+    </message>
+    <message>
+        <source>Receipt for {name} saved as {file}. Send it to them: only their vault can open it.</source>
+        <translation>{name} үшін түбіртек {file} ретінде сақталды. Оны соларға жіберіңіз: оны тек солардың қоймасы аша алады.</translation>
+    </message>
+    <message>
+        <source>This receipt from {name} was added before; nothing changed.</source>
+        <translation>{name} жіберген бұл түбіртек бұрын қосылған; ештеңе өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <source>{name} confirmed that the bundle {bundle_id} arrived and verified. It is logged in the custody log of each incident the bundle carried.</source>
+        <translation>{name} {bundle_id} пакетінің жеткенін және тексерістен өткенін растады. Бұл пакеттегі әр оқиғаның сақтау журналына жазылды.</translation>
+    </message>
+    <message>
+        <source>Add a partner&apos;s receipt</source>
+        <translation>Серіктестің түбіртегін қосу</translation>
+    </message>
+    <message>
+        <source>Receipt added</source>
+        <translation>Түбіртек қосылды</translation>
+    </message>
+    <message>
+        <source>Receipt not added</source>
+        <translation>Түбіртек қосылмады</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsPage</name>
     <message>
         <source>Recipients</source>
@@ -2596,6 +2739,55 @@ This vault&apos;s fingerprint:
     <message>
         <source>New name:</source>
         <translation>Жаңа аты:</translation>
+    </message>
+</context>
+<context>
+    <name>SentPanel</name>
+    <message>
+        <source>This incident has not been sent to partners yet.</source>
+        <translation>Бұл оқиға серіктестерге әлі жіберілген жоқ.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Не</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Қашан</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Жіберілді</translation>
+    </message>
+    <message>
+        <source>Bundle hash (SHA-256 of its signed tag manifest): {hash}</source>
+        <translation>Пакет хеші (оның қол қойылған қызметтік файлдар манифесінің SHA-256): {hash}</translation>
+    </message>
+    <message>
+        <source>No receipt yet</source>
+        <translation>Түбіртек әлі жоқ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received and verified: %n file(s)</source>
+        <translation>
+            <numerusform>Алынды және тексерілді: %n файл</numerusform>
+            <numerusform>Алынды және тексерілді: %n файл</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received and verified, with %n warning(s)</source>
+        <translation>
+            <numerusform>Алынды және тексерілді, %n ескерту</numerusform>
+            <numerusform>Алынды және тексерілді, %n ескерту</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,14 @@
         <translation>Закрыть</translation>
     </message>
     <message>
+        <source>Make receipt…</source>
+        <translation>Сделать квитанцию…</translation>
+    </message>
+    <message>
+        <source>Write a signed receipt for the sender: it confirms that this bundle arrived complete and verified. Only the sender&apos;s vault can open it.</source>
+        <translation>Записать подписанную квитанцию для отправителя: она подтверждает, что пакет пришёл целым и прошёл проверку. Открыть её может только хранилище отправителя.</translation>
+    </message>
+    <message>
         <source>Checking the bundle: decrypting, the signature, every hash and the custody log…</source>
         <translation>Проверяю пакет: расшифровка, подпись, каждый хеш и журнал хранения…</translation>
     </message>
@@ -259,6 +267,14 @@ Technical detail: {detail}</source>
     <message>
         <source>Sender: {who}. Their fingerprint:</source>
         <translation>Отправитель: {who}. Его отпечаток:</translation>
+    </message>
+    <message>
+        <source>Checking the bundle again, then writing the receipt…</source>
+        <translation>Проверяю пакет ещё раз, затем записываю квитанцию…</translation>
+    </message>
+    <message>
+        <source>No receipt made</source>
+        <translation>Квитанция не сделана</translation>
     </message>
     <message>
         <source>Imported: {incidents}, {items}. They are selected in the main window.</source>
@@ -970,6 +986,14 @@ Technical detail: {detail}</source>
         <translation>Получено от партнёра</translation>
     </message>
     <message>
+        <source>Partner confirmed receipt</source>
+        <translation>Партнёр подтвердил получение</translation>
+    </message>
+    <message>
+        <source>Receipt made for the sender</source>
+        <translation>Сделана квитанция для отправителя</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
@@ -1028,6 +1052,26 @@ Technical detail: {detail}</source>
     <message>
         <source>Name</source>
         <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партнёр</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Files verified</source>
+        <translation>Файлов проверено</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
     </message>
     <message>
         <source>title</source>
@@ -1606,6 +1650,10 @@ Technical detail: {detail}</source>
         <translation>Журнал хранения</translation>
     </message>
     <message>
+        <source>Sent to partners</source>
+        <translation>Отправлено партнёрам</translation>
+    </message>
+    <message>
         <source>date not recorded</source>
         <translation>дата не указана</translation>
     </message>
@@ -1992,6 +2040,10 @@ Technical detail: {detail}</source>
     <message>
         <source>&amp;Open bundle…</source>
         <translation>&amp;Открыть пакет…</translation>
+    </message>
+    <message>
+        <source>Add &amp;receipt…</source>
+        <translation>Добавить к&amp;витанцию…</translation>
     </message>
     <message>
         <source>C&amp;hange passphrase…</source>
@@ -2532,6 +2584,97 @@ This vault&apos;s fingerprint:
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>This receipt was made for another vault: only the vault that sent the bundle can open it.</source>
+        <translation>Эта квитанция сделана для другого хранилища: открыть её может только хранилище, отправившее пакет.</translation>
+    </message>
+    <message>
+        <source>This receipt is signed by someone who is not one of your partners.</source>
+        <translation>Эта квитанция подписана тем, кого нет среди ваших партнёров.</translation>
+    </message>
+    <message>
+        <source>This receipt names another partner than the one who signed it.</source>
+        <translation>В квитанции указан не тот партнёр, который её подписал.</translation>
+    </message>
+    <message>
+        <source>This receipt is signed by {name}, whose fingerprint you have not verified. Compare it with them, mark the contact verified, then add the receipt again.</source>
+        <translation>Квитанция подписана контактом {name}, отпечаток которого вы не подтвердили. Сверьте его с ним, отметьте контакт подтверждённым и добавьте квитанцию снова.</translation>
+    </message>
+    <message>
+        <source>This receipt confirms a bundle that another vault sent, not this one.</source>
+        <translation>Эта квитанция подтверждает пакет, который отправило другое хранилище, а не это.</translation>
+    </message>
+    <message>
+        <source>This vault never sent the bundle {bundle_id} that the receipt names.</source>
+        <translation>Это хранилище никогда не отправляло пакет {bundle_id}, указанный в квитанции.</translation>
+    </message>
+    <message>
+        <source>The partner received a different or altered bundle: the receipt names another bundle hash than the bundle {bundle_id} this vault sent. Send it again and ask for a new receipt.</source>
+        <translation>Партнёр получил другой или изменённый пакет: в квитанции указан иной хеш, чем у пакета {bundle_id}, отправленного этим хранилищем. Отправьте его снова и попросите новую квитанцию.</translation>
+    </message>
+    <message>
+        <source>The bundle {bundle_id} was not sent to {name}, who signed this receipt.</source>
+        <translation>Пакет {bundle_id} не отправлялся контакту {name}, который подписал эту квитанцию.</translation>
+    </message>
+    <message>
+        <source>{name} already confirmed the bundle {bundle_id} with another receipt; the first one is kept.</source>
+        <translation>{name} уже подтвердил пакет {bundle_id} другой квитанцией; сохранена первая.</translation>
+    </message>
+    <message>
+        <source>This bundle was made for other recipients and passed on to you: a receipt confirms a hand-off only to a recipient.</source>
+        <translation>Этот пакет сделан для других получателей и передан вам дальше: квитанция подтверждает передачу только получателю.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The receipt is damaged or was altered: its encryption, signature or content does not hold.</source>
+        <translation>Квитанция повреждена или изменена: её шифрование, подпись или содержимое не проходят проверку.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded. Ask the partner for a new receipt; do not trust this file.</source>
+        <translation>Ничего не записано. Попросите у партнёра новую квитанцию; не доверяйте этому файлу.</translation>
+    </message>
+    <message>
+        <source>kzarchive receipts (*.kzr)</source>
+        <translation>Квитанции kzarchive (*.kzr)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Сохранить квитанцию</translation>
+    </message>
+    <message>
+        <source>Receipt for {name} saved as {file}. Send it to them: only their vault can open it.</source>
+        <translation>Квитанция для {name} сохранена как {file}. Отправьте её им: открыть её может только их хранилище.</translation>
+    </message>
+    <message>
+        <source>This receipt from {name} was added before; nothing changed.</source>
+        <translation>Эта квитанция от {name} уже была добавлена; ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>{name} confirmed that the bundle {bundle_id} arrived and verified. It is logged in the custody log of each incident the bundle carried.</source>
+        <translation>{name} подтвердил, что пакет {bundle_id} получен и прошёл проверку. Это записано в журнал хранения каждого инцидента из пакета.</translation>
+    </message>
+    <message>
+        <source>Add a partner&apos;s receipt</source>
+        <translation>Добавить квитанцию партнёра</translation>
+    </message>
+    <message>
+        <source>Receipt added</source>
+        <translation>Квитанция добавлена</translation>
+    </message>
+    <message>
+        <source>Receipt not added</source>
+        <translation>Квитанция не добавлена</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsPage</name>
     <message>
         <source>Recipients</source>
@@ -2611,6 +2754,57 @@ This vault&apos;s fingerprint:
     <message>
         <source>New name:</source>
         <translation>Новое имя:</translation>
+    </message>
+</context>
+<context>
+    <name>SentPanel</name>
+    <message>
+        <source>This incident has not been sent to partners yet.</source>
+        <translation>Этот инцидент ещё не отправлялся партнёрам.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Bundle hash (SHA-256 of its signed tag manifest): {hash}</source>
+        <translation>Хеш пакета (SHA-256 его подписанного манифеста служебных файлов): {hash}</translation>
+    </message>
+    <message>
+        <source>No receipt yet</source>
+        <translation>Квитанции пока нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received and verified: %n file(s)</source>
+        <translation>
+            <numerusform>Получено и проверено: %n файл</numerusform>
+            <numerusform>Получено и проверено: %n файла</numerusform>
+            <numerusform>Получено и проверено: %n файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received and verified, with %n warning(s)</source>
+        <translation>
+            <numerusform>Получено и проверено, %n предупреждение</numerusform>
+            <numerusform>Получено и проверено, %n предупреждения</numerusform>
+            <numerusform>Получено и проверено, %n предупреждений</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import kzarchive
-from kzarchive.errors import KzError
+from kzarchive.errors import IntegrityError, KzError
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -49,3 +49,13 @@ def test_success_usage_errors_and_interruption_are_documented() -> None:
     assert {0, 2, EXIT_UNEXPECTED, EXIT_INTERRUPTED} <= set(documented)
     in_use = {cls.exit_code for cls in all_error_classes()}
     assert set(documented) - {0, EXIT_INTERRUPTED} <= in_use
+
+
+def test_receipt_errors_have_their_own_codes() -> None:
+    """26 and 27 are the receipts' (README): scripts tell refused from damaged."""
+    from kzarchive.bundle.receipt import ReceiptDamaged, ReceiptRefused
+
+    documented = documented_codes()
+    assert (ReceiptRefused.exit_code, ReceiptDamaged.exit_code) == (26, 27)
+    assert "`ReceiptRefused`" in documented[26] and "`ReceiptDamaged`" in documented[27]
+    assert issubclass(ReceiptDamaged, IntegrityError)

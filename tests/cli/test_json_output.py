@@ -94,6 +94,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     produced["export"] = cli("export", incident_id, "--to", "P", "-o", bundle, "--json").json()
     produced["verify-bundle"] = partner("verify-bundle", bundle, "--json").json()
     produced["import"] = partner("import", bundle, "--json").json()
+    produced["receipt make"] = partner("receipt", "make", bundle, "-o", root / "r.kzr",
+                                       "--json").json()
+    produced["receipt add"] = cli("receipt", "add", root / "r.kzr", "--json").json()
+    produced["receipt list"] = cli("receipt", "list", "--json").json()
+    # Again, now that the incident was sent and confirmed: its exports are filled in.
+    produced["incident show"] = cli("incident", "show", incident_id, "--json").json()
     # Last: it replaces the passphrase the commands above use.
     produced["passwd"] = cli("passwd", "--rotate", "--json",
                              env={"KZARCHIVE_NEW_PASSPHRASE": "rotated passphrase"}).json()
@@ -122,7 +128,8 @@ def test_every_command_with_json_output_is_documented(outputs: dict[str, Any]) -
 @pytest.mark.parametrize("command", sorted([
     "init", "incident add", "incident list", "incident show", "attach", "testimony add",
     "extract", "similar", "log", "identity", "verify", "contact add", "contact verify",
-    "contact list", "export", "verify-bundle", "import", "passwd"]))
+    "contact list", "export", "verify-bundle", "import", "passwd", "receipt make",
+    "receipt add", "receipt list"]))
 def test_output_has_the_documented_fields(outputs: dict[str, Any], command: str) -> None:
     real = outputs[command]
     assert real["json_version"] == 1

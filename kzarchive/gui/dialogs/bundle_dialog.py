@@ -37,6 +37,12 @@ from kzarchive.errors import Cancelled, KzError, UntrustedSigner
 from kzarchive.gui.dialogs.dialog_keys import set_default_button
 from kzarchive.gui.dialogs.file_dialogs import choose_open_file
 from kzarchive.gui.dialogs.messages import error_html
+from kzarchive.gui.dialogs.receipt_dialogs import (
+    choose_receipt_output,
+    made_text,
+    show_receipt_error,
+    start_making,
+)
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.report_text import BundleReportText
@@ -45,6 +51,7 @@ from kzarchive.gui.style import label, set_role
 from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.widgets.fingerprint import FingerprintLabel
 from kzarchive.gui.workers import Task
+from kzarchive.service.receipts import MadeReceipt
 from kzarchive.service.report import ERROR, PROBLEMS
 
 if TYPE_CHECKING:
@@ -173,7 +180,14 @@ class BundleDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
+        # A signed "received and verified" for the sender, once everything held.
+        self.receipt_button = QPushButton(self.tr("Make receipt…"))
+        self.receipt_button.setToolTip(self.tr(
+            "Write a signed receipt for the sender: it confirms that this bundle arrived "
+            "complete and verified. Only the sender's vault can open it."))
+        self.receipt_button.clicked.connect(self.make_receipt)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.receipt_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
@@ -425,8 +439,40 @@ class BundleDialog(QDialog):
             or (self.state is State.UNTRUSTED and self.accept_risk.isChecked()))
         self.import_button.setVisible(self.state in (State.GOOD, State.UNTRUSTED))
         self.import_button.setEnabled(importable and self.task is None)
+        self.receipt_button.setVisible(self.state is State.GOOD and not (
+            self.report and self.report.forwarded))
+        self.receipt_button.setEnabled(self.task is None)
         set_default_button(self, self.import_button if self.import_button.isEnabled()
                            else None if self.task is not None else self.close_button)
+
+    # -- the receipt -----------------------------------------------------------------
+
+    def make_receipt(self, out: Path | None = None) -> None:
+        """Asks where to save it (unless ``out``), verifies again and writes the receipt."""
+        if not self.receipt_button.isVisible() or not self.receipt_button.isEnabled():
+            return
+        out = out or choose_receipt_output(self, self.path)
+        if out is None:
+            return
+        self.error.hide()
+        self.task = start_making(self.controller, self.archive, self.path, out,
+                                 self._receipt_made, self._receipt_failed)
+        self.busy.start(self.tr("Checking the bundle again, then writing the receipt…"),
+                        self.task, cancellable=True)
+        self._update_buttons()
+
+    def _receipt_made(self, made: MadeReceipt) -> None:
+        if not self._answer_arrived():
+            return
+        self.result_label.setText(made_text(made))
+        self.result_label.show()
+        self._update_buttons()
+
+    def _receipt_failed(self, exc: KzError) -> None:
+        if not self._answer_arrived():
+            return
+        show_receipt_error(self, self.tr("No receipt made"), exc)
+        self._update_buttons()
 
     # -- importing -------------------------------------------------------------------
 

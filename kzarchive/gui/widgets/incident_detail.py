@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from kzarchive.gui.widgets.evidence_panel import EvidencePanel
 from kzarchive.gui.widgets.gallery import GalleryView
 from kzarchive.gui.widgets.incident_editor import IncidentEditor
 from kzarchive.gui.widgets.people_panel import PeoplePanel
+from kzarchive.gui.widgets.sent_panel import SentPanel
 from kzarchive.gui.windows.custody_view import CustodyData, CustodyView, load_custody
 from kzarchive.service.models import Incident
 
@@ -53,6 +56,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.evidence.changed.connect(self._items_changed)
         self.items_list = self.evidence.view
         self.custody = CustodyView()
+        self.sent = SentPanel(archive)
         self.tabs = QTabWidget()
         # Every tab shows its whole title: the panel is at least as wide as the tabs.
         self.tabs.setUsesScrollButtons(False)
@@ -60,7 +64,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.tabs.addTab(self.editor, self.tr("Details"))
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.addTab(self.evidence, self.tr("Items"))
-        self.tabs.addTab(self.custody, self.tr("Custody log"))
+        self.tabs.addTab(self._custody_and_sent(), self.tr("Custody log"))
         self.gallery = GalleryView(context)
         self.gallery.attach_to(self.tabs)
         self.gallery.item_added.connect(self.evidence.item_stored)
@@ -72,6 +76,19 @@ class IncidentDetailPanel(QStackedWidget):
         self.addWidget(page)
         self.drop_target = FileDropTarget(page, self.evidence.attach_paths,
                                           self.evidence.can_attach)
+
+    def _custody_and_sent(self) -> QSplitter:
+        """The custody log, and beneath it each export: to whom, and who confirmed it."""
+        self.sent_box = QGroupBox(self.tr("Sent to partners"))
+        box_layout = QVBoxLayout(self.sent_box)
+        box_layout.addWidget(self.sent)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.custody)
+        splitter.addWidget(self.sent_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        return splitter
 
     def _header(self) -> QVBoxLayout:
         self.title_label = label("", "heading")
@@ -100,6 +117,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.evidence.set_incident(None)
         self.gallery.clear()
         self.custody.show_data(CustodyData([], []))
+        self.sent.set_incident(None)
         self.setCurrentIndex(self.EMPTY)
 
     def show_incident(self, incident_id: str) -> None:
@@ -155,6 +173,7 @@ class IncidentDetailPanel(QStackedWidget):
 
     def _fill_counts_and_custody(self) -> None:
         self.custody.show_data(load_custody(self.archive, self.incident_id))
+        self.sent.set_incident(self.incident_id)
         self.tabs.setTabText(self.PEOPLE_TAB,
                              self.tr("People ({n})").format(n=len(self.people.people)))
         self.tabs.setTabText(self.ITEMS_TAB,

@@ -61,6 +61,8 @@ ACTIONS = {
     "contact.removed": QT_TRANSLATE_NOOP("Custody", "Contact removed"),
     "bundle.exported": QT_TRANSLATE_NOOP("Custody", "Sent to partners"),
     "bundle.imported": QT_TRANSLATE_NOOP("Custody", "Received from a partner"),
+    "bundle.received": QT_TRANSLATE_NOOP("Custody", "Partner confirmed receipt"),
+    "bundle.receipt_made": QT_TRANSLATE_NOOP("Custody", "Receipt made for the sender"),
 }
 
 DETAIL_NAMES = {
@@ -79,6 +81,11 @@ DETAIL_NAMES = {
     "fingerprint": QT_TRANSLATE_NOOP("Custody", "Fingerprint"),
     "age_recipient": QT_TRANSLATE_NOOP("Custody", "age key"),
     "name": QT_TRANSLATE_NOOP("Custody", "Name"),
+    "partner": QT_TRANSLATE_NOOP("Custody", "Partner"),
+    "verdict": QT_TRANSLATE_NOOP("Custody", "Result"),
+    "files": QT_TRANSLATE_NOOP("Custody", "Files"),
+    "files_verified": QT_TRANSLATE_NOOP("Custody", "Files verified"),
+    "signed_at": QT_TRANSLATE_NOOP("Custody", "Signed"),
 }
 
 FIELD_NAMES = {

@@ -38,6 +38,7 @@ from kzarchive.gui.dialogs.export_wizard import ExportWizard
 from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.dialogs.panic import PanicWipeDialog
 from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
+from kzarchive.gui.dialogs.receipt_dialogs import add_receipt
 from kzarchive.gui.dialogs.settings_dialog import SettingsDialog
 from kzarchive.gui.dialogs.verify_dialog import VerifyDialog
 from kzarchive.gui.i18n import LANGUAGE_NAMES
@@ -346,6 +347,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Partners…"), self.show_partners),
             (self.tr("&Export bundle…"), self.export_bundle),
             (self.tr("&Open bundle…"), self.open_bundle),
+            (self.tr("Add &receipt…"), self.add_receipt),
             None,
             (self.tr("C&hange passphrase…"), self.change_passphrase),
             (self.tr("&Settings…"), self.show_settings),
@@ -384,6 +386,14 @@ class MainWindow(QMainWindow):
     def open_bundle(self) -> QWidget | None:
         dialog = open_bundle(self.controller, self.archive, self.incidents_imported, self)
         return self._child(dialog) if dialog is not None else None
+
+    def add_receipt(self) -> None:
+        """A partner's receipt: checked, kept, and shown in the incidents it confirms."""
+        add_receipt(self.controller, self.archive, self, self._receipt_added)
+
+    def _receipt_added(self, _added: object) -> None:
+        self._refresh_detail = True  # the incident's "Sent" tab shows the confirmation
+        self._vault_changed()
 
     def change_passphrase(self) -> QWidget:
         return self._child(ChangePassphraseDialog(self.controller, self.archive, parent=self))
