@@ -61,8 +61,8 @@ GROUP_SECONDS = 0.5
 IN_MEMORY_LIMIT = 16 * 1024 * 1024
 # Contents waiting for (or in) a description, at most: memory stays flat whatever
 # the number of files.
-IN_FLIGHT_BYTES = 48 * 1024 * 1024
-IN_FLIGHT_ITEMS = 8
+IN_FLIGHT_BYTES = 32 * 1024 * 1024
+IN_FLIGHT_ITEMS = 6
 WORKERS = 2
 
 # Errors after which the remaining files are not tried.
