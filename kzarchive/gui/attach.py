@@ -29,6 +29,7 @@ from kzarchive.util.progress import CancelToken, Progress
 
 # Seconds between two "which file" updates sent to the interface thread.
 STEP_INTERVAL = 0.1
+PROGRESS_STEPS = 10_000
 
 
 @dataclass
@@ -151,6 +152,15 @@ class AttachTask(Task):
         self._archive = archive
         self._incident_id = incident_id
         self._last_step = 0.0
+
+    def _report(self, done: int, total: int) -> None:
+        # A camera roll easily passes 2 GiB, more than a Qt int signal carries: the bar
+        # gets parts of ten thousand instead of bytes.
+        if total > 0:
+            self.signals.progress.emit(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total),
+                                       PROGRESS_STEPS)
+        else:
+            self.signals.progress.emit(0, 0)
 
     def _step(self, step: FileStep) -> None:
         # A thousand small files must not flood the interface thread with events.

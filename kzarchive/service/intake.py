@@ -251,9 +251,13 @@ class BatchIntake:
             except BaseException:
                 self._released += [blob_id, thumbnail_id]
                 raise
-        if self._is_duplicate(entry, blob):
-            self._blobs.delete(blob.id)
-            self._released += [blob_id, thumbnail_id]
+        try:
+            duplicate = self._is_duplicate(entry, blob)
+        except BaseException:
+            self._drop(blob_id, thumbnail_id)
+            raise
+        if duplicate:
+            self._drop(blob_id, thumbnail_id)
             return
         held = len(data) if data is not None else 0
         self._in_batch.add((blob.sha256, blob.size))
