@@ -70,3 +70,19 @@ def test_bytes_held_by_another_incident_are_linked_and_the_person_told(
     plain = vault_cli("attach", add_incident(vault_cli, title="Third"), photo)
     assert f"item {there} of incident {one}" in plain.err
     assert "stored once" in plain.err
+
+
+def test_the_batch_progress_line_shows_the_file_and_the_whole_batch() -> None:
+    import io
+
+    from kzarchive.cli.terminal import BatchProgress
+
+    stream = io.StringIO()
+    progress = BatchProgress(40, stream)
+    mib = 1024 * 1024
+    progress.overall(100 * mib, 400 * mib)
+    progress.file(2, Path("IMG_0003.jpg"), 5 * mib, 5 * mib)
+    progress.finish()
+    line = stream.getvalue()
+    assert line.startswith("\rFile 3 of 40: 100% 5.0 MiB; all: 25% 100.0 MiB of 400.0 MiB")
+    assert line.endswith("MiB/s\033[K\n")
