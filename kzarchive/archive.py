@@ -70,6 +70,7 @@ class Archive(VaultSession):
     list_people = _on("incidents", Incidents.list_people)
 
     attach_file = _on("evidence", Evidence.attach_file)
+    attach_files = _on("evidence", Evidence.attach_files)
     add_text = _on("evidence", Evidence.add_text)
     redact_item = _on("evidence", Evidence.redact_item)
     store_content = _on("evidence", Evidence.store_content)

@@ -126,6 +126,14 @@ class ForwardedBundle(KzError):
     )
 
 
+class AlreadyInIncident(KzError):
+    """Files whose bytes the incident already holds: nothing was added for them."""
+
+    exit_code = 18
+    message_template = "{count} file(s) are already in this incident; nothing was added for them."
+    hint_template = "They are listed above. To add them again anyway, use --allow-duplicate."
+
+
 class NotFound(KzError):
     exit_code = 11
     message_template = "No {what} with id {ident}."

@@ -9,8 +9,9 @@ from typing import Any
 
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
-from kzarchive.cli.terminal import note, progress_for
-from kzarchive.errors import BadInput, KzError, MissingFile
+from kzarchive.cli.terminal import batch_progress_for, note, progress_for
+from kzarchive.errors import AlreadyInIncident, BadInput, MissingFile
+from kzarchive.service.intake import IntakeFile, IntakeResult
 from kzarchive.service.models import Item
 from kzarchive.service.vocabulary import ITEM_KINDS
 
@@ -29,6 +30,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     attach.add_argument("--note", default="", help="a note kept with each file")
     attach.add_argument("--source", default="", help="where the files came from")
     attach.add_argument("--language", default="")
+    attach.add_argument("--allow-duplicate", action="store_true",
+                        help="add files even when the incident already holds their exact bytes")
     add_json_flag(attach)
     attach.set_defaults(run=run_attach)
 
@@ -79,27 +82,61 @@ def run_attach(args: argparse.Namespace) -> int:
     stored: list[Item] = []
     with open_vault(args) as archive:
         incident_id = archive.resolve_id("incidents", args.id)
+        progress = batch_progress_for(len(files))
+
+        def landed(entries: list[IntakeFile]) -> None:
+            stored.extend(entry.item for entry in entries if entry.item is not None)
+            if args.json:
+                return
+            if progress is not None:
+                progress.finish()  # the item lines are not drawn over
+            for entry in entries:
+                if entry.item is not None:
+                    print(f"{entry.item.id}  {entry.item.sha256}  {entry.path}", flush=True)
+
         try:
-            for number, path in enumerate(files, start=1):
-                progress = progress_for(f"File {number} of {len(files)}")
-                try:
-                    item = archive.attach_file(incident_id, path, kind=args.kind,
-                                               note=args.note, source=args.source,
-                                               language=args.language, progress=progress)
-                finally:
-                    if progress is not None:
-                        progress.finish()
-                stored.append(item)
-                if not args.json:
-                    print(f"{item.id}  {item.sha256}  {path}", flush=True)
-        except KzError:
+            result = archive.attach_files(
+                incident_id, files, kind=args.kind, note=args.note, source=args.source,
+                language=args.language, allow_duplicate=args.allow_duplicate,
+                progress=progress.overall if progress is not None else None,
+                file_progress=progress.file if progress is not None else None,
+                on_landed=landed, stop_at_failure=True)
+        finally:
+            if progress is not None:
+                progress.finish()
+        _tell(result)
+        output = {"items": [jsonout.item(i) for i in stored],
+                  "skipped": [{"file": str(entry.path), "duplicate_of": entry.duplicate_of}
+                              for entry in result.skipped],
+                  "linked": [{"file": str(entry.path), "item_id": entry.item.id,
+                              "held_by": [{"incident_id": holder.incident_id,
+                                           "item_id": holder.item_id}
+                                          for holder in entry.linked_to]}
+                             for entry in result.linked if entry.item is not None]}
+        error = result.stopped_by or (result.failed[0].error if result.failed else None)
+        if error is None and result.skipped:
+            error = AlreadyInIncident(count=len(result.skipped))
+        if error is not None:
             # Scripts learn which files were stored before the error.
-            if args.json and stored:
-                jsonout.emit({"items": [jsonout.item(i) for i in stored]})
-            raise
+            if args.json and (stored or result.skipped):
+                jsonout.emit(output)
+            raise error
     if args.json:
-        jsonout.emit({"items": [jsonout.item(i) for i in stored]})
+        jsonout.emit(output)
     return 0
+
+
+def _tell(result: IntakeResult) -> None:
+    """What a person must know about files that were not simply added."""
+    for entry in result.skipped:
+        print(f"{entry.path}: already in this incident as item {entry.duplicate_of}; "
+              "not added again", file=sys.stderr)
+    for entry in result.linked:
+        held = ", ".join(f"item {holder.item_id} of incident {holder.incident_id}"
+                         for holder in entry.linked_to[:3])
+        more = f" and {len(entry.linked_to) - 3} more" if len(entry.linked_to) > 3 else ""
+        print(f"{entry.path}: the same content is already held as {held}{more}; "
+              "stored once, both items point to it", file=sys.stderr)
 
 
 # -- testimony --------------------------------------------------------------------------

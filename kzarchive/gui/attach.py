@@ -1,31 +1,35 @@
 """Attaching files to an incident: the one path that drag and drop and "Attach files…" share.
 
 Folders stand for the files inside them, recursively, without hidden files and
-folders (``.DS_Store``, ``.git``, editors' swap files).  The files are attached one
-by one in a background task with a single progress bar over all their bytes.  The
-core stores each file whole or not at all, so after a vanished file, a full disk
-or a cancel the vault holds exactly the files reported as attached.
+folders (``.DS_Store``, ``.git``, editors' swap files).  The files are attached as
+one batch in a background task, with progress per file and over all their bytes;
+items are handed to the interface as each group of them is stored.  The core
+stores each file whole or not at all, so after a vanished file, a full disk or a
+cancel the vault holds exactly the files reported as attached.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QWidget
 
 from kzarchive.archive import Archive
-from kzarchive.errors import BadInput, Cancelled, DiskFull, KzError, VaultLocked
-from kzarchive.gui.workers import Task
+from kzarchive.errors import Cancelled, KzError
+from kzarchive.gui.workers import Task, TaskSignals
+from kzarchive.service.intake import IntakeFile
 from kzarchive.service.models import Item
 from kzarchive.util.progress import CancelToken, Progress
 
-# Errors after which attaching the remaining files makes no sense.
-_STOPPING = (Cancelled, DiskFull, VaultLocked)
+# Seconds between two "which file" updates sent to the interface thread.
+STEP_INTERVAL = 0.1
+PROGRESS_STEPS = 10_000
 
 
 @dataclass
@@ -36,6 +40,23 @@ class AttachOutcome:
     attached: list[Item] = field(default_factory=list)
     failed: list[tuple[str, KzError]] = field(default_factory=list)  # (file name, error)
     stopped_by: KzError | None = None  # Cancelled or DiskFull: later files were not tried
+    # Files whose bytes the incident already held: not added (unless asked again).
+    skipped: list[Path] = field(default_factory=list)
+    # Names of files whose bytes other incidents held: stored once, linked.
+    linked: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileStep:
+    """Where a batch is: the file being stored, and the whole batch's bytes."""
+
+    index: int
+    count: int
+    name: str
+    done: int
+    size: int
+    overall_done: int
+    overall_total: int
 
 
 def _hidden(name: str) -> bool:
@@ -60,18 +81,17 @@ def files_to_attach(paths: Iterable[Path], cancel: CancelToken | None = None) ->
     return list(unique)
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
 def attach_all(
     archive: Archive, incident_id: str, paths: Iterable[Path],
     progress: Progress | None = None, cancel: CancelToken | None = None,
+    allow_duplicate: bool = False, on_step: Callable[[FileStep], None] | None = None,
+    on_landed: Callable[[list[Item]], None] | None = None,
 ) -> AttachOutcome:
-    """Attach every file of ``paths`` to the incident; one progress over all bytes."""
+    """Attach every file of ``paths`` to the incident as one batch (``service.intake``).
+
+    ``on_landed`` gets each group of items as soon as it is stored, so that lists fill
+    in while the batch runs; ``on_step`` says which file is being stored.
+    """
     outcome = AttachOutcome()
     try:
         files = files_to_attach(paths, cancel)
@@ -79,36 +99,93 @@ def attach_all(
         outcome.stopped_by = exc
         return outcome
     outcome.found = len(files)
-    sizes = [_size(path) for path in files]
-    total, before = sum(sizes), 0
+    overall = [0, 0]
 
-    def report(done: int, _total: int) -> None:
+    def report(done: int, total: int) -> None:
+        overall[:] = [done, total]
         if progress is not None:
-            progress(min(before + done, total), total)
+            progress(done, total)
 
-    for path, size in zip(files, sizes, strict=True):
-        try:
-            if cancel is not None:
-                cancel.check()
-            outcome.attached.append(archive.attach_file(
-                incident_id, path, progress=report, cancel=cancel))
-        except _STOPPING as exc:
-            outcome.stopped_by = exc
-            break
-        except KzError as exc:
-            outcome.failed.append((path.name, exc))
-        except OSError as exc:  # a read error of the drive the file is on
-            outcome.failed.append((path.name, BadInput(
-                f"The file could not be read ({exc.strerror}).",
-                hint="Check the drive, then attach the file again. Nothing was stored.")))
-        before += size
-        report(0, total)
+    def step(index: int, path: Path, done: int, size: int) -> None:
+        if on_step is not None:
+            on_step(FileStep(index, len(files), path.name, done, size, *overall))
+
+    def landed(entries: list[IntakeFile]) -> None:
+        if on_landed is not None:
+            on_landed([entry.item for entry in entries if entry.item is not None])
+
+    result = archive.attach_files(incident_id, files, progress=report, cancel=cancel,
+                                  allow_duplicate=allow_duplicate, file_progress=step,
+                                  on_landed=landed)
+    outcome.attached = result.added
+    outcome.failed = [(entry.path.name, entry.error) for entry in result.failed
+                      if entry.error is not None]
+    outcome.stopped_by = result.stopped_by
+    outcome.skipped = [entry.path for entry in result.skipped]
+    outcome.linked = [entry.path.name for entry in result.linked]
     return outcome
 
 
-def attach_task(archive: Archive, incident_id: str, paths: list[Path]) -> Task:
+@dataclass(frozen=True)
+class Landed:
+    """Items just stored, with the decoded thumbnails of the pictures among them."""
+
+    incident_id: str
+    items: list[Item]
+    thumbnails: list[tuple[str, QImage]]
+
+
+class AttachSignals(TaskSignals):
+    landed = Signal(object)  # Landed, as each group is stored
+    step = Signal(object)  # FileStep
+
+
+class AttachTask(Task):
+    """``attach_all`` in the background: items and per-file steps as Qt signals."""
+
+    def __init__(self, archive: Archive, incident_id: str, paths: list[Path],
+                 allow_duplicate: bool = False) -> None:
+        super().__init__(lambda progress, cancel: attach_all(
+            archive, incident_id, paths, progress, cancel, allow_duplicate,
+            on_step=self._step, on_landed=self._landed))
+        self.signals: AttachSignals = AttachSignals()
+        self._archive = archive
+        self._incident_id = incident_id
+        self._last_step = 0.0
+
+    def _report(self, done: int, total: int) -> None:
+        # A camera roll easily passes 2 GiB, more than a Qt int signal carries: the bar
+        # gets parts of ten thousand instead of bytes.
+        if total > 0:
+            self.signals.progress.emit(min(PROGRESS_STEPS, done * PROGRESS_STEPS // total),
+                                       PROGRESS_STEPS)
+        else:
+            self.signals.progress.emit(0, 0)
+
+    def _step(self, step: FileStep) -> None:
+        # A thousand small files must not flood the interface thread with events.
+        now = time.monotonic()
+        if now - self._last_step >= STEP_INTERVAL or step.done == 0:
+            self._last_step = now
+            self.signals.step.emit(step)
+
+    def _landed(self, items: list[Item]) -> None:
+        # On this worker thread, so that the gallery can show the new pictures while
+        # the batch goes on (the vault's runner does one task at a time).
+        from kzarchive.gui.widgets.gallery import is_visual, read_thumbnails
+
+        try:
+            images = read_thumbnails(self._archive, [
+                item.id for item in items if item.has_thumbnail and is_visual(item)])
+        except KzError:
+            images = []  # the gallery reads them again when it is next shown
+        self.signals.landed.emit(Landed(self._incident_id, items, images))
+
+
+def attach_task(archive: Archive, incident_id: str, paths: list[Path],
+                allow_duplicate: bool = False) -> AttachTask:
     """``attach_all`` as a background task, not yet started (connect to it first)."""
-    return Task(lambda progress, cancel: attach_all(archive, incident_id, paths, progress, cancel))
+    return AttachTask(archive, incident_id, paths, allow_duplicate)
 
 
 def local_paths(mime: QMimeData) -> list[Path]:

@@ -17,6 +17,7 @@ the signer is reported as untrusted.  See docs/media.md, "Content Credentials".
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -137,13 +138,10 @@ def supported(mime: str) -> bool:
     return normalise_mime(mime) in _supported_types()
 
 
-_SUPPORTED: set[str] = set()
-
-
-def _supported_types() -> set[str]:
-    if not _SUPPORTED:
-        _SUPPORTED.update(t for t in c2pa.Reader.get_supported_mime_types() if "/" in t)
-    return _SUPPORTED
+@functools.cache
+def _supported_types() -> frozenset[str]:
+    # What the installed library reads does not change while it runs.
+    return frozenset(t for t in c2pa.Reader.get_supported_mime_types() if "/" in t)
 
 
 def read_credentials(

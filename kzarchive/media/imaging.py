@@ -11,6 +11,7 @@ metadata can ride along into them.
 from __future__ import annotations
 
 import io
+import math
 from typing import IO, Literal, cast
 
 from PIL import Image
@@ -88,16 +89,18 @@ def open_image(stream: Stream, mime: str) -> Image.Image:
         raise ImageUnavailable(DAMAGED) from error
 
 
-def decode_upright(stream: Stream, mime: str, draft_side: int | None = None) -> Image.Image:
+def decode_upright(stream: Stream, mime: str, draft_side: int | None = None,
+                   draft_short_side: int = 0) -> Image.Image:
     """The first frame's pixels with the EXIF orientation applied.
 
-    ``draft_side`` lets the JPEG decoder scale down while decoding, for
-    thumbnails.  The result no longer refers to the stream.
+    ``draft_side`` lets the JPEG decoder scale down while decoding (by up to 8), as
+    long as the longer side keeps at least ``draft_side`` pixels and the shorter
+    one at least ``draft_short_side``.  The result no longer refers to the stream.
     """
     with open_image(stream, mime) as image:
         try:
             if draft_side is not None:
-                image.draft("RGB", (draft_side, draft_side))
+                image.draft("RGB", draft_box(image.size, draft_side, draft_short_side))
             image.load()
             # Read after loading: Pillow's TIFF decoder turns the pixels upright
             # itself and then drops the tag, so it must not be applied twice.
@@ -108,6 +111,14 @@ def decode_upright(stream: Stream, mime: str, draft_side: int | None = None) -> 
             raise ImageUnavailable(TOO_LARGE) from error
         except Exception as error:
             raise ImageUnavailable(DAMAGED) from error
+
+
+def draft_box(size: tuple[int, int], side: int, short_side: int = 0) -> tuple[int, int]:
+    """The smallest size of the same shape whose longer side is at least ``side`` and
+    shorter side at least ``short_side`` (Pillow's draft keeps both at least that)."""
+    width, height = max(size[0], 1), max(size[1], 1)
+    scale = max(side / max(width, height), short_side / min(width, height))
+    return max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale))
 
 
 def stored_size(image: Image.Image) -> tuple[int, int]:

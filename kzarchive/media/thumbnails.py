@@ -14,10 +14,11 @@ from kzarchive.media.imaging import ImageUnavailable, decode_upright, encode, pi
 from kzarchive.media.streams import Stream
 
 THUMBNAIL_QUALITY = 80
+MAX_SIDE = 320
 _BACKGROUND = (255, 255, 255)
 
 
-def make_thumbnail(stream: Stream, mime: str, max_side: int = 320) -> bytes | None:
+def make_thumbnail(stream: Stream, mime: str, max_side: int = MAX_SIDE) -> bytes | None:
     """JPEG bytes of a preview, or None for non-images and undecodable images."""
     if max_side < 1:
         raise BadInput(what=f"a thumbnail must be at least 1 pixel wide, not {max_side}")
@@ -27,7 +28,14 @@ def make_thumbnail(stream: Stream, mime: str, max_side: int = 320) -> bytes | No
         image = decode_upright(stream, mime, draft_side=max_side)
     except ImageUnavailable:
         return None
+    return thumbnail_of(image, max_side)
+
+
+def thumbnail_of(image: Image.Image, max_side: int = MAX_SIDE) -> bytes:
+    """The preview of an already decoded, upright image (intake decodes a photo once)."""
     image = flatten(image)
+    # A copy: the decoded image is shared with the other readers of its pixels.
+    image = image.copy() if image.width > max_side or image.height > max_side else image
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
     return encode(image, "JPEG", quality=THUMBNAIL_QUALITY)
 

@@ -26,7 +26,15 @@ from kzarchive.errors import (
     VaultLocked,
     from_os_error,
 )
-from kzarchive.service import pictures, provenance, rows, similar
+from kzarchive.service import rows, similar
+from kzarchive.service.describe import describe
+from kzarchive.service.intake import (
+    FileProgress,
+    IntakeFile,
+    IntakeResult,
+    attach_files,
+    item_values,
+)
 from kzarchive.service.models import Item, VerifyReport
 from kzarchive.service.records import new_id
 from kzarchive.service.report import ERROR
@@ -43,31 +51,7 @@ if TYPE_CHECKING:
 
 _TEXT_KINDS = ("testimony", "source-text")
 
-
-def describe(reader: SeekablePayloadReader, name: str) -> dict[str, Any]:
-    """MIME type, kind, metadata, capture time and thumbnail of stored content."""
-    from kzarchive.media import metadata as media_metadata
-    from kzarchive.media import thumbnails, types
-
-    head = reader.read(4096)
-    reader.seek(0)
-    mime, kind = types.sniff(head, name)
-    described: dict[str, Any] = {"mime": mime, "kind": kind, "metadata": {},
-                                 "captured_at": None, "thumbnail": None}
-    try:
-        meta = media_metadata.read_metadata(reader, mime)
-        described["metadata"] = meta.to_dict()
-        described["captured_at"] = getattr(meta, "captured_at", None)
-        reader.seek(0)
-        described["thumbnail"] = thumbnails.make_thumbnail(reader, mime)
-    except KzError:
-        raise
-    except Exception:  # a hostile or broken file must never stop intake
-        described["metadata"] = {"note": "metadata could not be read"}
-    described["fingerprint"], credentials = pictures.describe_picture(reader, mime)
-    if credentials is not None:
-        described["metadata"][provenance.OWN] = credentials
-    return described
+__all__ = ["Evidence", "describe"]
 
 
 class Evidence:
@@ -198,18 +182,12 @@ class Evidence:
             with self._session.transaction() as db:
                 stored = rows.keep_blob(db, blob)
                 thumb_id = rows.keep_blob(db, thumbnail) if thumbnail is not None else None
-                rows.insert_item(db, {
-                    "id": ident, "incident_id": incident_id, "kind": final_kind, "name": name,
-                    "mime": mime or described["mime"], "size": blob.size,
-                    "sha256": blob.sha256, "blob_id": stored,
-                    "captured_at": described["captured_at"],
-                    "collected_at": collected_at or utc_timestamp(),
-                    "collector": collector or self._session.fingerprint,
-                    "source": source_description, "language": language, "notes": notes,
-                    "witness": witness, "derived_from": derived_from, "derivation": derivation,
-                    "metadata": described["metadata"], "thumbnail_blob_id": thumb_id,
-                    "created": utc_timestamp(),
-                }, [name, notes, source_description, witness, text])
+                rows.insert_item(db, item_values(
+                    self._session, incident_id, ident, name, final_kind, blob, stored, thumb_id,
+                    described, mime=mime, collected_at=collected_at, collector=collector,
+                    source=source_description, language=language, notes=notes,
+                    witness=witness, derived_from=derived_from, derivation=derivation,
+                ), [name, notes, source_description, witness, text])
                 similar.store_fingerprint(db, ident, described["fingerprint"])
                 details: dict[str, Any] = {"sha256": blob.sha256, "size": blob.size,
                                            "kind": final_kind}
@@ -228,6 +206,27 @@ class Evidence:
             if isinstance(exc, OSError):
                 raise from_os_error(exc, "the vault's drive has no room") from None
             raise
+
+    def attach_files(
+        self, incident_id: str, paths: Sequence[Path | str], kind: str | None = None,
+        note: str = "", source: str = "", language: str = "",
+        progress: Progress | None = None, cancel: CancelToken | None = None,
+        allow_duplicate: bool = False, file_progress: FileProgress | None = None,
+        on_landed: Callable[[list[IntakeFile]], None] | None = None,
+        stop_at_failure: bool = False,
+    ) -> IntakeResult:
+        """Stores many files as new items, as one batch (``service.intake``).
+
+        Bytes already in the incident are skipped unless ``allow_duplicate``; bytes
+        held elsewhere are linked, not stored twice.  ``on_landed`` is called with the
+        files of each group as soon as their items are committed.  Raises NotFound, BadInput (a
+        kind) before anything is stored; the rest is reported in the result.
+        """
+        return attach_files(self._session, incident_id, paths, kind=kind, note=note,
+                            source=source, language=language, progress=progress,
+                            cancel=cancel, allow_duplicate=allow_duplicate,
+                            file_progress=file_progress, on_landed=on_landed,
+                            stop_at_failure=stop_at_failure)
 
     def _write_small_blob(self, data: bytes) -> StoredBlob:
         blob_id = self._blobs.new_id()

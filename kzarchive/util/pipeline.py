@@ -8,6 +8,7 @@ memory stays bounded whatever the size of the stream.
 from __future__ import annotations
 
 import ctypes
+import os
 import queue
 import sys
 import threading
@@ -37,6 +38,30 @@ def _load_sync_file_range() -> Callable[[int, int, int], None] | None:
 
 
 _start_writeback = _load_sync_file_range()
+
+
+def _load_syncfs() -> Callable[[int], None] | None:
+    """Linux's syncfs(2): everything written to one file system made durable at once."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.syncfs
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+
+    def sync_file_system(fd: int) -> None:
+        if function(fd) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number))
+
+    return sync_file_system
+
+
+# None where there is no syncfs: callers then fsync each file and folder.
+syncfs = _load_syncfs()
 
 
 class _Readable(Protocol):

@@ -20,7 +20,7 @@ import os
 import queue
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -31,7 +31,7 @@ from kzarchive.crypto.stream import (
     iter_payload,
 )
 from kzarchive.errors import IntegrityError, from_os_error
-from kzarchive.util.pipeline import BackgroundSink
+from kzarchive.util.pipeline import BackgroundSink, syncfs
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import private
 from kzarchive.vault.keyslots import fsync_dir
@@ -112,12 +112,16 @@ class BlobStore:
         expected_size: int = 0,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
+        durable: bool = True,
     ) -> StoredBlob:
         """Hashes and encrypts ``source`` in one pass into the blob ``blob_id``.
 
         Reading and hashing run in a second thread while this one encrypts and
         writes, so the two cores overlap; memory is bounded by the queue.  The
         padding is written after the content, so its size need not be known first.
+        With ``durable=False`` the file and its folder are not fsynced: the caller
+        makes a whole group durable at once (``make_durable``) before committing
+        the rows that refer to it.
         """
         file_key = os.urandom(FILE_KEY_SIZE)
         tmp_path = self.tmp / blob_id
@@ -159,12 +163,13 @@ class BlobStore:
                     sink.close()
                 handle.flush()
                 _fix_time(handle.fileno())
-                os.fsync(handle.fileno())
+                if durable:
+                    os.fsync(handle.fileno())
             final = self.path(blob_id)
             if private.make_dir(final.parent):
-                self._settle(self.root)
+                self._settle(self.root, durable)
             os.replace(tmp_path, final)
-            self._settle(final.parent)
+            self._settle(final.parent, durable)
             _fix_time(self.tmp)
         except OSError as exc:
             tmp_path.unlink(missing_ok=True)
@@ -181,10 +186,38 @@ class BlobStore:
                     reader.join(0.01)
         return StoredBlob(blob_id, file_key, total, digest.hexdigest(), FORMAT_PADDED)
 
-    def _settle(self, folder: Path) -> None:
+    def _settle(self, folder: Path, durable: bool = True) -> None:
         """A folder whose entries changed gets the fixed time again, then is made durable."""
         _fix_time(folder)
-        fsync_dir(folder)
+        if durable:
+            fsync_dir(folder)
+
+    def make_durable(self, blob_ids: Iterable[str]) -> None:
+        """Blobs written with ``durable=False``, and their folders, safely on disk.
+
+        One syncfs for the vault's file system where there is one (a group of files
+        costs one flush of the drive, not two per file); else an fsync of each file,
+        of each folder, and of blobs/ itself.
+        """
+        paths = [self.path(blob_id) for blob_id in blob_ids]
+        if not paths:
+            return
+        if syncfs is not None:
+            fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                syncfs(fd)
+            finally:
+                os.close(fd)
+            return
+        for path in paths:
+            fd = os.open(path, _READ_FLAGS)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        for folder in {path.parent for path in paths}:
+            fsync_dir(folder)
+        fsync_dir(self.root)
 
     def _open_file(self, blob: StoredBlob) -> BinaryIO:
         path = self.path(blob.id)

@@ -94,10 +94,38 @@
 <context>
     <name>EvidencePanel</name>
     <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>about %n second left</numerusform>
+            <numerusform>about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>about %n minute left</numerusform>
+            <numerusform>about %n minutes left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Attached: {n} of %n file(s).</source>
         <translation>
             <numerusform>Attached: {n} of %n file.</numerusform>
             <numerusform>Attached: {n} of %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Already in this incident, not added again: %n file(s) ({names}).</source>
+        <translation>
+            <numerusform>Already in this incident, not added again: %n file ({names}).</numerusform>
+            <numerusform>Already in this incident, not added again: %n files ({names}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were already held in other incidents: stored once, and linked to this incident too.</source>
+        <translation>
+            <numerusform>%n file was already held in other incidents: stored once, and linked to this incident too.</numerusform>
+            <numerusform>%n files were already held in other incidents: stored once, and linked to this incident too.</numerusform>
         </translation>
     </message>
 </context>

@@ -1345,6 +1345,7 @@ Technical detail: {detail}</source>
     <name>EvidencePanel</name>
     <message>
         <source>Attach files…</source>
+        <extracomment>A batch stored some of its items (``attach.Landed``); it goes on.</extracomment>
         <translation>Файлдарды тіркеу…</translation>
     </message>
     <message>
@@ -1368,6 +1369,14 @@ Technical detail: {detail}</source>
         <translation>Материалды оқып, оны жинаған кезде жазылған SHA-256 мәнімен салыстыру</translation>
     </message>
     <message>
+        <source>Add them anyway</source>
+        <translation>Бәрібір қосу</translation>
+    </message>
+    <message>
+        <source>Add the skipped files as new items although the incident already holds the same bytes</source>
+        <translation>Оқиғада дәл сондай байттар бар болса да, өткізіп жіберілген файлдарды жаңа материал ретінде қосу</translation>
+    </message>
+    <message>
         <source>Drop files or folders here to attach them.</source>
         <translation>Тіркеу үшін файлдарды немесе бумаларды осында сүйреп әкеліңіз.</translation>
     </message>
@@ -1379,11 +1388,47 @@ Technical detail: {detail}</source>
         <source>Attaching files…</source>
         <translation>Файлдар тіркелуде…</translation>
     </message>
+    <message>
+        <source>File {number} of {count}: {name}</source>
+        <translation>Файл {number}/{count}: {name}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{total} ішінен {done}</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>шамамен %n секунд қалды</numerusform>
+            <numerusform>шамамен %n секунд қалды</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>шамамен %n минут қалды</numerusform>
+            <numerusform>шамамен %n минут қалды</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Attached: {n} of %n file(s).</source>
         <translation>
             <numerusform>Тіркелді: %n файлдың {n}.</numerusform>
             <numerusform>Тіркелді: %n файлдың {n}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Already in this incident, not added again: %n file(s) ({names}).</source>
+        <translation>
+            <numerusform>Бұл оқиғада бұрыннан бар, қайта қосылмады: %n файл ({names}).</numerusform>
+            <numerusform>Бұл оқиғада бұрыннан бар, қайта қосылмады: %n файл ({names}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were already held in other incidents: stored once, and linked to this incident too.</source>
+        <translation>
+            <numerusform>%n файл басқа оқиғаларда бұрыннан сақталған: бір рет сақталып, осы оқиғаға да байланыстырылды.</numerusform>
+            <numerusform>%n файл басқа оқиғаларда бұрыннан сақталған: бір рет сақталып, осы оқиғаға да байланыстырылды.</numerusform>
         </translation>
     </message>
     <message>

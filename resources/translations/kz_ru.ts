@@ -1357,6 +1357,7 @@ Technical detail: {detail}</source>
     <name>EvidencePanel</name>
     <message>
         <source>Attach files…</source>
+        <extracomment>A batch stored some of its items (``attach.Landed``); it goes on.</extracomment>
         <translation>Прикрепить файлы…</translation>
     </message>
     <message>
@@ -1380,6 +1381,14 @@ Technical detail: {detail}</source>
         <translation>Прочитать материал и сравнить с SHA-256, записанным при его сборе</translation>
     </message>
     <message>
+        <source>Add them anyway</source>
+        <translation>Всё равно добавить</translation>
+    </message>
+    <message>
+        <source>Add the skipped files as new items although the incident already holds the same bytes</source>
+        <translation>Добавить пропущенные файлы как новые материалы, хотя в инциденте уже есть те же байты</translation>
+    </message>
+    <message>
         <source>Drop files or folders here to attach them.</source>
         <translation>Перетащите сюда файлы или папки, чтобы прикрепить их.</translation>
     </message>
@@ -1391,12 +1400,52 @@ Technical detail: {detail}</source>
         <source>Attaching files…</source>
         <translation>Прикрепляю файлы…</translation>
     </message>
+    <message>
+        <source>File {number} of {count}: {name}</source>
+        <translation>Файл {number} из {count}: {name}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} из {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>осталось около %n секунды</numerusform>
+            <numerusform>осталось около %n секунд</numerusform>
+            <numerusform>осталось около %n секунд</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>осталось около %n минуты</numerusform>
+            <numerusform>осталось около %n минут</numerusform>
+            <numerusform>осталось около %n минут</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Attached: {n} of %n file(s).</source>
         <translation>
             <numerusform>Прикреплено: {n} из %n файла.</numerusform>
             <numerusform>Прикреплено: {n} из %n файлов.</numerusform>
             <numerusform>Прикреплено: {n} из %n файлов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Already in this incident, not added again: %n file(s) ({names}).</source>
+        <translation>
+            <numerusform>Уже есть в этом инциденте, повторно не добавлен: %n файл ({names}).</numerusform>
+            <numerusform>Уже есть в этом инциденте, повторно не добавлены: %n файла ({names}).</numerusform>
+            <numerusform>Уже есть в этом инциденте, повторно не добавлены: %n файлов ({names}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were already held in other incidents: stored once, and linked to this incident too.</source>
+        <translation>
+            <numerusform>%n файл уже хранился в других инцидентах: он сохранён один раз и привязан также к этому инциденту.</numerusform>
+            <numerusform>%n файла уже хранились в других инцидентах: они сохранены один раз и привязаны также к этому инциденту.</numerusform>
+            <numerusform>%n файлов уже хранились в других инцидентах: они сохранены один раз и привязаны также к этому инциденту.</numerusform>
         </translation>
     </message>
     <message>

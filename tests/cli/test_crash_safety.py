@@ -91,3 +91,58 @@ def test_sigkill_during_attach_leaves_whole_items_or_none(
         target.parent.mkdir(exist_ok=True)
         cli("extract", item["id"], target)
         assert target.read_bytes() == attached[item["sha256"]], f"seed {seed}"
+
+
+BATCH_RUNS = 8
+BATCH_FILES = 6
+
+
+def test_sigkill_during_a_batch_attach_leaves_each_item_whole_or_absent(
+        process_vault_cli: Cli, tmp_path: Path) -> None:
+    # A batch commits in groups: a kill keeps the groups committed before it, in
+    # the order of the files, and nothing of the group being written.
+    cli = process_vault_cli
+    seed = int.from_bytes(os.urandom(4), "big")
+    rng = random.Random(seed)
+    incident_id = cli("incident", "add", "--title", "Batch crash test").out.strip()
+    attached: dict[str, bytes] = {}
+
+    def new_batch(run: int) -> list[Path]:
+        folder = tmp_path / f"batch-{run}"
+        folder.mkdir()
+        paths = []
+        for number in range(BATCH_FILES):
+            data = rng.randbytes(rng.randrange(MIB // 2, 2 * MIB))
+            attached[hashlib.sha256(data).hexdigest()] = data
+            path = folder / f"file-{number}.bin"
+            path.write_bytes(data)
+            paths.append(path)
+        return paths
+
+    full = timed(cli, "attach", incident_id, *new_batch(0))
+    opening = timed(cli, "incident", "list")
+    stored_counts = []
+    for run in range(1, BATCH_RUNS + 1):
+        paths = new_batch(run)
+        hashes = [hashlib.sha256(path.read_bytes()).hexdigest() for path in paths]
+        process = cli.popen("attach", incident_id, *paths)
+        time.sleep(rng.uniform(0.9 * opening, 1.05 * full))
+        process.kill()
+        process.communicate(timeout=60)
+        present = check_after_crash(cli.vault, incident_id, attached)
+        kept = [sha in present for sha in hashes]
+        # Whole groups, committed in file order: what is kept is a prefix of the batch.
+        assert kept == sorted(kept, reverse=True), f"seed {seed}: {kept}"
+        stored_counts.append(sum(kept))
+
+    assert any(count == BATCH_FILES for count in stored_counts) or any(stored_counts), \
+        f"seed {seed}: no batch ever stored anything; delays are too short"
+    assert any(count < BATCH_FILES for count in stored_counts), \
+        f"seed {seed}: no batch was ever interrupted"
+    assert cli("verify", "--json").json()["ok"] is True
+    out = tmp_path / "out"
+    out.mkdir()
+    for item in cli("incident", "show", incident_id, "--json").json()["items"]:
+        target = out / item["id"]
+        cli("extract", item["id"], target)
+        assert target.read_bytes() == attached[item["sha256"]], f"seed {seed}"

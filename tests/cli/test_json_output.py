@@ -78,7 +78,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     produced["identity"] = cli("identity", "--json").json()
     produced["verify"] = cli("verify", "--json").json()
     (root / "copy.bin").write_bytes(b"\x00content" * 1000)
-    cli("attach", incident_id, root / "copy.bin")
+    cli("attach", incident_id, root / "copy.bin", "--allow-duplicate")
     produced["similar"] = cli("similar", item_id, "--json").json()
 
     partner = Cli(root / "partner").init()

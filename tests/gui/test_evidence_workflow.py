@@ -23,6 +23,7 @@ from kzarchive.gui.models.incident_model import IncidentTableModel
 from kzarchive.gui.widgets.evidence_panel import EvidenceModel, EvidencePanel
 from kzarchive.gui.windows.main_window import MainWindow
 from kzarchive.resources import resource_path
+from kzarchive.vault.blobs import BlobStore
 from tests.gui.gui_helpers import PASSPHRASE
 
 PHOTO = resource_path("demo", "square.jpg")
@@ -143,21 +144,22 @@ def test_a_full_disk_stops_the_batch_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _window, panel = open_incident(controller, qtbot, vault[0])
-    attach = Archive.attach_file
-    tried: list[str] = []
+    write = BlobStore.write
+    tried: list[int] = []
 
-    def attach_until_full(self: Archive, incident_id: str, path: Path, **kwargs: Any) -> Any:
-        tried.append(Path(path).name)
-        if len(tried) == 2:  # the drive fills up during the second file
+    def write_until_full(self: BlobStore, blob_id: str, source: Any, expected_size: int = 0,
+                         *args: Any, **kwargs: Any) -> Any:
+        tried.append(expected_size)
+        if len(tried) == 2:  # the drive fills up during the second file (texts: no thumbnail)
             raise DiskFull(what="the vault's drive has no room for this file")
-        return attach(self, incident_id, path, **kwargs)
+        return write(self, blob_id, source, expected_size, *args, **kwargs)
 
-    monkeypatch.setattr(Archive, "attach_file", attach_until_full)
+    monkeypatch.setattr(BlobStore, "write", write_until_full)
     texts = [PHOTO.with_name(name) for name in (
         "source-uralsk-en.txt", "source-zhanaozen-en.txt", "testimony-almaty-ru.txt")]
     assert drop(panel, files(*texts))
     wait_idle(panel, qtbot)
-    assert tried == ["source-uralsk-en.txt", "source-zhanaozen-en.txt"]  # the third not tried
+    assert len(tried) == 2  # the third file not tried
     assert [row[EvidenceModel.NAME] for row in shown_rows(panel)] == ["source-uralsk-en.txt"]
     assert "Attached: 1 of 3 files." in panel.notice.text()
     assert "The disk is full. Free some space and try again." in panel.notice.text()

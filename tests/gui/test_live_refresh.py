@@ -99,7 +99,8 @@ def test_attached_files_show_in_the_list_gallery_and_custody_at_once(
     qtbot.waitUntil(lambda: detail.evidence.model.rowCount() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: detail.gallery.model.rowCount() == 1)
     assert detail.tabs.tabText(detail.tabs.indexOf(detail.gallery)) == "Gallery (1)"
-    assert detail.custody.entry_count() > incident_entries
+    # The list and gallery fill in as items land; the custody tab when the batch ends.
+    qtbot.waitUntil(lambda: detail.custody.entry_count() > incident_entries, timeout=5000)
     qtbot.waitUntil(lambda: listed_items(window) == 1, timeout=5000)
     qtbot.waitUntil(lambda: log.view.entry_count() > entries_before, timeout=5000)
 

@@ -8,6 +8,7 @@ list itself is a small query.
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from kzarchive.errors import Cancelled, KzError
 from kzarchive.gui import labels
-from kzarchive.gui.attach import AttachOutcome, FileDropTarget, attach_task
+from kzarchive.gui.attach import AttachOutcome, FileDropTarget, FileStep, Landed, attach_task
 from kzarchive.gui.context import VaultContext
 from kzarchive.gui.dialogs.file_dialogs import choose_open_files
 from kzarchive.gui.dialogs.messages import error_text
@@ -76,6 +77,16 @@ class EvidenceModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
+
+    def add_items(self, items: list[Item]) -> None:
+        """Items stored since the list was read, at its end."""
+        known = {item.id for item in self._items}
+        new = [item for item in items if item.id not in known]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._items),
+                                 len(self._items) + len(new) - 1)
+            self._items.extend(new)
+            self.endInsertRows()
 
     def item_at(self, row: int) -> Item:
         return self._items[row]
@@ -134,6 +145,8 @@ class EvidencePanel(QWidget):
     """Emits ``changed`` after items were added, so the list and the custody tab refresh."""
 
     changed = Signal()
+    #: A batch stored some of its items (``attach.Landed``); it goes on.
+    items_landed = Signal(object)
 
     def __init__(self, context: VaultContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +194,14 @@ class EvidencePanel(QWidget):
         self.busy = BusyIndicator()
         self.notice = label("")
         self.notice.hide()
+        self.add_anyway_button = QPushButton(self.tr("Add them anyway"))
+        self.add_anyway_button.setToolTip(self.tr(
+            "Add the skipped files as new items although the incident already holds "
+            "the same bytes"))
+        self.add_anyway_button.clicked.connect(self._add_skipped_anyway)
+        self.add_anyway_button.hide()
+        self._skipped: list[Path] = []
+        self._intake_start = 0.0
         hint = label(self.tr("Drop files or folders here to attach them."), "muted")
 
         add_row = QHBoxLayout()
@@ -197,7 +218,10 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(item_row)
         layout.addWidget(self.busy)
-        layout.addWidget(self.notice)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.add_anyway_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(notice_row)
         self.drop_target = FileDropTarget(self, self.attach_paths, self.can_attach)
         self._update_buttons()
 
@@ -205,7 +229,7 @@ class EvidencePanel(QWidget):
 
     def set_incident(self, incident_id: str | None) -> None:
         if incident_id != self.incident_id:
-            self.notice.hide()
+            self._hide_notice()
         self.incident_id = incident_id
         self.reload()
 
@@ -266,21 +290,59 @@ class EvidencePanel(QWidget):
         if paths:
             self.attach_paths(paths)
 
-    def attach_paths(self, paths: list[Path]) -> None:
+    def attach_paths(self, paths: list[Path], allow_duplicate: bool = False) -> None:
         """Attach files and folders (drag and drop and the chooser both come here)."""
         if not self.can_attach() or self.incident_id is None:
             return
-        self.notice.hide()
-        task = attach_task(self.archive, self.incident_id, paths)
+        self._hide_notice()
+        task = attach_task(self.archive, self.incident_id, paths, allow_duplicate)
         task.signals.succeeded.connect(self._attached)
         task.signals.failed.connect(self._task_failed)
+        task.signals.landed.connect(self._landed)
+        task.signals.step.connect(self._step)
+        self._intake_start = time.monotonic()
         self._start(task, self.tr("Attaching files…"), cancellable=True)
+
+    def _landed(self, landed: Landed) -> None:
+        if not self._alive() or landed.incident_id != self.incident_id:
+            return
+        self.model.add_items(landed.items)
+        self.items_landed.emit(landed)
+
+    def _step(self, step: FileStep) -> None:
+        if self.busy.cancel_button.isEnabled():  # not once "Stopping…" is shown
+            self.busy.text.setText(self.step_text(step))
+
+    def step_text(self, step: FileStep) -> str:
+        """``File 3 of 40: IMG_0003.jpg — 48 MB of 400 MB, about 20 seconds left``."""
+        text = self.tr("File {number} of {count}: {name}").format(
+            number=step.index + 1, count=step.count, name=step.name)
+        if step.overall_total:
+            text += " — " + self.tr("{done} of {total}").format(
+                done=data_size(step.overall_done), total=data_size(step.overall_total))
+        elapsed = time.monotonic() - self._intake_start
+        if step.overall_done and step.overall_total and elapsed >= 2:
+            left = elapsed * (step.overall_total - step.overall_done) / step.overall_done
+            text += ", " + (self.tr("about %n second(s) left", "", max(1, round(left)))
+                            if left < 90 else
+                            self.tr("about %n minute(s) left", "", round(left / 60)))
+        return text
 
     def _attached(self, outcome: AttachOutcome) -> None:
         if not self._alive():
             return
         lines = [self.tr("Attached: {n} of %n file(s).", "", outcome.found).format(
             n=len(outcome.attached))]
+        if outcome.skipped:
+            names = ", ".join(path.name for path in outcome.skipped[:5])
+            lines.append(self.tr(
+                "Already in this incident, not added again: %n file(s) ({names}).", "",
+                len(outcome.skipped)).format(names=names + (", …" if len(outcome.skipped) > 5
+                                                            else "")))
+        if outcome.linked:
+            lines.append(self.tr(
+                "%n file(s) were already held in other incidents: stored once, and linked "
+                "to this incident too.", "", len(outcome.linked)))
         for name, exc in outcome.failed:
             message, hint = error_text(exc)
             lines.append(self.tr("Not attached: {name}. {message} {hint}").format(
@@ -292,7 +354,19 @@ class EvidencePanel(QWidget):
             lines.append(stopped.strip())
         problems = bool(outcome.failed) or outcome.stopped_by is not None
         self._show_notice("<br>".join(escape(line) for line in lines), error=problems)
+        self._skipped = list(outcome.skipped)
+        self.add_anyway_button.setVisible(bool(self._skipped))
         self._after_change(outcome.attached[-1].id if outcome.attached else None)
+
+    def _add_skipped_anyway(self) -> None:
+        skipped, self._skipped = self._skipped, []
+        if skipped:
+            self.attach_paths(skipped, allow_duplicate=True)
+
+    def _hide_notice(self) -> None:
+        self.notice.hide()
+        self.add_anyway_button.hide()
+        self._skipped = []
 
     def _after_change(self, item_id: str | None) -> None:
         self.reload()

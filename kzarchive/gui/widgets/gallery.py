@@ -8,7 +8,7 @@ Double-click (or Enter) opens the item's viewer.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -43,6 +43,9 @@ from kzarchive.gui.widgets.evidence_panel import kind_icon
 from kzarchive.gui.workers import TaskRunner
 from kzarchive.media.types import kind_of
 from kzarchive.service.models import Item
+
+if TYPE_CHECKING:
+    from kzarchive.gui.attach import Landed
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 THUMBNAIL_SIDE = 160
@@ -90,6 +93,15 @@ class ThumbnailModel(QAbstractListModel):
         self.items = items
         self._icons = {}
         self.endResetModel()
+
+    def add_items(self, items: list[Item]) -> None:
+        """Items stored since the list was read, at its end."""
+        known = {item.id for item in self.items}
+        new = [item for item in items if item.id not in known]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self.items), len(self.items) + len(new) - 1)
+            self.items.extend(new)
+            self.endInsertRows()
 
     def set_thumbnail(self, item_id: str, image: QImage) -> None:
         for row, item in enumerate(self.items):
@@ -211,6 +223,17 @@ class GalleryView(QStackedWidget):
     def refresh(self) -> None:
         if self.incident_id is not None:
             self.set_incident(self.incident_id)
+
+    def add_items(self, landed: Landed) -> None:
+        """Pictures that just landed in the incident shown, with their thumbnails."""
+        if landed.incident_id != self.incident_id:
+            return
+        self.model.add_items([item for item in landed.items if is_visual(item)])
+        if self.model.rowCount():
+            self.setCurrentIndex(self.GRID)
+        self.count_changed.emit(self.model.rowCount())
+        for item_id, image in landed.thumbnails:
+            self.model.set_thumbnail(item_id, image)
 
     def _load_next(self) -> None:
         if not self._pending:

@@ -68,6 +68,7 @@ class IncidentDetailPanel(QStackedWidget):
         self.gallery = GalleryView(context)
         self.gallery.attach_to(self.tabs)
         self.gallery.item_added.connect(self.evidence.item_stored)
+        self.evidence.items_landed.connect(self.gallery.add_items)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)

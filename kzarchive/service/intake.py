@@ -1,0 +1,472 @@
+"""Batch intake: a camera roll stored at the speed of the disk.
+
+Each file is streamed once (read, hash, encrypt, write) on the calling thread.
+What needs the content afterwards (metadata, the one decode of a photo's pixels,
+the thumbnail) runs on a small thread pool while the next file streams: Pillow's
+decoders and the ciphers release Python's lock, so the two cores really overlap.
+A photo up to ``IN_MEMORY_LIMIT`` is described from the very bytes that were
+hashed, held in memory until its description is done; a larger file from the
+stored ciphertext, as a single attach does.
+
+Items are committed in groups (``GROUP_ITEMS`` items, or what landed within
+``GROUP_SECONDS``): the group's blobs are made durable together, then one
+transaction writes their rows and custody entries, and the rollback anchor is
+advanced once.  A crash at any instant still leaves each item whole or absent:
+
+- every blob id is recorded in ``pending_blobs`` (committed) before its file exists;
+- a group's rows commit only after all of its files and folders are on disk;
+- a crash before that commit leaves only pending files, which the next open deletes;
+- a blob made redundant by equal content already stored is put back in
+  ``pending_blobs`` in the very commit that links the item to the older copy, so a
+  crash before its file is deleted still cleans it up.
+
+A cancelled batch commits what was streamed whole before the cancel; the file
+being streamed at that moment leaves no trace.  docs/decisions.md, "Batch intake".
+"""
+
+from __future__ import annotations
+
+import collections
+import io
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from kzarchive.errors import (
+    BadInput,
+    Cancelled,
+    DiskFull,
+    KzError,
+    MissingFile,
+    VaultLocked,
+    from_os_error,
+)
+from kzarchive.service import rows, similar
+from kzarchive.service.describe import describe
+from kzarchive.service.models import Item
+from kzarchive.service.records import new_id
+from kzarchive.service.session import VaultSession
+from kzarchive.service.vocabulary import ITEM_KINDS, check
+from kzarchive.util.canonical import utc_timestamp
+from kzarchive.util.progress import CancelToken, Progress
+from kzarchive.vault.blobs import StoredBlob
+
+GROUP_ITEMS = 64
+# Short enough that a list showing the incident fills in as the items land.
+GROUP_SECONDS = 0.5
+IN_MEMORY_LIMIT = 16 * 1024 * 1024
+# Contents waiting for (or in) a description, at most: memory stays flat whatever
+# the number of files.
+IN_FLIGHT_BYTES = 32 * 1024 * 1024
+IN_FLIGHT_ITEMS = 6
+WORKERS = 2
+
+# Errors after which the remaining files are not tried.
+STOPPING = (Cancelled, DiskFull, VaultLocked)
+
+# (index of the file in the batch, its path, bytes done, its size)
+FileProgress = Callable[[int, Path, int, int], None]
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An item that already holds the same bytes."""
+
+    incident_id: str
+    item_id: str
+
+
+@dataclass
+class IntakeFile:
+    """What became of one file of a batch."""
+
+    path: Path
+    item: Item | None = None
+    # Same bytes already in this incident: nothing was added (unless allowed).
+    duplicate_of: str | None = None
+    # Same bytes in other incidents: stored once, the new item linked to that copy.
+    linked_to: tuple[Holder, ...] = ()
+    error: KzError | None = None
+
+
+@dataclass
+class IntakeResult:
+    files: list[IntakeFile] = field(default_factory=list)
+    # Cancelled, DiskFull, VaultLocked, or the first failure with stop_at_failure.
+    stopped_by: KzError | None = None
+
+    @property
+    def added(self) -> list[Item]:
+        return [entry.item for entry in self.files if entry.item is not None]
+
+    @property
+    def skipped(self) -> list[IntakeFile]:
+        return [entry for entry in self.files if entry.duplicate_of is not None]
+
+    @property
+    def failed(self) -> list[IntakeFile]:
+        return [entry for entry in self.files if entry.error is not None]
+
+    @property
+    def linked(self) -> list[IntakeFile]:
+        return [entry for entry in self.files if entry.linked_to and entry.item is not None]
+
+
+@dataclass
+class _Landing:
+    """A file streamed whole, waiting for its description and its commit."""
+
+    entry: IntakeFile
+    blob: StoredBlob
+    thumbnail_id: str
+    held: int
+    described: Future[tuple[dict[str, Any], StoredBlob | None]]
+
+
+def item_values(
+    session: VaultSession, incident_id: str, ident: str, name: str, kind: str,
+    blob: StoredBlob, blob_id: str, thumbnail_id: str | None, described: dict[str, Any],
+    mime: str | None = None, **fields: Any,
+) -> dict[str, Any]:
+    """The row of a new item: one rule for a single attach and a batch."""
+    return {
+        "id": ident, "incident_id": incident_id, "kind": kind, "name": name,
+        "mime": mime or described["mime"], "size": blob.size, "sha256": blob.sha256,
+        "blob_id": blob_id, "captured_at": described["captured_at"],
+        "collected_at": fields.pop("collected_at", None) or utc_timestamp(),
+        "collector": fields.pop("collector", None) or session.fingerprint,
+        "metadata": described["metadata"], "thumbnail_blob_id": thumbnail_id,
+        "created": utc_timestamp(), **fields,
+    }
+
+
+def holders_of(db: Any, blob: StoredBlob) -> list[Holder]:
+    """Items of the whole vault whose content has these bytes, oldest first."""
+    found = db.execute("SELECT incident_id, id FROM items WHERE sha256 = ? AND size = ? "
+                       "ORDER BY created, id", (blob.sha256, blob.size)).fetchall()
+    return [Holder(str(incident), str(item)) for incident, item in found]
+
+
+class BatchIntake:
+    """One batch of files into one incident; use ``run`` once."""
+
+    def __init__(
+        self, session: VaultSession, incident_id: str, kind: str | None = None,
+        note: str = "", source: str = "", language: str = "",
+        allow_duplicate: bool = False, stop_at_failure: bool = False,
+        progress: Progress | None = None, file_progress: FileProgress | None = None,
+        cancel: CancelToken | None = None,
+        on_landed: Callable[[list[IntakeFile]], None] | None = None,
+    ) -> None:
+        session.require_incident(incident_id)
+        if kind is not None:
+            check(kind, ITEM_KINDS, "item kind")
+        self._session = session
+        self._blobs = session.blobs
+        self._incident_id = incident_id
+        self._fields = {"kind": kind, "notes": note, "source": source, "language": language}
+        self._allow_duplicate = allow_duplicate
+        self._stop_at_failure = stop_at_failure
+        self._progress = progress
+        self._file_progress = file_progress
+        self._cancel = cancel
+        self._on_landed = on_landed
+        self._reserved: collections.deque[str] = collections.deque()
+        self._landing: collections.deque[_Landing] = collections.deque()
+        # Blob ids whose files are gone or were never made: cleared from pending_blobs
+        # with the next commit.
+        self._released: list[str] = []
+        # Content of this batch not yet committed, as (sha256, size): duplicates within it.
+        self._in_batch: set[tuple[str, int]] = set()
+        self._last_commit = time.monotonic()
+
+    def run(self, paths: Sequence[Path | str]) -> IntakeResult:
+        result = IntakeResult()
+        files = [Path(path) for path in paths]
+        sizes = [_size(path) for path in files]
+        total, before = sum(sizes), 0
+        with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool:
+            try:
+                for index, path in enumerate(files):
+                    if self._cancel is not None:
+                        self._cancel.check()
+                    entry = IntakeFile(path)
+                    result.files.append(entry)
+                    try:
+                        self._stream(pool, index, entry, before, total)
+                    except STOPPING:
+                        raise
+                    except KzError as exc:
+                        entry.error = exc
+                        if self._stop_at_failure:
+                            result.stopped_by = exc
+                            break
+                    before += sizes[index]
+                    self._land(wait=False)
+            except STOPPING as exc:
+                result.stopped_by = exc
+            finally:
+                self._finish(result)
+        return result
+
+    # -- streaming, on the calling thread -------------------------------------------------
+
+    def _stream(self, pool: ThreadPoolExecutor, index: int, entry: IntakeFile,
+                before: int, total: int) -> None:
+        path = entry.path
+        handle = _open(path)
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(IN_MEMORY_LIMIT + 1) if size <= IN_MEMORY_LIMIT else None
+            if data is not None and len(data) > IN_MEMORY_LIMIT:
+                data = None  # it grew while being read: stream it like a large file
+                handle.seek(0)
+            source: BinaryIO = io.BytesIO(data) if data is not None else handle
+            self._make_room(len(data) if data is not None else 0)
+            blob_id, thumbnail_id = self._take_id(), self._take_id()
+
+            def report(done: int, _size: int) -> None:
+                if self._progress is not None:
+                    self._progress(min(before + done, total), total)
+                if self._file_progress is not None:
+                    self._file_progress(index, path, done, size)
+
+            report(0, size)
+            try:
+                blob = self._blobs.write(blob_id, source, size, report, self._cancel,
+                                         durable=False)
+            except FileNotFoundError:
+                self._released += [blob_id, thumbnail_id]
+                raise MissingFile(path=path, hint="The file vanished while it was read. "
+                                  "Nothing was stored; attach it again.") from None
+            except OSError as exc:
+                self._released += [blob_id, thumbnail_id]
+                raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
+                               hint="Check the drive, then attach the file again. "
+                               "Nothing was stored.") from None
+            except BaseException:
+                self._released += [blob_id, thumbnail_id]
+                raise
+        try:
+            duplicate = self._is_duplicate(entry, blob)
+        except BaseException:
+            self._drop(blob_id, thumbnail_id)
+            raise
+        if duplicate:
+            self._drop(blob_id, thumbnail_id)
+            return
+        held = len(data) if data is not None else 0
+        self._in_batch.add((blob.sha256, blob.size))
+        self._landing.append(_Landing(entry, blob, thumbnail_id, held, pool.submit(
+            self._describe, blob, data, path.name, thumbnail_id)))
+
+    def _is_duplicate(self, entry: IntakeFile, blob: StoredBlob) -> bool:
+        if (blob.sha256, blob.size) in self._in_batch:
+            # The same bytes earlier in this batch: committed first, they are found below.
+            while self._landing:
+                self._land(wait=True)
+        with self._session.read() as db:
+            holders = holders_of(db, blob)
+        here = [holder for holder in holders if holder.incident_id == self._incident_id]
+        entry.linked_to = tuple(holder for holder in holders
+                                if holder.incident_id != self._incident_id)
+        if self._allow_duplicate:
+            return False
+        if here:
+            entry.duplicate_of = here[0].item_id
+            return True
+        return False
+
+    def _make_room(self, size: int) -> None:
+        """Waits until holding ``size`` more bytes stays within the in-flight budget.
+
+        Only contents still being described hold memory; described ones wait for
+        their group's commit with just their description.
+        """
+        while True:
+            busy = [landing for landing in self._landing if not landing.described.done()]
+            held = sum(landing.held for landing in busy)
+            if not busy or (len(busy) < IN_FLIGHT_ITEMS and held + size <= IN_FLIGHT_BYTES):
+                return
+            busy[0].described.exception()  # waits; its error is handled at its commit
+
+    def _take_id(self) -> str:
+        if not self._reserved:
+            ids = [self._blobs.new_id() for _ in range(2 * GROUP_ITEMS)]
+            with self._session.transaction() as db:
+                self._clear_released(db)
+                db.executemany("INSERT INTO pending_blobs (id) VALUES (?)",
+                               [(blob_id,) for blob_id in ids])
+            self._reserved.extend(ids)
+        return self._reserved.popleft()
+
+    # -- describing, on the pool ------------------------------------------------------
+
+    def _describe(self, blob: StoredBlob, data: bytes | None, name: str,
+                  thumbnail_id: str) -> tuple[dict[str, Any], StoredBlob | None]:
+        if data is not None:
+            described = describe(io.BytesIO(data), name)
+        else:
+            with self._blobs.open(blob) as reader:
+                described = describe(reader, name)
+        thumbnail = described.get("thumbnail")
+        if not thumbnail:
+            return described, None
+        return described, self._blobs.write(thumbnail_id, io.BytesIO(thumbnail), len(thumbnail),
+                                            durable=False)
+
+    # -- committing, on the calling thread ----------------------------------------------
+
+    def _land(self, wait: bool) -> None:
+        """Commits the described items at the front, once a group is due (or ``wait``)."""
+        ready = 0
+        for landing in self._landing:
+            if not (wait or landing.described.done()):
+                break
+            ready += 1
+        due = ready >= GROUP_ITEMS or (ready and time.monotonic() - self._last_commit
+                                       >= GROUP_SECONDS)
+        if ready and (wait or due):
+            self._commit([self._landing.popleft() for _ in range(ready)])
+
+    def _commit(self, group: list[_Landing]) -> None:
+        described: list[tuple[_Landing, dict[str, Any], StoredBlob | None]] = []
+        try:
+            for landing in group:
+                try:
+                    info, thumbnail = landing.described.result()
+                except KzError as exc:  # the stored file could not be read back
+                    landing.entry.error = exc
+                    self._drop(landing.blob.id, landing.thumbnail_id)
+                    continue
+                described.append((landing, info, thumbnail))
+            try:
+                idents, redundant = self._insert(described)
+            except BaseException:
+                for landing, _info, _thumbnail in described:
+                    self._drop(landing.blob.id, landing.thumbnail_id)
+                raise
+        finally:
+            for landing in group:
+                self._in_batch.discard((landing.blob.sha256, landing.blob.size))
+            self._last_commit = time.monotonic()
+        # Committed: from here on nothing of the group may be deleted but redundant copies.
+        for blob_id in redundant:
+            self._blobs.delete(blob_id)
+        self._released += redundant
+        with self._session.read() as db:
+            for (landing, _, _), ident in zip(described, idents, strict=True):
+                row = db.execute(f"SELECT {rows.item_select()} FROM items WHERE id = ?",
+                                 (ident,)).fetchone()
+                landing.entry.item = rows.item(row)
+        if self._on_landed is not None and idents:
+            self._on_landed([landing.entry for landing, _, _ in described])
+
+    def _insert(
+        self, described: list[tuple[_Landing, dict[str, Any], StoredBlob | None]],
+    ) -> tuple[list[str], list[str]]:
+        """One transaction for the group; returns the new item ids and the redundant blobs."""
+        if not described:
+            return [], []
+        written = [blob.id for landing, _, thumb in described
+                   for blob in (landing.blob, thumb) if blob is not None]
+        try:
+            self._blobs.make_durable(written)
+        except OSError as exc:
+            raise from_os_error(exc, "the vault's drive has no room for these files") from None
+        redundant: list[str] = []
+        idents: list[str] = []
+        released: list[str] = []
+        with self._session.transaction() as db:
+            self._clear_released(db)
+            for landing, info, thumbnail in described:
+                stored = rows.keep_blob(db, landing.blob)
+                thumb_id = rows.keep_blob(db, thumbnail) if thumbnail is not None else None
+                for kept, blob in ((stored, landing.blob), (thumb_id, thumbnail)):
+                    if blob is not None and kept != blob.id:
+                        # Until its file is deleted (after the commit) the copy is pending
+                        # again: a crash before that still cleans it up.
+                        db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob.id,))
+                        redundant.append(blob.id)
+                if thumbnail is None:
+                    released.append(landing.thumbnail_id)
+                ident = new_id()
+                kind = self._fields["kind"] or info["kind"]
+                name = landing.entry.path.name
+                rows.insert_item(db, item_values(
+                    self._session, self._incident_id, ident, name, kind, landing.blob, stored,
+                    thumb_id, info, source=self._fields["source"],
+                    language=self._fields["language"], notes=self._fields["notes"]),
+                    [name, self._fields["notes"], self._fields["source"]])
+                similar.store_fingerprint(db, ident, info.get("fingerprint"))
+                self._session.append_log("item.added", self._incident_id, ident, {
+                    "sha256": landing.blob.sha256, "size": landing.blob.size, "kind": kind})
+                idents.append(ident)
+        self._released += released
+        return idents, redundant
+
+    def _drop(self, *blob_ids: str) -> None:
+        for blob_id in blob_ids:
+            self._blobs.delete(blob_id)
+        self._released += blob_ids
+
+    def _clear_released(self, db: Any) -> None:
+        db.executemany("DELETE FROM pending_blobs WHERE id = ?",
+                       [(blob_id,) for blob_id in self._released])
+        self._released = []
+
+    def _finish(self, result: IntakeResult) -> None:
+        """Commits every file streamed whole; leaves no reserved id behind."""
+        try:
+            while self._landing:
+                self._land(wait=True)
+        except KzError as exc:
+            result.stopped_by = result.stopped_by or exc
+            for landing in self._landing:
+                self._drop(landing.blob.id, landing.thumbnail_id)
+            self._landing.clear()
+        self._released += self._reserved
+        self._reserved.clear()
+        if self._released:
+            try:
+                with self._session.transaction() as db:
+                    self._clear_released(db)
+            except KzError:
+                pass  # still pending: the next open clears them, files and rows
+
+
+def attach_files(
+    session: VaultSession, incident_id: str, paths: Iterable[Path | str], **options: Any,
+) -> IntakeResult:
+    """Stores files as new items of the incident, as a batch (``BatchIntake``).
+
+    Raises NotFound (the incident), BadInput (a kind) before anything is stored;
+    everything else is reported per file in the result, or as its ``stopped_by``.
+    """
+    return BatchIntake(session, incident_id, **options).run(list(paths))
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise MissingFile(path=path) from None
+    except IsADirectoryError:
+        raise BadInput(what=f"{path} is a folder", hint="Attach the files inside it.") from None
+    except PermissionError:
+        raise BadInput(what=f"{path} cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
+                       hint="Check the drive, then attach the file again. "
+                       "Nothing was stored.") from None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
