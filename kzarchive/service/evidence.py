@@ -105,7 +105,7 @@ class Evidence:
     def add_text(
         self, incident_id: str, text: str, kind: str = "testimony",
         witness: str | None = None, language: str = "", note: str = "", name: str | None = None,
-        source: str = "",
+        source: str = "", extra_metadata: dict[str, Any] | None = None,
     ) -> Item:
         """Stores typed text (a testimony) as a new item.  Raises NotFound, BadInput, DiskFull."""
         if kind not in _TEXT_KINDS:
@@ -118,7 +118,7 @@ class Evidence:
         return self.store_content(
             incident_id, io.BytesIO(data), name=name, kind=kind, notes=note, language=language,
             witness=witness, source_description=source, expected_size=len(data), text=text,
-            mime="text/plain; charset=utf-8")
+            mime="text/plain; charset=utf-8", extra_metadata=extra_metadata)
 
     def add_derived_item(
         self, original_id: str, source: BinaryIO, name: str, mime: str,
@@ -161,9 +161,13 @@ class Evidence:
         derived_from: str | None = None, derivation: dict[str, Any] | None = None,
         action: str = "item.added", item_id: str | None = None,
         collected_at: str | None = None, collector: str | None = None,
-        expected_sha256: str | None = None,
+        expected_sha256: str | None = None, log_details: dict[str, Any] | None = None,
+        extra_metadata: dict[str, Any] | None = None,
     ) -> Item:
         """Stores one content and its item row; the whole item, or no trace of it.
+
+        ``extra_metadata`` is added to what is read from the content, ``log_details``
+        to the custody entry (a recording says there how it was made).
 
         Raises NotFound, BadInput (a kind), MissingFile, IntegrityError (not the expected
         hash), DiskFull, Cancelled.
@@ -204,13 +208,15 @@ class Evidence:
                     "collector": collector or self._session.fingerprint,
                     "source": source_description, "language": language, "notes": notes,
                     "witness": witness, "derived_from": derived_from, "derivation": derivation,
-                    "metadata": described["metadata"], "thumbnail_blob_id": thumb_id,
+                    "metadata": {**described["metadata"], **(extra_metadata or {})},
+                    "thumbnail_blob_id": thumb_id,
                     "created": utc_timestamp(),
                 }, [name, notes, source_description, witness, text])
                 details: dict[str, Any] = {"sha256": blob.sha256, "size": blob.size,
                                            "kind": final_kind}
                 if derived_from:
                     details["derived_from"] = derived_from
+                details.update(log_details or {})
                 self._session.append_log(action, incident_id, ident, details)
             # Equal content already stored: keep one copy.
             if stored != blob.id:
