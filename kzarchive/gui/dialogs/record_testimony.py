@@ -77,7 +77,7 @@ class RecordTestimonyDialog(QDialog):
         self.state = "idle"
         self.consent_item: str | None = None
         self.setWindowTitle(self.tr("Record testimony"))
-        resize_within_screen(self, 620, 600)
+        resize_within_screen(self, 620, 480)
 
         self.device_box = QComboBox()
         for choice in self.inputs:
@@ -125,7 +125,7 @@ class RecordTestimonyDialog(QDialog):
         self.consent_choice.idToggled.connect(lambda _id, _on: self._update())
 
         self.stage_label = label("", "subheading")
-        self.elapsed_label = QLabel(clock(0))
+        self.elapsed_label = label(clock(0), "heading", wrap=False)
         self.level_meter = QProgressBar()
         self.level_meter.setRange(0, 100)
         self.level_meter.setTextVisible(False)
