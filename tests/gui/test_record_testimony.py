@@ -245,6 +245,23 @@ def test_the_window_stays_open_while_recording(
     qtbot.waitUntil(lambda: gone(dialog), timeout=10_000)
 
 
+def test_being_idle_does_not_lock_the_vault_while_recording(
+        controller: AppController, qtbot: QtBot, vault: tuple[Path, str]) -> None:
+    mics = Microphones()
+    _panel, dialog = open_recorder(controller, qtbot, vault[0], mics)
+    dialog.consent_choice.button(0).setChecked(True)
+    assert controller.idle.active
+    controller.set_auto_lock_ms(300)
+    record_for(qtbot, dialog, mics, 1)
+    assert not controller.idle.active
+    qtbot.wait(600)  # longer than the idle time, and no input
+    assert controller.archive is not None and controller.archive.is_open
+    dialog.stop_button.click()
+    qtbot.waitUntil(lambda: gone(dialog), timeout=10_000)
+    assert controller.idle.active  # counting again from the end of the recording
+    qtbot.waitUntil(lambda: controller.archive is None, timeout=5000)
+
+
 def test_locking_while_recording_stores_what_was_recorded(
         controller: AppController, qtbot: QtBot, vault: tuple[Path, str]) -> None:
     mics = Microphones()

@@ -38,7 +38,7 @@ from kzarchive.gui.audio_capture import (
     RecordingOutcome,
     microphones,
 )
-from kzarchive.gui.context import VaultContext
+from kzarchive.gui.context import ControllerVaultContext, VaultContext
 from kzarchive.gui.dialogs.dialog_keys import set_default_button
 from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.screen_fit import resize_within_screen
@@ -76,6 +76,7 @@ class RecordTestimonyDialog(QDialog):
         self.stage = "consent"
         self.state = "idle"
         self.consent_item: str | None = None
+        self._holding = False
         self.setWindowTitle(self.tr("Record testimony"))
         resize_within_screen(self, 620, 480)
 
@@ -274,6 +275,7 @@ class RecordTestimonyDialog(QDialog):
         self.task.signals.succeeded.connect(self._stored)
         self.task.signals.failed.connect(self._failed)
         self.state = "recording"
+        self._hold_auto_lock(True)
         self.context.vault_tasks.start(self.task)
         self.timer.start()
         set_default_button(self, self.stop_button)
@@ -319,7 +321,13 @@ class RecordTestimonyDialog(QDialog):
         self.state = "storing"
         self._update()
 
+    def _hold_auto_lock(self, held: bool) -> None:
+        if isinstance(self.context, ControllerVaultContext) and held != self._holding:
+            self._holding = held
+            self.context.hold_auto_lock(held)
+
     def _stored(self, outcome: RecordingOutcome) -> None:
+        self._hold_auto_lock(False)
         self.state = "idle"
         self.job = None
         self.item_stored.emit(outcome.item)
@@ -342,6 +350,7 @@ class RecordTestimonyDialog(QDialog):
         self.stage = "testimony"
 
     def _failed(self, exc: KzError) -> None:
+        self._hold_auto_lock(False)
         self.timer.stop()
         if self.source is not None:
             self.source.stop()
@@ -375,6 +384,7 @@ class RecordTestimonyDialog(QDialog):
         return self.job is not None and self.job.done.is_set()
 
     def _shut_down(self) -> None:
+        self._hold_auto_lock(False)
         self.timer.stop()
         if self.source is not None:
             self.source.stop()
