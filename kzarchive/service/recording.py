@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from kzarchive.errors import BadInput, IntegrityError, KzError, NotFound, RecordingTooLong
 from kzarchive.service.models import Item
+from kzarchive.service.records import new_id
 from kzarchive.service.session import VaultSession
 from kzarchive.util.canonical import utc_timestamp
 from kzarchive.vault import journal
@@ -277,7 +278,7 @@ class Recordings:
             raise BadInput(what="a consent statement needs the person who gives it")
         if consent_item is not None:
             self._evidence.get_item(consent_item)
-        recording_id = os.urandom(16).hex()
+        recording_id = new_id()  # also the item's id
         details = RecordingDetails(
             recording_id=recording_id, incident_id=incident_id, key=os.urandom(16).hex(),
             sample_rate=fmt.sample_rate, channels=fmt.channels,

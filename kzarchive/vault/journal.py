@@ -44,8 +44,9 @@ def folder(vault: Path) -> Path:
 
 
 def journal_path(vault: Path, recording_id: str) -> Path:
-    if len(recording_id) != 32 or any(c not in "0123456789abcdef" for c in recording_id):
-        raise ValueError("a recording id is 32 lower-case hex digits")
+    if not 16 <= len(recording_id) <= 64 or any(c not in "0123456789abcdef"
+                                                for c in recording_id):
+        raise ValueError("a recording id is 16 to 64 lower-case hex digits")
     return folder(vault) / f"{recording_id}{SUFFIX}"
 
 
