@@ -314,3 +314,11 @@ def test_consent_needs_a_person_of_the_same_incident(archive: Archive, incident:
         archive.recordings.start(incident, FORMAT, purpose="consent", consent_of=stranger)
     with pytest.raises(NotFound):
         archive.recordings.add_typed_consent(incident, stranger, "yes")
+
+
+def test_panic_wipe_removes_a_recording_under_way(archive: Archive, incident: str) -> None:
+    recording = record(archive, incident, SineSource().seconds(5))
+    assert journal.journal_path(archive.path, recording.id).exists()
+    folder = archive.path
+    archive.panic_wipe()
+    assert not folder.exists()
