@@ -24,7 +24,14 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from kzarchive.errors import BadInput, IntegrityError, KzError, NotFound, RecordingTooLong
+from kzarchive.errors import (
+    BadInput,
+    IntegrityError,
+    KzError,
+    NotFound,
+    RecordingTooLong,
+    from_os_error,
+)
 from kzarchive.service.models import Item
 from kzarchive.service.records import new_id
 from kzarchive.service.session import VaultSession
@@ -46,6 +53,8 @@ PARTIAL_NOTE = "partial recording, recovered"
 RECOVERED_NOTE = "recording recovered after an interruption"
 PURPOSES = ("testimony", "consent")
 _WIDTHS = (1, 2, 3, 4)
+_NO_ROOM = ("the vault's drive has no room for the recording; what was recorded so far "
+            "is kept and stored at the next unlock")
 
 
 @dataclass(frozen=True)
@@ -216,8 +225,11 @@ class Recording:
         kept = data[: min(whole, room)]
         self._rest = data[whole:] if whole <= room else b""
         if kept:
+            try:
+                self._writer.append(kept)
+            except OSError as exc:
+                raise from_os_error(exc, _NO_ROOM) from None
             self._digest.update(kept)
-            self._writer.append(kept)
             self.length += len(kept)
         if whole > room:
             hours = f"{self._max / self.format.byte_rate / 3600:.1f}"
@@ -229,14 +241,18 @@ class Recording:
 
     def stop(self) -> Item:
         """Stores the recording as an item (its id is the recording's).  Raises DiskFull,
-        IntegrityError (the journal does not read back as written)."""
+        IntegrityError (the journal does not read back as written); the journal and its
+        row then stay, and the next unlock stores what they hold."""
         if self._done:
             raise BadInput(what="the recording has already ended")
         if self.length == 0:
             self.discard()
             raise BadInput(what="nothing was recorded")
         self._done = True
-        self._writer.finish()
+        try:
+            self._writer.finish()
+        except OSError as exc:
+            raise from_os_error(exc, _NO_ROOM) from None
         return self._recordings.store(self.details, self.length, self._digest.hexdigest(),
                                       self.pauses)
 
@@ -276,8 +292,9 @@ class Recordings:
             self._check_person(incident_id, consent_of)
         elif purpose == "consent":
             raise BadInput(what="a consent statement needs the person who gives it")
-        if consent_item is not None:
-            self._evidence.get_item(consent_item)
+        if (consent_item is not None
+                and self._evidence.get_item(consent_item).incident_id != incident_id):
+            raise NotFound(what="item of this incident", ident=consent_item)
         recording_id = new_id()  # also the item's id
         details = RecordingDetails(
             recording_id=recording_id, incident_id=incident_id, key=os.urandom(16).hex(),

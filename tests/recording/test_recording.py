@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kzarchive.archive import Archive
-from kzarchive.errors import BadInput, NotFound, RecordingTooLong
+from kzarchive.errors import BadInput, DiskFull, NotFound, RecordingTooLong
 from kzarchive.service.recording import (
     PARTIAL_NOTE,
     AudioFormat,
@@ -322,3 +323,28 @@ def test_panic_wipe_removes_a_recording_under_way(archive: Archive, incident: st
     folder = archive.path
     archive.panic_wipe()
     assert not folder.exists()
+
+
+def test_a_full_drive_while_recording_is_disk_full_and_keeps_what_was_sealed(
+        archive: Archive, incident: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pcm = SineSource().seconds(10)
+    recording = record(archive, incident, pcm[:150_000])  # two chunks sealed
+
+    def no_room(_fd: int, _data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("kzarchive.vault.journal.os.write", no_room)
+    with pytest.raises(DiskFull):
+        recording.write(pcm[150_000:])
+    monkeypatch.undo()
+    with reopen(archive) as opened:
+        with opened.open_item(recording.id) as reader:
+            _wav, frames = frames_of(reader.read())
+        assert frames == pcm[:131_072]
+
+
+def test_a_consent_item_of_another_incident_is_refused(archive: Archive, incident: str) -> None:
+    other = archive.add_incident(title="Another")
+    text = archive.add_text(other, "согласие")
+    with pytest.raises(NotFound):
+        archive.recordings.start(incident, FORMAT, consent_item=text.id)
