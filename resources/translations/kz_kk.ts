@@ -43,6 +43,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Recording recovered</source>
+        <translation>Жазба қалпына келтірілді</translation>
+    </message>
+    <message>
+        <source>A recording was cut short (the app closed or the computer stopped) and has been recovered: {names}. It is in its incident, and its note says whether a part at the end was lost.</source>
+        <translation>Жазба үзіліп қалды (бағдарлама жабылды немесе компьютер тоқтады) және қалпына келтірілді: {names}. Ол өз инцидентінде тұр, ал оның жазбасында соңындағы бөлігі жоғалған-жоғалмағаны айтылған.</translation>
+    </message>
+    <message>
         <source>The vault&apos;s keys were destroyed, but some of its files could not be removed. Nothing in them can be decrypted; delete the folder by hand.</source>
         <translation>Қойманың кілттері жойылды, бірақ оның кейбір файлдарын өшіру мүмкін болмады. Олардағы ештеңені енді шифрдан шығару мүмкін емес; буманы қолмен жойыңыз.</translation>
     </message>

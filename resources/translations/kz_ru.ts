@@ -43,6 +43,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Recording recovered</source>
+        <translation>Запись восстановлена</translation>
+    </message>
+    <message>
+        <source>A recording was cut short (the app closed or the computer stopped) and has been recovered: {names}. It is in its incident, and its note says whether a part at the end was lost.</source>
+        <translation>Запись была прервана (программа закрылась или компьютер выключился) и восстановлена: {names}. Она находится в своём инциденте, а в её заметке сказано, потерялась ли часть в конце.</translation>
+    </message>
+    <message>
         <source>The vault&apos;s keys were destroyed, but some of its files could not be removed. Nothing in them can be decrypted; delete the folder by hand.</source>
         <translation>Ключи хранилища уничтожены, но часть его файлов удалить не удалось. Расшифровать их содержимое уже невозможно; удалите папку вручную.</translation>
     </message>

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
@@ -275,6 +276,22 @@ def test_locking_while_recording_stores_what_was_recorded(
         [item] = [i for i in archive.list_items(incident.id) if i.mime == "audio/wav"]
         assert item.metadata["recording"]["state"] == "complete"
         assert samples(archive, item.id) == bytes(mic.given)
+
+
+def test_a_recording_recovered_at_unlock_is_announced(
+        controller: AppController, qtbot: QtBot, vault: tuple[Path, str]) -> None:
+    with Archive.open(vault[0], PASSPHRASE) as archive:
+        [incident] = archive.list_incidents()
+        cut = archive.recordings.start(incident.id, FORMAT)
+        cut.write(SineSource().seconds(5))  # and the app dies: never stopped
+    controller.vault_opened(Archive.open(vault[0], PASSPHRASE))
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1 and "cut short" in boxes[0].text()
+    opened = controller.archive
+    assert opened is not None and opened.recovered_recordings == [cut.id]
+    assert opened.get_item(cut.id).name in boxes[0].text()
+    boxes[0].close()
 
 
 def test_clock_reads_minutes_and_hours() -> None:

@@ -37,7 +37,9 @@ def test_recording_leaves_no_samples_or_names_in_clear(process_vault_cli: Cli) -
     assert any(f.parent.name == "recordings" for f in left)
     assert_nothing_in_clear(left, forbidden)
 
-    shown = cli("incident", "show", incident, "--json").json()  # recovers the second
+    showing = cli("incident", "show", incident, "--json")  # recovers the second
+    shown = showing.json()
+    assert "a recording cut short was recovered as item" in showing.err
     assert len(shown["items"]) == 2
     assert {item["witness"] for item in shown["items"]} == {WITNESS}
     files = all_files(cli.vault, cli.tmpdir)
