@@ -19,6 +19,7 @@ from kzarchive.service.evidence import Evidence
 from kzarchive.service.exchange import Exchange, ExportOptions, ExportResult, ImportResult
 from kzarchive.service.incidents import Incidents
 from kzarchive.service.receipts import Receipts
+from kzarchive.service.recording import Recordings
 from kzarchive.service.session import VaultSession
 from kzarchive.service.similar import Similar
 from kzarchive.util.progress import CancelToken, Progress
@@ -56,6 +57,13 @@ class Archive(VaultSession):
         self.exchange = Exchange(self, self.incidents, self.evidence, self.contacts)
         self.similar = Similar(self, self.evidence)
         self.receipts = Receipts(self, self.contacts, self.exchange)
+        self.recordings = Recordings(self, self.evidence, self.incidents)
+        # Items stored at this unlock from recordings a crash cut short.
+        self.recovered_recordings: list[str] = []
+
+    def _clean_interrupted_writes(self) -> None:
+        super()._clean_interrupted_writes()
+        self.recovered_recordings = self.recordings.recover_interrupted()
 
     # The calls of the command line and the GUI, unchanged.
     resolve_id = _on("incidents", Incidents.resolve_id)

@@ -152,6 +152,26 @@ class VaultBusy(KzError):
     hint_template = "Close the other window or command, then try again."
 
 
+
+class RecordingTooLong(KzError):
+    """A recording reached the largest size its file format can describe."""
+
+    exit_code = 22
+    message_template = (
+        "The recording reached the longest a WAV file can hold ({hours} hours at this "
+        "quality); it was stopped there and nothing recorded is lost."
+    )
+    hint_template = "Save it, then start a new recording to go on."
+
+
+class NoAudioInput(KzError):
+    exit_code = 23
+    message_template = "No microphone is available: {what}."
+    hint_template = (
+        "Connect a microphone (or allow this app to use it in the system's privacy "
+        "settings), then try again. A testimony can also be typed (Add testimony)."
+    )
+
 # A full drive and an exhausted quota mean the same to the person: no room.
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 

@@ -137,6 +137,7 @@ def shoot(language: str, out: Path) -> None:
     from screens_exchange import shoot_exchange
     from screens_media import shoot_media
     from screens_provenance import shoot_provenance
+    from screens_recorder import shoot_recorder
 
     from kzarchive.demo import load_demo_data
     from kzarchive.gui.config import GuiConfig
@@ -198,6 +199,7 @@ def shoot(language: str, out: Path) -> None:
     _save(about, out, prefix + "about")
     about.done(0)
     shoot_evidence(controller, window, out, prefix, _save, _wait)
+    shoot_recorder(controller, window, out, prefix, _save, _wait)
     shoot_exchange(controller, window, out, prefix, _save, _wait)
     # Playing is left out of the check: it only slows it, and it is not layout.
     shoot_media(controller, window, out, prefix, _save, _wait, play=not CHECKING)

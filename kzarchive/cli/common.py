@@ -31,11 +31,16 @@ def unlock(path: Path, source: SecretSource, opener: Callable[[Path, str], Archi
     for attempt in range(1, attempts + 1):
         secret = source.get(prompt)
         try:
-            return opener(path, secret)
+            archive = opener(path, secret)
         except WrongPassphrase as exc:
             if attempt == attempts:
                 raise
             print(exc.message, file=sys.stderr)
+            continue
+        for item_id in archive.recovered_recordings:
+            print(f"kzarchive: a recording cut short was recovered as item {item_id}; "
+                  "its notes say whether a part at the end was lost.", file=sys.stderr)
+        return archive
     raise AssertionError("unreachable")
 
 

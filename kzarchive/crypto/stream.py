@@ -46,6 +46,11 @@ def _chunk_nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
+def chunk_nonce(counter: int, last: bool) -> bytes:
+    """The nonce of chunk ``counter``, for a reader of a stream a crash cut (vault.journal)."""
+    return _chunk_nonce(counter, last)
+
+
 def encrypted_size(plaintext_size: int) -> int:
     """Size of the payload (nonce included) for a plaintext of this size."""
     chunks = max(1, -(-plaintext_size // CHUNK_SIZE))

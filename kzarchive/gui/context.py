@@ -68,3 +68,11 @@ class ControllerVaultContext:
     def config(self) -> GuiConfig:
         # Read each time: the controller replaces its settings object when they change.
         return self._controller.config
+
+    def hold_auto_lock(self, held: bool) -> None:
+        """While held (a recording under way), being idle does not lock the vault; the
+        lock key and the Lock command still do."""
+        if held:
+            self._controller.idle.hold()
+        else:
+            self._controller.idle.release()

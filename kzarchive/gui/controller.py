@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kzarchive.archive import Archive
 from kzarchive.demo import DEMO_LANGUAGES, demo_vault_path
@@ -143,6 +143,21 @@ class AppController(QObject):
         if recovered:
             # Whoever needed the recovery code may have lost the passphrase, or had it seen.
             ChangePassphraseDialog(self, archive, after_recovery=True, parent=window).open()
+        if archive.recovered_recordings:
+            self._tell_recovered_recordings(archive, window)
+
+    def _tell_recovered_recordings(self, archive: Archive, window: QWidget) -> None:
+        """Recordings a crash cut short were stored at this unlock: the person must know."""
+        names = ", ".join(archive.get_item(item_id).name
+                          for item_id in archive.recovered_recordings)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Recording recovered"),
+                          self.tr("A recording was cut short (the app closed or the computer "
+                                  "stopped) and has been recovered: {names}. It is in its "
+                                  "incident, and its note says whether a part at the end "
+                                  "was lost.").format(names=names),
+                          QMessageBox.StandardButton.Ok, window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def lock(self) -> None:
         """Drop the keys and every window that could show evidence."""

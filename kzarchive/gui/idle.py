@@ -39,6 +39,8 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self._fire)
+        self._armed = False
+        self._holds = 0
         app = QCoreApplication.instance()
         if app is None:
             raise RuntimeError("IdleWatcher needs a running QApplication")
@@ -54,10 +56,25 @@ class IdleWatcher(QObject):
             self._timer.start()
 
     def start(self) -> None:
+        """Starts watching for a newly opened vault; holds of an earlier one are gone."""
+        self._armed = True
+        self._holds = 0
         self._timer.start()
 
     def stop(self) -> None:
+        self._armed = False
         self._timer.stop()
+
+    def hold(self) -> None:
+        """Work that needs no input (a recording) is under way: idle time does not count."""
+        self._holds += 1
+        self._timer.stop()
+
+    def release(self) -> None:
+        """The end of a ``hold``: the idle time starts again from now."""
+        self._holds = max(0, self._holds - 1)
+        if self._armed and not self._holds:
+            self._timer.start()
 
     def dispose(self) -> None:
         """Stop watching (the controller is going away)."""

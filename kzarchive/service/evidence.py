@@ -92,7 +92,7 @@ class Evidence:
     def add_text(
         self, incident_id: str, text: str, kind: str = "testimony",
         witness: str | None = None, language: str = "", note: str = "", name: str | None = None,
-        source: str = "",
+        source: str = "", extra_metadata: dict[str, Any] | None = None,
     ) -> Item:
         """Stores typed text (a testimony) as a new item.  Raises NotFound, BadInput, DiskFull."""
         if kind not in _TEXT_KINDS:
@@ -105,7 +105,7 @@ class Evidence:
         return self.store_content(
             incident_id, io.BytesIO(data), name=name, kind=kind, notes=note, language=language,
             witness=witness, source_description=source, expected_size=len(data), text=text,
-            mime="text/plain; charset=utf-8")
+            mime="text/plain; charset=utf-8", extra_metadata=extra_metadata)
 
     def add_derived_item(
         self, original_id: str, source: BinaryIO, name: str, mime: str,
@@ -148,9 +148,13 @@ class Evidence:
         derived_from: str | None = None, derivation: dict[str, Any] | None = None,
         action: str = "item.added", item_id: str | None = None,
         collected_at: str | None = None, collector: str | None = None,
-        expected_sha256: str | None = None,
+        expected_sha256: str | None = None, log_details: dict[str, Any] | None = None,
+        extra_metadata: dict[str, Any] | None = None,
     ) -> Item:
         """Stores one content and its item row; the whole item, or no trace of it.
+
+        ``extra_metadata`` is added to what is read from the content, ``log_details``
+        to the custody entry (a recording says there how it was made).
 
         Raises NotFound, BadInput (a kind), MissingFile, IntegrityError (not the expected
         hash), DiskFull, Cancelled.
@@ -182,6 +186,9 @@ class Evidence:
             with self._session.transaction() as db:
                 stored = rows.keep_blob(db, blob)
                 thumb_id = rows.keep_blob(db, thumbnail) if thumbnail is not None else None
+                if extra_metadata:
+                    described = {**described,
+                                 "metadata": {**described["metadata"], **extra_metadata}}
                 rows.insert_item(db, item_values(
                     self._session, incident_id, ident, name, final_kind, blob, stored, thumb_id,
                     described, mime=mime, collected_at=collected_at, collector=collector,
@@ -193,6 +200,7 @@ class Evidence:
                                            "kind": final_kind}
                 if derived_from:
                     details["derived_from"] = derived_from
+                details.update(log_details or {})
                 self._session.append_log(action, incident_id, ident, details)
             # Equal content already stored: keep one copy.
             if stored != blob.id:

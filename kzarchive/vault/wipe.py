@@ -40,6 +40,7 @@ def wipe_vault(folder: Path, keep_folder: bool = False) -> None:
                  "vault.head.pending"):
         (folder / name).unlink(missing_ok=True)
     shutil.rmtree(folder / "blobs", ignore_errors=True)
+    shutil.rmtree(folder / "recordings", ignore_errors=True)  # journals of recordings under way
     (folder / "vault.lock").unlink(missing_ok=True)
     if keep_folder:
         return

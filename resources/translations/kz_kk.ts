@@ -43,6 +43,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Recording recovered</source>
+        <translation>Жазба қалпына келтірілді</translation>
+    </message>
+    <message>
+        <source>A recording was cut short (the app closed or the computer stopped) and has been recovered: {names}. It is in its incident, and its note says whether a part at the end was lost.</source>
+        <translation>Жазба үзіліп қалды (бағдарлама жабылды немесе компьютер тоқтады) және қалпына келтірілді: {names}. Ол өз инцидентінде тұр, ал оның жазбасында соңындағы бөлігі жоғалған-жоғалмағаны айтылған.</translation>
+    </message>
+    <message>
         <source>The vault&apos;s keys were destroyed, but some of its files could not be removed. Nothing in them can be decrypted; delete the folder by hand.</source>
         <translation>Қойманың кілттері жойылды, бірақ оның кейбір файлдарын өшіру мүмкін болмады. Олардағы ештеңені енді шифрдан шығару мүмкін емес; буманы қолмен жойыңыз.</translation>
     </message>
@@ -1353,6 +1361,14 @@ Technical detail: {detail}</source>
         <translation>Айғақ қосу…</translation>
     </message>
     <message>
+        <source>Record…</source>
+        <translation>Жазу…</translation>
+    </message>
+    <message>
+        <source>Record a testimony from a microphone</source>
+        <translation>Айғақты микрофоннан жазу</translation>
+    </message>
+    <message>
         <source>Add source text…</source>
         <translation>Дереккөз мәтінін қосу…</translation>
     </message>
@@ -2105,6 +2121,10 @@ Technical detail: {detail}</source>
         <translation>&amp;Айғақ қосу…</translation>
     </message>
     <message>
+        <source>&amp;Record testimony…</source>
+        <translation>Айғақты &amp;жазу…</translation>
+    </message>
+    <message>
         <source>Add &amp;source text…</source>
         <translation>&amp;Дереккөз мәтінін қосу…</translation>
     </message>
@@ -2729,6 +2749,137 @@ This vault&apos;s fingerprint:
     <message>
         <source>Compare fingerprints with them in Vault → Partners… to send them bundles.</source>
         <translation>Оған пакет жіберу үшін онымен саусақ іздерін Қойма → Серіктестер… мәзірінде салыстырыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTestimonyDialog</name>
+    <message>
+        <source>Record testimony</source>
+        <translation>Айғақты жазу</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one (or allow this app to use it in the system&apos;s privacy settings), then open this window again. A testimony can also be typed: Add testimony…</source>
+        <translation>Микрофон табылмады. Оны қосыңыз (немесе жүйенің құпиялылық баптауларында осы бағдарламаға оны пайдалануға рұқсат беріңіз), содан кейін осы терезені қайта ашыңыз. Айғақты теріп жазуға да болады: «Айғақ қосу…»</translation>
+    </message>
+    <message>
+        <source>pseudonym, never a real name</source>
+        <translation>бүркеншік ат, ешқашан шын аты емес</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>көрсетілмеген</translation>
+    </message>
+    <message>
+        <source>Microphone:</source>
+        <translation>Микрофон:</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>Куәгер:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Жазба:</translation>
+    </message>
+    <message>
+        <source>Consent, before the testimony</source>
+        <translation>Келісім, айғақтан бұрын</translation>
+    </message>
+    <message>
+        <source>No consent statement now</source>
+        <translation>Келісім туралы мәлімдемесіз</translation>
+    </message>
+    <message>
+        <source>Spoken: record the witness&apos;s consent first</source>
+        <translation>Ауызша: алдымен куәгердің келісімін жазу</translation>
+    </message>
+    <message>
+        <source>Typed: the consent statement below</source>
+        <translation>Жазбаша: төмендегі келісім туралы мәлімдеме</translation>
+    </message>
+    <message>
+        <source>e.g. I agree that my testimony is recorded and kept by this organisation.</source>
+        <translation>мысалы: Айғағымды осы ұйымның жазып алуына және сақтауына келісемін.</translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation>Кіріс сигналының деңгейі</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Деңгей:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Кідірту</translation>
+    </message>
+    <message>
+        <source>Stop and save</source>
+        <translation>Тоқтату және сақтау</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Record the consent</source>
+        <translation>Келісімді жазу</translation>
+    </message>
+    <message>
+        <source>Record the testimony</source>
+        <translation>Айғақты жазу</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Жалғастыру</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Жазуға дайын</translation>
+    </message>
+    <message>
+        <source>Nothing to record from</source>
+        <translation>Жазатын құрылғы жоқ</translation>
+    </message>
+    <message>
+        <source>Recording the consent…</source>
+        <translation>Келісім жазылып жатыр…</translation>
+    </message>
+    <message>
+        <source>Recording the testimony…</source>
+        <translation>Айғақ жазылып жатыр…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Кідіртілді</translation>
+    </message>
+    <message>
+        <source>Saving the recording…</source>
+        <translation>Жазба сақталып жатыр…</translation>
+    </message>
+    <message>
+        <source>Name the witness (a pseudonym) whose consent this is.</source>
+        <translation>Бұл кімнің келісімі екенін — куәгерді (бүркеншік атын) көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Type the consent statement first.</source>
+        <translation>Алдымен келісім туралы мәлімдемені теріңіз.</translation>
+    </message>
+    <message>
+        <source>The recording reached the longest a WAV file can hold and was saved there. Start a new recording to go on.</source>
+        <translation>Жазба WAV файлының ең үлкен ұзындығына жетті және сол жерде сақталды. Жалғастыру үшін жаңа жазба бастаңыз.</translation>
+    </message>
+    <message>
+        <source>The consent is saved. Now record the testimony.</source>
+        <translation>Келісім сақталды. Енді айғақты жазыңыз.</translation>
+    </message>
+    <message>
+        <source>Stop the recording first: it is saved when it stops.</source>
+        <translation>Алдымен жазбаны тоқтатыңыз: ол тоқтағанда сақталады.</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Recording recovered</source>
+        <translation>Запись восстановлена</translation>
+    </message>
+    <message>
+        <source>A recording was cut short (the app closed or the computer stopped) and has been recovered: {names}. It is in its incident, and its note says whether a part at the end was lost.</source>
+        <translation>Запись была прервана (программа закрылась или компьютер выключился) и восстановлена: {names}. Она находится в своём инциденте, а в её заметке сказано, потерялась ли часть в конце.</translation>
+    </message>
+    <message>
         <source>The vault&apos;s keys were destroyed, but some of its files could not be removed. Nothing in them can be decrypted; delete the folder by hand.</source>
         <translation>Ключи хранилища уничтожены, но часть его файлов удалить не удалось. Расшифровать их содержимое уже невозможно; удалите папку вручную.</translation>
     </message>
@@ -1365,6 +1373,14 @@ Technical detail: {detail}</source>
         <translation>Добавить показания…</translation>
     </message>
     <message>
+        <source>Record…</source>
+        <translation>Записать…</translation>
+    </message>
+    <message>
+        <source>Record a testimony from a microphone</source>
+        <translation>Записать показания с микрофона</translation>
+    </message>
+    <message>
         <source>Add source text…</source>
         <translation>Добавить текст источника…</translation>
     </message>
@@ -2123,6 +2139,10 @@ Technical detail: {detail}</source>
         <translation>&amp;Добавить показания…</translation>
     </message>
     <message>
+        <source>&amp;Record testimony…</source>
+        <translation>&amp;Записать показания…</translation>
+    </message>
+    <message>
         <source>Add &amp;source text…</source>
         <translation>Добавить &amp;текст источника…</translation>
     </message>
@@ -2748,6 +2768,137 @@ This vault&apos;s fingerprint:
     <message>
         <source>Compare fingerprints with them in Vault → Partners… to send them bundles.</source>
         <translation>Чтобы отправлять ему пакеты, сверьте с ним отпечатки в меню Хранилище → Партнёры…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTestimonyDialog</name>
+    <message>
+        <source>Record testimony</source>
+        <translation>Запись показаний</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one (or allow this app to use it in the system&apos;s privacy settings), then open this window again. A testimony can also be typed: Add testimony…</source>
+        <translation>Микрофон не найден. Подключите его (или разрешите этой программе им пользоваться в настройках конфиденциальности системы) и откройте это окно снова. Показания можно и напечатать: «Добавить показания…»</translation>
+    </message>
+    <message>
+        <source>pseudonym, never a real name</source>
+        <translation>псевдоним, никогда не настоящее имя</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>не указан</translation>
+    </message>
+    <message>
+        <source>Microphone:</source>
+        <translation>Микрофон:</translation>
+    </message>
+    <message>
+        <source>Witness:</source>
+        <translation>Свидетель:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+    <message>
+        <source>Consent, before the testimony</source>
+        <translation>Согласие, до показаний</translation>
+    </message>
+    <message>
+        <source>No consent statement now</source>
+        <translation>Без заявления о согласии</translation>
+    </message>
+    <message>
+        <source>Spoken: record the witness&apos;s consent first</source>
+        <translation>Устно: сначала записать согласие свидетеля</translation>
+    </message>
+    <message>
+        <source>Typed: the consent statement below</source>
+        <translation>Письменно: заявление о согласии ниже</translation>
+    </message>
+    <message>
+        <source>e.g. I agree that my testimony is recorded and kept by this organisation.</source>
+        <translation>например: Я согласен(на), чтобы мои показания записала и хранила эта организация.</translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation>Уровень входного сигнала</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Уровень:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Stop and save</source>
+        <translation>Остановить и сохранить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Record the consent</source>
+        <translation>Записать согласие</translation>
+    </message>
+    <message>
+        <source>Record the testimony</source>
+        <translation>Записать показания</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово к записи</translation>
+    </message>
+    <message>
+        <source>Nothing to record from</source>
+        <translation>Записывать не с чего</translation>
+    </message>
+    <message>
+        <source>Recording the consent…</source>
+        <translation>Идёт запись согласия…</translation>
+    </message>
+    <message>
+        <source>Recording the testimony…</source>
+        <translation>Идёт запись показаний…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Saving the recording…</source>
+        <translation>Запись сохраняется…</translation>
+    </message>
+    <message>
+        <source>Name the witness (a pseudonym) whose consent this is.</source>
+        <translation>Укажите свидетеля (псевдоним), чьё это согласие.</translation>
+    </message>
+    <message>
+        <source>Type the consent statement first.</source>
+        <translation>Сначала напечатайте заявление о согласии.</translation>
+    </message>
+    <message>
+        <source>The recording reached the longest a WAV file can hold and was saved there. Start a new recording to go on.</source>
+        <translation>Запись достигла предельной длины файла WAV и сохранена на этом месте. Чтобы продолжить, начните новую запись.</translation>
+    </message>
+    <message>
+        <source>The consent is saved. Now record the testimony.</source>
+        <translation>Согласие сохранено. Теперь запишите показания.</translation>
+    </message>
+    <message>
+        <source>Stop the recording first: it is saved when it stops.</source>
+        <translation>Сначала остановите запись: она сохраняется при остановке.</translation>
     </message>
 </context>
 <context>

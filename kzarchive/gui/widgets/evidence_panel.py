@@ -38,9 +38,11 @@ from PySide6.QtWidgets import (
 from kzarchive.errors import Cancelled, KzError
 from kzarchive.gui import labels
 from kzarchive.gui.attach import AttachOutcome, FileDropTarget, FileStep, Landed, attach_task
+from kzarchive.gui.audio_capture import InputChoice
 from kzarchive.gui.context import VaultContext
 from kzarchive.gui.dialogs.file_dialogs import choose_open_files
 from kzarchive.gui.dialogs.messages import error_text
+from kzarchive.gui.dialogs.record_testimony import RecordTestimonyDialog
 from kzarchive.gui.dialogs.text_entry_dialog import TextEntry, TextEntryDialog
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.style import label, set_role
@@ -176,6 +178,10 @@ class EvidencePanel(QWidget):
         self.attach_button.clicked.connect(self.choose_and_attach)
         self.testimony_button = QPushButton(self.tr("Add testimony…"))
         self.testimony_button.clicked.connect(lambda: self.add_text("testimony"))
+        self.record_button = QPushButton(self.tr("Record…"))
+        self.record_button.setToolTip(self.tr("Record a testimony from a microphone"))
+        self.record_button.clicked.connect(self.record_testimony)
+        self.record_dialog: RecordTestimonyDialog | None = None
         self.source_button = QPushButton(self.tr("Add source text…"))
         self.source_button.clicked.connect(lambda: self.add_text("source-text"))
         self.open_action = QAction(self.tr("Open"), self)
@@ -205,7 +211,8 @@ class EvidencePanel(QWidget):
         hint = label(self.tr("Drop files or folders here to attach them."), "muted")
 
         add_row = QHBoxLayout()
-        for button in (self.attach_button, self.testimony_button, self.source_button):
+        for button in (self.attach_button, self.testimony_button, self.record_button,
+                       self.source_button):
             add_row.addWidget(button)
         add_row.addStretch(1)
         item_row = QHBoxLayout()
@@ -258,7 +265,8 @@ class EvidencePanel(QWidget):
         for widget in (self.open_action, self.verify_action, self.open_button,
                        self.verify_button):
             widget.setEnabled(has_item and self._running is None)
-        for button in (self.attach_button, self.testimony_button, self.source_button):
+        for button in (self.attach_button, self.testimony_button, self.record_button,
+                       self.source_button):
             button.setEnabled(self.can_attach())
 
     def _alive(self) -> bool:
@@ -403,6 +411,21 @@ class EvidencePanel(QWidget):
         self._start(task, self.tr("Storing the text…"))
 
     def _text_added(self, item: Item) -> None:
+        if self._alive():
+            self._show_notice(escape(self.tr("Added: {name}").format(name=item.name)))
+            self._after_change(item.id)
+
+    def record_testimony(self, inputs: list[InputChoice] | None = None) -> None:
+        """The recorder; ``inputs`` replaces the system's microphones (tests, screenshots)."""
+        if not self.can_attach() or self.incident_id is None:
+            return
+        dialog = RecordTestimonyDialog(self.context, self.incident_id, self, inputs)
+        dialog.item_stored.connect(self._recorded)
+        dialog.finished.connect(dialog.deleteLater)
+        self.record_dialog = dialog
+        dialog.open()
+
+    def _recorded(self, item: Item) -> None:
         if self._alive():
             self._show_notice(escape(self.tr("Added: {name}").format(name=item.name)))
             self._after_change(item.id)

@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
         self.evidence_actions: list[QAction] = []
         for text, slot in ((self.tr("&Attach files…"), evidence.choose_and_attach),
                            (self.tr("Add &testimony…"), lambda: evidence.add_text("testimony")),
+                           (self.tr("&Record testimony…"), lambda: evidence.record_testimony()),
                            (self.tr("Add &source text…"),
                             lambda: evidence.add_text("source-text"))):
             action = QAction(text, self)
