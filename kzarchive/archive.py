@@ -19,6 +19,7 @@ from kzarchive.service.evidence import Evidence
 from kzarchive.service.exchange import Exchange, ExportOptions, ExportResult, ImportResult
 from kzarchive.service.incidents import Incidents
 from kzarchive.service.session import VaultSession
+from kzarchive.service.timestamps import Timestamps
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import keyslots
 from kzarchive.vault.lock import VaultLock
@@ -52,6 +53,7 @@ class Archive(VaultSession):
         self.evidence = Evidence(self)
         self.contacts = Contacts(self)
         self.exchange = Exchange(self, self.incidents, self.evidence, self.contacts)
+        self.timestamps = Timestamps(self)
 
     # The calls of the command line and the GUI, unchanged.
     resolve_id = _on("incidents", Incidents.resolve_id)
