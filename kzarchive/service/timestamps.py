@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kzarchive.crypto import tsp
+from kzarchive.bundle.stamps import StampExport
+from kzarchive.crypto import merkle, tsp
 from kzarchive.errors import BadInput, MissingFile, TimestampRefused
 from kzarchive.service.models import Record
 from kzarchive.service.session import VaultSession
@@ -164,6 +165,21 @@ class Timestamps:
         it, each stamp once, in tree order."""
         chosen = {stamp.id: stamp for stamp in self.earliest_covering(seqs).values()}
         return sorted(chosen.values(), key=lambda stamp: (stamp.tree_size, stamp.id))
+
+
+    def export_stamps(self, seqs: Iterable[int],
+                      checkpoint_size: int) -> builtins.list[StampExport]:
+        """What a bundle whose checkpoint has ``checkpoint_size`` entries carries for the
+        exported entries ``seqs``: each stamp with its consistency proof to that tree."""
+        chosen = [s for s in self.for_export(seqs) if s.tree_size <= checkpoint_size]
+        if not chosen:
+            return []
+        with self._session.read() as db:
+            leaves = [bytes.fromhex(row[0]) for row in db.execute(
+                "SELECT leaf_hash FROM custody WHERE seq <= ? ORDER BY seq", (checkpoint_size,))]
+        tree = merkle.MerkleTree(leaves)
+        return [StampExport(s.checkpoint_text, s.checkpoint_signature, s.token,
+                            tree.consistency_proof(s.tree_size)) for s in chosen]
 
 
 def earliest_covering(stamps: Iterable[Stamp], seqs: Iterable[int]) -> dict[int, Stamp]:
