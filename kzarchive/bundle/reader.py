@@ -239,7 +239,8 @@ class BundleReading:
             if entry is None:
                 self._stop("archive", f"the bundle ends before {path or 'its folder'}",
                            "archive.ends", path=path)
-            if path == layout.FILES and entry.path == stamps.FOLDER and entry.is_dir:
+            if (path == layout.FILES and entry.path == stamps.FOLDER and entry.is_dir
+                    and self._format_version() >= layout.FORMAT_VERSION_STAMPS):
                 entry = self._read_stamps(entries)
             if entry.path != path or entry.is_dir != is_dir:
                 wanted = path or "the bundle folder"
@@ -445,6 +446,10 @@ class BundleReading:
             PROBLEMS if problems else "bag_info.ok",
         )
         bagit.parse_payload_oxum(info.single(layout.LABEL_OXUM))
+
+    def _format_version(self) -> int:
+        values = self.bag_info.values(layout.LABEL_FORMAT)
+        return int(values[0]) if values and re.fullmatch(r"[1-9][0-9]{0,5}", values[0]) else 0
 
     def _root_id(self) -> str:
         return self.report.bundle_id or ""

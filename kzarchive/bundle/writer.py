@@ -185,8 +185,10 @@ def _prepare(spec: BundleSpec) -> _Prepared:
     _check_spec(spec, created)
     sender = spec.sender.fingerprint
     records = [payload.record for payload in spec.files]
+    version = layout.FORMAT_VERSION_STAMPS if spec.stamps else layout.FORMAT_VERSION_PLAIN
     try:
-        description = bundlejson.build(spec.bundle_json, spec.bundle_id, created, sender, records)
+        description = bundlejson.build(spec.bundle_json, spec.bundle_id, created, sender,
+                                       records, version)
     except (TypeError, ValueError) as error:
         raise BadInput(what=f"the bundle description cannot be written: {error}") from None
     try:
@@ -207,7 +209,7 @@ def _prepare(spec: BundleSpec) -> _Prepared:
             (layout.LABEL_DATE, created[:10]),
             (layout.LABEL_IDENTIFIER, spec.bundle_id),
             (layout.LABEL_OXUM, bagit.payload_oxum(sizes)),
-            (layout.LABEL_FORMAT, str(layout.FORMAT_VERSION)),
+            (layout.LABEL_FORMAT, str(version)),
             (layout.LABEL_CREATED, created),
             (layout.LABEL_SENDER, sender),
             (layout.LABEL_SENDER_AGE, spec.sender.public.age_recipient),

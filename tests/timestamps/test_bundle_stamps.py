@@ -208,3 +208,39 @@ def test_every_byte_of_the_stamp_files_is_guarded(pair: Pair, tsa: LocalTsa,
                 read_bundle(io.BytesIO(encrypted(packed(root, files), identity)),
                             [identity.age_identity], [signer])
         files[name] = original
+
+
+def test_stamps_make_a_version_2_bundle_and_a_version_1_bundle_cannot_carry_them(
+        pair: Pair, tsa: LocalTsa, work: Path) -> None:
+    bundle, _incident, _early = stamped_bundle(pair, tsa, work)
+    documenter, partner = pair
+    members = bag_members(partner, bundle)
+    assert b"KZ-Format-Version: 2\n" in members["bag-info.txt"]
+    assert json.loads(members["data/bundle.json"])["format_version"] == 2
+
+    def claim_version_1(files: Files) -> None:
+        files["bag-info.txt"] = (files["bag-info.txt"] or b"").replace(
+            b"KZ-Format-Version: 2", b"KZ-Format-Version: 1")
+
+    with pytest.raises(BundleError) as raised:
+        partner.verify_bundle(forge(bundle, documenter, partner, claim_version_1))
+    assert "data/files" in str(raised.value)
+
+
+def test_a_stamps_folder_out_of_order_stops_reading(pair: Pair, tsa: LocalTsa,
+                                                    work: Path) -> None:
+    bundle, _incident, _early = stamped_bundle(pair, tsa, work)
+    documenter, partner = pair
+
+    def reorder(files: Files) -> None:
+        names = stamp_names(files)
+        moved = {name: files.pop(name) for name in names}
+        for name in reversed(names):
+            files[name] = moved[name]
+        files["data/files"] = files.pop("data/files")
+        for name in [n for n in files if n.startswith("data/files/")]:
+            files[name] = files.pop(name)
+
+    with pytest.raises(BundleError) as raised:
+        partner.verify_bundle(forge(bundle, documenter, partner, reorder))
+    assert "stamps folder" in str(raised.value)

@@ -45,3 +45,25 @@ def test_a_foreign_reply_exits_24(tmp_path: Path, tsa: LocalTsa) -> None:
     refused = cli("timestamp", "add", tmp_path / "o.tsr", expect=24)
     assert "answers no request of this vault" in refused.err
     assert cli("timestamp", "list", "--json").json()["stamps"] == []
+
+
+def test_the_partner_sees_the_trusted_time_from_the_command_line(
+        tmp_path: Path, tsa: LocalTsa) -> None:
+    from tests.cli.test_exchange_commands import _pair
+
+    documenter, partner = _pair(tmp_path)
+    incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
+    documenter("testimony", "add", incident, "--text", "Показания")
+    documenter("timestamp", "request", "-o", tmp_path / "stamp.tsq")
+    tsa.reply(tmp_path / "stamp.tsq", tmp_path / "stamp.tsr")
+    documenter("timestamp", "add", tmp_path / "stamp.tsr")
+    bundle = tmp_path / "out.kzb"
+    documenter("export", incident, "--to", "Partner", "-o", bundle)
+    plain = partner("verify-bundle", bundle).out
+    assert "trusted time: incident" in plain and "not yet checked" in plain
+    report = partner("verify-bundle", bundle, "--tsa-ca", tsa.ca_pem, "--json").json()["report"]
+    [line] = report["trusted_times"]
+    assert line["incident_id"] == incident and line["chain_status"] == "verified"
+    assert (line["items_covered"], line["items_total"]) == (1, 1)
+    assert report["stamps"][0]["authority"] == "CN=Test TSA"
+    partner("import", bundle, "--tsa-ca", tsa.ca_pem)
