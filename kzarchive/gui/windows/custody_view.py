@@ -61,6 +61,7 @@ ACTIONS = {
     "contact.removed": QT_TRANSLATE_NOOP("Custody", "Contact removed"),
     "bundle.exported": QT_TRANSLATE_NOOP("Custody", "Sent to partners"),
     "bundle.imported": QT_TRANSLATE_NOOP("Custody", "Received from a partner"),
+    "checkpoint.timestamped": QT_TRANSLATE_NOOP("Custody", "Custody log time-stamped"),
 }
 
 DETAIL_NAMES = {
@@ -79,6 +80,12 @@ DETAIL_NAMES = {
     "fingerprint": QT_TRANSLATE_NOOP("Custody", "Fingerprint"),
     "age_recipient": QT_TRANSLATE_NOOP("Custody", "age key"),
     "name": QT_TRANSLATE_NOOP("Custody", "Name"),
+    "tree_size": QT_TRANSLATE_NOOP("Custody", "Entries covered"),
+    "root": QT_TRANSLATE_NOOP("Custody", "Log root"),
+    "gen_time": QT_TRANSLATE_NOOP("Custody", "Stamped time"),
+    "authority": QT_TRANSLATE_NOOP("Custody", "Authority"),
+    "chain": QT_TRANSLATE_NOOP("Custody", "Authority checked"),
+    "token_sha256": QT_TRANSLATE_NOOP("Custody", "Time-stamp SHA-256"),
 }
 
 FIELD_NAMES = {
@@ -151,6 +158,8 @@ def _value_text(key: str, value: Any) -> str:
         return labels.role(str(value))
     if isinstance(value, bool):
         return _tr(YES) if value else _tr(NO)
+    if key == "chain":
+        return _tr(YES) if value == "verified" else _tr(NO)
     if isinstance(value, list):
         return str(len(value))
     if value is None:
