@@ -198,6 +198,9 @@ def shoot(language: str, out: Path) -> None:
     about.done(0)
     shoot_evidence(controller, window, out, prefix, _save, _wait)
     shoot_exchange(controller, window, out, prefix, _save, _wait)
+    trusted = window.show_trusted_time()
+    _save(trusted, out, prefix + "trusted-time")
+    trusted.close()
     # Playing is left out of the check: it only slows it, and it is not layout.
     shoot_media(controller, window, out, prefix, _save, _wait, play=not CHECKING)
 

@@ -2910,6 +2910,10 @@ This vault&apos;s fingerprint:
         <translation>Уақыт белгісі орталығы сақтау журналыңыздың белгілі бір уақытта болғанын растай алады, сонда ешкім дәлелдер кейін жасалды деп айта алмайды. Қолданба ешқашан желіге шықпайды: сұрау файлын жасап, оны интернеті бар компьютерге апарып, мынаны орындаңыз:</translation>
     </message>
     <message>
+        <source>Copy the command</source>
+        <translation>Команданы көшіру</translation>
+    </message>
+    <message>
         <source>Replace TSA-OF-YOUR-CHOICE with the address of an authority you choose, bring stamp.tsr back and add it here. With the authority&apos;s CA certificate its signature is checked too; without it the time-stamp is kept as not yet checked.</source>
         <translation>TSA-OF-YOUR-CHOICE орнына өзіңіз таңдаған орталықтың мекенжайын жазыңыз, stamp.tsr файлын қайта әкеліп, осында қосыңыз. Орталықтың КО сертификатымен оның қолтаңбасы да тексеріледі; онсыз белгі әлі тексерілмеген ретінде сақталады.</translation>
     </message>

@@ -2928,6 +2928,10 @@ This vault&apos;s fingerprint:
         <translation>Центр меток времени может подтвердить, что ваш журнал хранения существовал к определённому моменту, чтобы никто не мог утверждать, что доказательства созданы позже. Приложение никогда не выходит в сеть: создайте файл запроса, перенесите его на компьютер с интернетом и выполните:</translation>
     </message>
     <message>
+        <source>Copy the command</source>
+        <translation>Скопировать команду</translation>
+    </message>
+    <message>
         <source>Replace TSA-OF-YOUR-CHOICE with the address of an authority you choose, bring stamp.tsr back and add it here. With the authority&apos;s CA certificate its signature is checked too; without it the time-stamp is kept as not yet checked.</source>
         <translation>Замените TSA-OF-YOUR-CHOICE адресом выбранного вами центра, принесите stamp.tsr обратно и добавьте его здесь. С сертификатом УЦ центра проверяется и его подпись; без него метка сохраняется как ещё не проверенная.</translation>
     </message>

@@ -34,7 +34,7 @@ def test_the_dialog_makes_a_request_adds_the_reply_and_lists_it(
     try:
         dialog = TrustedTimeDialog(archive)
         qtbot.addWidget(dialog)
-        assert dialog.command.text() == CURL_COMMAND
+        assert dialog.command.toPlainText() == CURL_COMMAND
         assert dialog.table.topLevelItemCount() == 0
         dialog.make_request(tmp_path / "stamp.tsq")
         assert (tmp_path / "stamp.tsq").exists() and "1" in dialog.pending.text()

@@ -12,11 +12,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -48,9 +49,15 @@ class TrustedTimeDialog(QDialog):
             "A time-stamping authority can vouch that your custody log existed by a certain "
             "time, so that nobody can argue the evidence was made later. This app never goes "
             "online: make a request file, carry it to a connected computer, and run:"))
-        self.command = QLineEdit(CURL_COMMAND)
+        # Wrapped in full, so the whole command is seen and can be checked before it is typed.
+        self.command = QPlainTextEdit(CURL_COMMAND)
         self.command.setReadOnly(True)
-        self.command.setCursorPosition(0)
+        self.command.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        lines = self.command.fontMetrics().lineSpacing()
+        self.command.setFixedHeight(lines * 3 + 14)
+        copy = QPushButton(self.tr("Copy the command"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(CURL_COMMAND))
         after = label(self.tr(
             "Replace TSA-OF-YOUR-CHOICE with the address of an authority you choose, bring "
             "stamp.tsr back and add it here. With the authority's CA certificate its "
@@ -83,7 +90,10 @@ class TrustedTimeDialog(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.command)
+        command_row = QHBoxLayout()
+        command_row.addWidget(self.command, 1)
+        command_row.addWidget(copy)
+        layout.addLayout(command_row)
         layout.addWidget(after)
         layout.addLayout(steps)
         layout.addWidget(self.ca_label)
