@@ -40,6 +40,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     add_json_flag(add)
     add.set_defaults(run=run_add)
 
+    check = actions.add_parser(
+        "check", parents=[common],
+        help="check the stamps kept as not yet checked against an authority's CA")
+    check.add_argument("--ca", metavar="FILE", type=Path, required=True,
+                       help="the authority's CA certificate(s), PEM")
+    check.set_defaults(run=run_check)
+
     listing = actions.add_parser("list", parents=[common], help="every stamped checkpoint")
     add_json_flag(listing)
     listing.set_defaults(run=run_list)
@@ -71,6 +78,17 @@ def run_add(args: argparse.Namespace) -> int:
     if stamp.chain_status != tsp.VERIFIED:
         print(f"The authority's signature and certificates are {_NOT_CHECKED} "
               f"(give --ca FILE to check them).")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    with open_vault(args) as archive:
+        verified = archive.timestamps.check(args.ca)
+        left = sum(1 for s in archive.timestamps.list() if s.chain_status != tsp.VERIFIED)
+    for stamp in verified:
+        print(f"Verified: the checkpoint of {stamp.tree_size} entries, stamped at "
+              f"{stamp.gen_time} by {stamp.authority}.")
+    print(f"{len(verified)} stamp(s) verified; {left} still {_NOT_CHECKED}.")
     return 0
 
 

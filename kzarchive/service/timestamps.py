@@ -21,12 +21,13 @@ from typing import Any
 
 from kzarchive.bundle.stamps import StampExport
 from kzarchive.crypto import merkle, tsp
-from kzarchive.errors import BadInput, MissingFile, TimestampRefused
+from kzarchive.errors import BadInput, MissingFile, TimestampRefused, UntrustedAuthority
 from kzarchive.service.models import Record
 from kzarchive.service.session import VaultSession
 from kzarchive.util.canonical import utc_timestamp
 
 ACTION_TIMESTAMPED = "checkpoint.timestamped"
+ACTION_STAMP_VERIFIED = "checkpoint.timestamp_verified"
 
 # What a person runs on a connected machine; the README and the GUI show the same.
 CURL_COMMAND = ("curl -sS -H 'Content-Type: application/timestamp-query' "
@@ -108,6 +109,31 @@ class Timestamps:
         tree_size, text = int(row[0]), str(row[1])
         token = tsp.check_reply(reply, text.encode(), nonce, roots)
         return self._store(tree_size, token)
+
+    def check(self, ca_path: Path | str) -> builtins.list[Stamp]:
+        """Checks the stamps kept as not yet checked against the CA in ``ca_path``; those
+        whose signature and chain hold become verified (and are logged).  Returns them.
+
+        Raises MissingFile, UntrustedAuthority (an unreadable CA file).  A stamp that does
+        not check against this CA stays as it was: it may be another authority's.
+        """
+        roots = tsp.load_ca_file(_read(Path(ca_path), tsp.MAX_CA_BYTES))
+        verified = []
+        for stamp in self.list():
+            if stamp.chain_status == tsp.VERIFIED:
+                continue
+            try:
+                tsp.check_reply(stamp.token, stamp.checkpoint_text.encode(), None, roots)
+            except (TimestampRefused, UntrustedAuthority):
+                continue
+            with self._session.transaction() as db:
+                db.execute("UPDATE checkpoint_stamps SET chain_status = ? WHERE id = ?",
+                           (tsp.VERIFIED, stamp.id))
+                self._session.append_log(ACTION_STAMP_VERIFIED, details={
+                    "tree_size": stamp.tree_size, "chain": tsp.VERIFIED,
+                    "token_sha256": hashlib.sha256(stamp.token).hexdigest()})
+            verified.append(self.get(stamp.id))
+        return verified
 
     def _store(self, tree_size: int, token: tsp.Token) -> Stamp:
         added = utc_timestamp()
@@ -220,5 +246,5 @@ def _stamp(row: Any) -> Stamp:
                  bytes(row[10]))
 
 
-__all__ = ["ACTION_TIMESTAMPED", "CURL_COMMAND", "Stamp", "StampRequest", "Timestamps",
-           "earliest_covering", "stamp_json"]
+__all__ = ["ACTION_STAMP_VERIFIED", "ACTION_TIMESTAMPED", "CURL_COMMAND", "Stamp",
+           "StampRequest", "Timestamps", "earliest_covering", "stamp_json"]

@@ -154,6 +154,13 @@
             <numerusform>%n requests not yet answered.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n time-stamp(s) kept earlier now verified with this CA certificate.</source>
+        <translation>
+            <numerusform>%n time-stamp kept earlier now verified with this CA certificate.</numerusform>
+            <numerusform>%n time-stamps kept earlier now verified with this CA certificate.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VerifyDialog</name>

@@ -901,6 +901,10 @@ Technical detail: {detail}</source>
         <translation>Сақтау журналына уақыт белгісі қойылды</translation>
     </message>
     <message>
+        <source>Time-stamp checked with a CA</source>
+        <translation>Уақыт белгісі КО бойынша тексерілді</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
@@ -2987,6 +2991,13 @@ This vault&apos;s fingerprint:
     <message>
         <source>Replies are checked against {path}.</source>
         <translation>Жауаптар {path} бойынша тексеріледі.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time-stamp(s) kept earlier now verified with this CA certificate.</source>
+        <translation>
+            <numerusform>Бұрын сақталған %n уақыт белгісі енді осы КО сертификатымен тексерілді.</numerusform>
+            <numerusform>Бұрын сақталған %n уақыт белгісі енді осы КО сертификатымен тексерілді.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The authority&apos;s reply</source>

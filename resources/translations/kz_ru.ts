@@ -915,6 +915,10 @@ Technical detail: {detail}</source>
         <translation>Журнал хранения заверен меткой времени</translation>
     </message>
     <message>
+        <source>Time-stamp checked with a CA</source>
+        <translation>Метка времени проверена по УЦ</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
@@ -3006,6 +3010,14 @@ This vault&apos;s fingerprint:
     <message>
         <source>Replies are checked against {path}.</source>
         <translation>Ответы проверяются по {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time-stamp(s) kept earlier now verified with this CA certificate.</source>
+        <translation>
+            <numerusform>%n ранее сохранённая метка времени теперь проверена по этому сертификату УЦ.</numerusform>
+            <numerusform>%n ранее сохранённые метки времени теперь проверены по этому сертификату УЦ.</numerusform>
+            <numerusform>%n ранее сохранённых меток времени теперь проверены по этому сертификату УЦ.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The authority&apos;s reply</source>

@@ -45,8 +45,11 @@ def test_the_dialog_makes_a_request_adds_the_reply_and_lists_it(
         dialog.add_reply(foreign)
         assert "refused" in dialog.notice.text()
         assert dialog.table.topLevelItemCount() == 0
-        dialog.choose_ca(tsa.ca_pem)
         dialog.add_reply(tsa.reply(tmp_path / "stamp.tsq", tmp_path / "stamp.tsr"))
+        assert dialog.table.topLevelItem(0).text(3) == (  # type: ignore[union-attr]
+            "not yet checked against a trusted authority")
+        dialog.choose_ca(tsa.ca_pem)  # checks what was kept, at once
+        assert "kept earlier now verified" in dialog.notice.text()
         assert dialog.table.topLevelItemCount() == 1
         row = dialog.table.topLevelItem(0)
         assert row is not None

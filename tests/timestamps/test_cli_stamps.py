@@ -67,3 +67,14 @@ def test_the_partner_sees_the_trusted_time_from_the_command_line(
     assert (line["items_covered"], line["items_total"]) == (1, 1)
     assert report["stamps"][0]["authority"] == "CN=Test TSA"
     partner("import", bundle, "--tsa-ca", tsa.ca_pem)
+
+
+def test_check_verifies_what_was_kept_unchecked(tmp_path: Path, tsa: LocalTsa) -> None:
+    cli = Cli(tmp_path).init()
+    cli("timestamp", "request", "-o", tmp_path / "stamp.tsq")
+    tsa.reply(tmp_path / "stamp.tsq", tmp_path / "stamp.tsr")
+    cli("timestamp", "add", tmp_path / "stamp.tsr")
+    out = cli("timestamp", "check", "--ca", tsa.ca_pem).out
+    assert "1 stamp(s) verified; 0 still not yet checked" in out
+    assert cli("timestamp", "list", "--json").json()["stamps"][0]["chain_status"] == "verified"
+    cli("timestamp", "check", "--ca", tmp_path / "missing.pem", expect=7)

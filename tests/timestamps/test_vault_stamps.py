@@ -170,3 +170,14 @@ def test_stamps_cover_the_entries_before_them(archive: Archive, tsa: LocalTsa,
     covering = archive.timestamps.earliest_covering(seqs | later)
     assert all(covering[s] == early for s in seqs)
     assert not later & set(covering)
+
+
+def test_a_stamp_kept_unchecked_is_verified_later_with_the_ca(
+        archive: Archive, tsa: LocalTsa, other_tsa: LocalTsa, work: Path) -> None:
+    stamp_once(archive, tsa, work)
+    assert archive.timestamps.check(other_tsa.ca_pem) == []
+    assert archive.timestamps.list()[0].chain_status == tsp.UNCHECKED
+    [verified] = archive.timestamps.check(tsa.ca_pem)
+    assert verified.chain_status == tsp.VERIFIED
+    assert archive.custody_entries()[-1].action == "checkpoint.timestamp_verified"
+    assert archive.timestamps.check(tsa.ca_pem) == []  # nothing left to check

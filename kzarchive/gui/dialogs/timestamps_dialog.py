@@ -146,9 +146,18 @@ class TrustedTimeDialog(QDialog):
                                           Path.home(), [self.tr("Certificates (*.pem *.crt)")])
         if chosen is None:
             return
+        try:
+            verified = self.archive.timestamps.check(chosen)
+        except KzError as exc:
+            self._show(error_html(exc), error=True)
+            return
         self.ca_path = chosen
         self.ca_label.setText(self.tr("Replies are checked against {path}.").format(
             path=chosen.name))
+        if verified:
+            self._show(escape(self.tr("%n time-stamp(s) kept earlier now verified with this "
+                                      "CA certificate.", "", len(verified))))
+            self.reload()
 
     def add_reply(self, reply: Path | None = None) -> None:
         chosen = reply or choose_open_file(self, self.tr("The authority's reply"), Path.home(),

@@ -62,6 +62,8 @@ ACTIONS = {
     "bundle.exported": QT_TRANSLATE_NOOP("Custody", "Sent to partners"),
     "bundle.imported": QT_TRANSLATE_NOOP("Custody", "Received from a partner"),
     "checkpoint.timestamped": QT_TRANSLATE_NOOP("Custody", "Custody log time-stamped"),
+    "checkpoint.timestamp_verified": QT_TRANSLATE_NOOP("Custody",
+                                                       "Time-stamp checked with a CA"),
 }
 
 DETAIL_NAMES = {
