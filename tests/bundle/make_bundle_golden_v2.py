@@ -24,7 +24,14 @@ from kzarchive.bundle import write_bundle
 from kzarchive.bundle.stamps import StampExport
 from kzarchive.crypto import merkle, minisign, tsp
 from kzarchive.vault.custody import checkpoint_text
-from tests.bundle.make_bundle_golden import GOLDEN, INCIDENT, VAULT_ID, custody, golden_spec
+from tests.bundle.make_bundle_golden import (
+    GOLDEN,
+    INCIDENT,
+    SENDER,
+    VAULT_ID,
+    custody,
+    golden_spec,
+)
 from tests.timestamps.local_tsa import LocalTsa
 
 BUNDLE = GOLDEN / "bundle-v2-stamped.kzb"
@@ -34,8 +41,6 @@ STAMPED_SIZE = 5
 
 
 def stamped(folder: Path) -> tuple[StampExport, str]:
-    from tests.bundle.make_bundle_golden import SENDER
-
     export = custody()
     leaves = [bytes.fromhex(entry["leaf_hash"]) for entry in export.entries]
     tree = merkle.MerkleTree(leaves)

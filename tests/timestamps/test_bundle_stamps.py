@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from kzarchive.archive import Archive
-from kzarchive.bundle import BundleError, stamps
+from kzarchive.bundle import BundleError, custody, stamps
 from kzarchive.bundle.jsontext import pretty_json
 from kzarchive.bundle.reader import read_bundle
-from kzarchive.crypto import minisign, tsp
+from kzarchive.crypto import merkle, minisign, tsp
 from kzarchive.crypto.identity import Identity
 from tests.bundle.bundle_factory import encrypted, members_of, packed, plaintext_of
 from tests.bundle.hostile_bundles import Files, forge
@@ -122,13 +122,11 @@ def test_the_consistency_proof_reaches_a_later_checkpoint(
     members = bag_members(partner, bundle)
     stamped = [n for n in members if n.endswith(".txt") and n.startswith(stamps.FOLDER)]
     assert len(stamped) == 1
-    from kzarchive.bundle import custody
     early = custody.parse_checkpoint(members[stamped[0]])
     final = custody.parse_checkpoint(members["data/custody/checkpoint.txt"])
     assert early.size < final.size
     _, _, consistency = custody.parse_proofs_document(members["data/custody/proofs.json"])
     proofs = stamps.parse_consistency(consistency)
-    from kzarchive.crypto import merkle
     merkle.verify_consistency(early.size, final.size, early.root, final.root,
                               proofs[early.size])
 

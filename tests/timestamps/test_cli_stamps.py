@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.cli.cli_runner import Cli
+from tests.cli.test_exchange_commands import _pair
 from tests.timestamps.local_tsa import LocalTsa
 
 
@@ -49,8 +50,6 @@ def test_a_foreign_reply_exits_24(tmp_path: Path, tsa: LocalTsa) -> None:
 
 def test_the_partner_sees_the_trusted_time_from_the_command_line(
         tmp_path: Path, tsa: LocalTsa) -> None:
-    from tests.cli.test_exchange_commands import _pair
-
     documenter, partner = _pair(tmp_path)
     incident = documenter("incident", "add", "--title", "T", "--json").json()["incident"]["id"]
     documenter("testimony", "add", incident, "--text", "Показания")
