@@ -22,6 +22,7 @@ from kzarchive.service.receipts import Receipts
 from kzarchive.service.recording import Recordings
 from kzarchive.service.session import VaultSession
 from kzarchive.service.similar import Similar
+from kzarchive.service.timestamps import Timestamps
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import keyslots
 from kzarchive.vault.lock import VaultLock
@@ -58,6 +59,7 @@ class Archive(VaultSession):
         self.similar = Similar(self, self.evidence)
         self.receipts = Receipts(self, self.contacts, self.exchange)
         self.recordings = Recordings(self, self.evidence, self.incidents)
+        self.timestamps = Timestamps(self)
         # Items stored at this unlock from recordings a crash cut short.
         self.recovered_recordings: list[str] = []
 

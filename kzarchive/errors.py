@@ -172,6 +172,29 @@ class NoAudioInput(KzError):
         "settings), then try again. A testimony can also be typed (Add testimony)."
     )
 
+class TimestampRefused(KzError):
+    """A time-stamp reply that does not answer a request of this vault, or is malformed."""
+
+    exit_code = 24
+    message_template = "The time-stamp reply was refused: {what}"
+    hint_template = (
+        "Nothing was stored. Make sure the .tsr is the authority's answer to a .tsq this "
+        "vault made (timestamp request), and send the request again if in doubt."
+    )
+
+
+class UntrustedAuthority(KzError):
+    """A time-stamp whose signature or chain does not check against the CA the user gave."""
+
+    exit_code = 25
+    message_template = "The time-stamp authority could not be verified: {what}"
+    hint_template = (
+        "Nothing was stored. Check that --ca names the authority's CA certificate "
+        "(PEM) as published by the authority, or add the reply without --ca to keep it "
+        "as not yet checked."
+    )
+
+
 # A full drive and an exhausted quota mean the same to the person: no room.
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 

@@ -201,6 +201,9 @@ def shoot(language: str, out: Path) -> None:
     shoot_evidence(controller, window, out, prefix, _save, _wait)
     shoot_recorder(controller, window, out, prefix, _save, _wait)
     shoot_exchange(controller, window, out, prefix, _save, _wait)
+    trusted = window.show_trusted_time()
+    _save(trusted, out, prefix + "trusted-time")
+    trusted.close()
     # Playing is left out of the check: it only slows it, and it is not layout.
     shoot_media(controller, window, out, prefix, _save, _wait, play=not CHECKING)
     shoot_provenance(controller, window, out, prefix, _save, _wait)

@@ -63,6 +63,7 @@ def build(
     created: str,
     sender: str,
     files: Sequence[FileRecord],
+    format_version: int = layout.FORMAT_VERSION_PLAIN,
 ) -> bytes:
     clash = sorted(set(content) & set(RESERVED_FIELDS))
     if clash:
@@ -70,7 +71,7 @@ def build(
     document = dict(content)
     document.update(
         format=layout.FORMAT_NAME,
-        format_version=layout.FORMAT_VERSION,
+        format_version=format_version,
         bundle_id=bundle_id,
         created=created,
         sender=sender,

@@ -124,9 +124,13 @@ class Proof:
 
 
 def encode_proofs(
-    entries: Sequence[Mapping[str, Any]], proofs: Mapping[int, Sequence[bytes]], tree_size: int
+    entries: Sequence[Mapping[str, Any]], proofs: Mapping[int, Sequence[bytes]], tree_size: int,
+    consistency: Sequence[Mapping[str, Any]] = (),
 ) -> bytes:
-    """proofs.json for ``entries``; ``proofs`` maps leaf index (seq - 1) to audit path."""
+    """proofs.json for ``entries``; ``proofs`` maps leaf index (seq - 1) to audit path.
+
+    ``consistency`` (kzarchive/bundle/stamps.py) is written only when the bundle
+    carries stamps, so that a bundle without them is byte for byte as before."""
     listed = []
     for entry in entries:
         index = int(entry["seq"]) - 1
@@ -134,12 +138,26 @@ def encode_proofs(
             raise ValueError(f"no inclusion proof for custody entry {entry['seq']}")
         path = [node.hex() for node in proofs[index]]
         listed.append({"seq": entry["seq"], "leaf_index": index, "audit_path": path})
-    return pretty_json({"hash": PROOF_HASH, "tree_size": tree_size, "proofs": listed})
+    document: dict[str, Any] = {"hash": PROOF_HASH, "tree_size": tree_size, "proofs": listed}
+    if consistency:
+        document["consistency"] = [dict(proof) for proof in consistency]
+    return pretty_json(document)
+
+
+_PROOF_FIELDS = {"hash", "tree_size", "proofs"}
 
 
 def parse_proofs(data: bytes, budget: JsonBudget | None = None) -> tuple[int, list[Proof]]:
+    tree_size, proofs, _consistency = parse_proofs_document(data, budget)
+    return tree_size, proofs
+
+
+def parse_proofs_document(
+    data: bytes, budget: JsonBudget | None = None
+) -> tuple[int, list[Proof], object]:
+    """As ``parse_proofs``, and the raw ``consistency`` value (None when absent)."""
     document = strict_json(data, "proofs.json", budget)
-    if not isinstance(document, dict) or set(document) != {"hash", "tree_size", "proofs"}:
+    if not isinstance(document, dict) or set(document) - {"consistency"} != _PROOF_FIELDS:
         raise _bad("proofs.json does not have the fields hash, tree_size and proofs")
     tree_size, listed = document["tree_size"], document["proofs"]
     if document["hash"] != PROOF_HASH or type(tree_size) is not int or tree_size < 0:
@@ -156,7 +174,7 @@ def parse_proofs(data: bytes, budget: JsonBudget | None = None) -> tuple[int, li
         if not all(isinstance(node, str) and is_sha256_hex(node) for node in path):
             raise _bad(f"the proof of entry {seq} contains an invalid hash")
         proofs.append(Proof(seq, index, tuple(bytes.fromhex(node) for node in path)))
-    return tree_size, proofs
+    return tree_size, proofs, document.get("consistency")
 
 
 def check_proofs(

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from kzarchive.bundle import layout
+from cryptography import x509
+
+from kzarchive.bundle import layout, stamps
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.layout import DATA, FILES
 from kzarchive.bundle.reader import BundleReading
@@ -46,7 +48,8 @@ _LEADING_FILES = {path for path, is_dir in layout.LEADING_ENTRIES if not is_dir}
 
 def _inside(staging: Path, relative: str) -> Path:
     """``staging / relative`` for a name of the layout; anything else is refused."""
-    if relative not in _LEADING_FILES and layout.parse_payload_path(relative) is None:
+    if (relative not in _LEADING_FILES and layout.parse_payload_path(relative) is None
+            and stamps.parse_path(relative) is None):
         raise IntegrityError(what=f"the bundle names a file {relative[:80]!r} outside its layout")
     return staging / relative
 
@@ -71,6 +74,7 @@ def extract_verified(
     own_fingerprint: str | None = None,
     accept_forwarded: bool = True,
     build_model: bool = False,
+    tsa_roots: Sequence[x509.Certificate] = (),
 ) -> Extracted:
     """Reads, checks and extracts the bundle into a new folder ``<into>/<bundle id>``.
 
@@ -94,6 +98,8 @@ def extract_verified(
             _write(_inside(staging, record.path), chunks)
 
         def store_tag_file(path: str, data: bytes) -> None:
+            if stamps.parse_path(path) is not None and not (staging / stamps.FOLDER).exists():
+                plainfiles.make_private_folder(staging / stamps.FOLDER)
             _write(_inside(staging, path), [data])
 
         reading = BundleReading(
@@ -107,6 +113,7 @@ def extract_verified(
             own_fingerprint=own_fingerprint,
             accept_forwarded=accept_forwarded,
             build_model=build_model,
+            tsa_roots=tsa_roots,
         )
         report = reading.run(source)
         target = folder / (report.bundle_id or "")

@@ -16,7 +16,13 @@ from typing import TypeGuard
 from kzarchive.util.canonical import utc_timestamp
 
 FORMAT_NAME = "kzarchive-bundle"
-FORMAT_VERSION = 1
+# The newest version this kzarchive reads and writes.  A bundle is written as
+# version 1 unless it carries trusted time (data/custody/stamps/, version 2), so
+# that a reader of version 1 refuses a stamped bundle as newer ("update
+# kzarchive") instead of as damaged, and every other bundle stays as it was.
+FORMAT_VERSION = 2
+FORMAT_VERSION_PLAIN = 1
+FORMAT_VERSION_STAMPS = 2
 FILE_SUFFIX = ".kzb"
 
 BAGIT_TXT = "bagit.txt"

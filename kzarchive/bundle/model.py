@@ -19,6 +19,7 @@ from typing import Any
 from kzarchive.bundle import credentials, layout, upstream
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.fields import LONG_TEXT, Fields, bad
+from kzarchive.bundle.stamps import TrustedTime
 from kzarchive.bundle.upstream import CustodyChain
 from kzarchive.errors import IntegrityError
 from kzarchive.media.types import OCTET_STREAM, mime_for_extension
@@ -107,6 +108,8 @@ class VerifiedBundle:
     withheld: tuple[WithheldItem, ...]
     sender_custody: CustodyChain | None  # None when the custody files were not kept
     upstream: tuple[CustodyChain, ...]
+    # Per incident, the earliest trusted time covering its items (bundle/stamps.py).
+    trusted_times: tuple[TrustedTime, ...] = ()
 
     def original_sha256(self, item_id: str) -> str | None:
         """The collected content's hash of an item this bundle describes, if it does."""

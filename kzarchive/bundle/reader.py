@@ -34,12 +34,15 @@ stores evidence must discard all of it when ``read_bundle`` raises.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO, NoReturn
 
-from kzarchive.bundle import bagit, bundlejson, custody, layout
+from cryptography import x509
+
+from kzarchive.bundle import bagit, bundlejson, custody, layout, stamps
 from kzarchive.bundle.bundlejson import BundleDescription, FileRecord
 from kzarchive.bundle.fields import is_fingerprint
 from kzarchive.bundle.jsontext import JsonBudget
@@ -60,7 +63,7 @@ from kzarchive.bundle.report import (
     UntrustedBundleSigner,
 )
 from kzarchive.bundle.tarstream import StrictTarReader, TarEntry
-from kzarchive.crypto import minisign
+from kzarchive.crypto import minisign, tsp
 from kzarchive.crypto.age import X25519Identity, X25519Recipient, open_decrypting_reader
 from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat
@@ -145,8 +148,10 @@ class BundleReading:
         own_fingerprint: str | None = None,
         accept_forwarded: bool = False,
         build_model: bool = False,
+        tsa_roots: Sequence[x509.Certificate] = (),
     ):
-        """``own_fingerprint``: the reading vault's, to tell a forwarded bundle (None: no check)."""
+        """``own_fingerprint``: the reading vault's, to tell a forwarded bundle (None: no check).
+        ``tsa_roots``: CA certificates of time-stamping authorities the reader trusts."""
         self.identities = identities
         self.trusted = trusted_signers
         self.on_payload = on_payload
@@ -169,6 +174,10 @@ class BundleReading:
         self.description: BundleDescription | None = None
         self.done = 0
         self.total = 0
+        self.tsa_roots = tuple(tsa_roots)
+        # The stamp files, in stream order, and proofs.json's consistency proofs.
+        self.stamp_paths: list[str] = []
+        self.consistency: object = None
 
     # --- the whole run ------------------------------------------------------------
 
@@ -230,6 +239,9 @@ class BundleReading:
             if entry is None:
                 self._stop("archive", f"the bundle ends before {path or 'its folder'}",
                            "archive.ends", path=path)
+            if (path == layout.FILES and entry.path == stamps.FOLDER and entry.is_dir
+                    and self._format_version() >= layout.FORMAT_VERSION_STAMPS):
+                entry = self._read_stamps(entries)
             if entry.path != path or entry.is_dir != is_dir:
                 wanted = path or "the bundle folder"
                 self._stop("archive", f"expected {wanted}, found {entry.path!r}",
@@ -241,29 +253,102 @@ class BundleReading:
                 self.report.bundle_id = tar.root
             if is_dir:
                 continue
-            limit = layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE)
-            if entry.size > limit:
-                self._stop(path, f"it is {entry.size} bytes, more than the {limit} a bundle "
-                           "may hold; it was not read", "file.too_big", size=entry.size,
-                           limit=limit)
-            self.leading_bytes += entry.size
-            if self.leading_bytes > layout.MAX_LEADING_TOTAL:
-                self._stop(path, "the bundle's tag, description and custody files together are "
-                           f"more than the {layout.MAX_LEADING_TOTAL} bytes a bundle may hold; "
-                           "it was not read", "leading.too_big", limit=layout.MAX_LEADING_TOTAL)
-            data = entry.read_all(limit)
-            self.files[path] = data
-            if self.on_leading_file is not None:
-                self.on_leading_file(path, data)
-            self._after(path, data)
+            self._read_file(entry, path, layout.LEADING_FILE_LIMITS.get(path,
+                                                                        layout.MAX_SMALL_FILE))
         if self.description is None:  # pragma: no cover - bundle.json is always read above
             self._stop("bundle.json", "missing")
         self._check_manifest(self.description)
         return self.description
 
+    def _read_file(self, entry: TarEntry, path: str, limit: int) -> None:
+        if entry.size > limit:
+            self._stop(path, f"it is {entry.size} bytes, more than the {limit} a bundle "
+                       "may hold; it was not read", "file.too_big", size=entry.size,
+                       limit=limit)
+        self.leading_bytes += entry.size
+        if self.leading_bytes > layout.MAX_LEADING_TOTAL:
+            self._stop(path, "the bundle's tag, description and custody files together are "
+                       f"more than the {layout.MAX_LEADING_TOTAL} bytes a bundle may hold; "
+                       "it was not read", "leading.too_big", limit=layout.MAX_LEADING_TOTAL)
+        data = entry.read_all(limit)
+        self.files[path] = data
+        if self.on_leading_file is not None:
+            self.on_leading_file(path, data)
+        self._after(path, data)
+
+    def _read_stamps(self, entries: Iterator[TarEntry]) -> TarEntry:
+        """The stamp files after proofs.json; returns the entry that follows them.
+
+        Each stamp's three files come in the order of ``stamps.SUFFIXES``, the stamps
+        by increasing tree size; anything else in the folder stops reading."""
+        last_size, last_suffix = 0, len(stamps.SUFFIXES) - 1
+        for entry in entries:
+            parsed = stamps.parse_path(entry.path) if not entry.is_dir else None
+            if parsed is None:
+                if last_suffix != len(stamps.SUFFIXES) - 1 or not self.stamp_paths:
+                    self._stop("archive", "the stamps folder holds an incomplete stamp",
+                               "archive.unexpected", path=stamps.FOLDER, found=entry.path)
+                self._check_stamps()
+                return entry
+            size, suffix = parsed
+            index = stamps.SUFFIXES.index(suffix)
+            follows = (size == last_size and index == last_suffix + 1) or (
+                size > last_size and index == 0 and last_suffix == len(stamps.SUFFIXES) - 1)
+            if not follows or len(self.stamp_paths) >= 3 * stamps.MAX_STAMPS:
+                self._stop("archive", f"unexpected {entry.path!r} in the stamps folder",
+                           "archive.unexpected", path=stamps.FOLDER, found=entry.path)
+            last_size, last_suffix = size, index
+            self.stamp_paths.append(entry.path)
+            self._read_file(entry, entry.path, stamps.LIMITS[suffix])
+        self._stop("archive", f"the bundle ends before {layout.FILES}", "archive.ends",
+                   path=layout.FILES)
+
+    def _check_stamps(self) -> None:
+        report = self.report
+        checkpoint, signer = report.checkpoint, report.signer
+        custody_held = not any(c.name.startswith("custody") and c.status is Status.FAILED
+                               for c in report.checks)
+        if checkpoint is None or signer is None or not custody_held:
+            report.add("trusted time", False, "the stamps were not checked: the custody "
+                       "files did not hold", "stamps.not_checked")
+            return
+        try:
+            checked = stamps.check_stamps(
+                self.files, stamps.parse_consistency(self.consistency),
+                minisign.PublicKey.from_string(signer.minisign_public_key), checkpoint,
+                self.tsa_roots)
+        except IntegrityError as error:
+            report.add("trusted time", False, _what(error), ERROR)
+            return
+        report.stamps = checked
+        report.trusted_times = stamps.trusted_times(report.custody_entries, checked)
+        for stamp in checked:
+            verified = stamp.status == tsp.VERIFIED
+            report.add(
+                "time-stamp", True,
+                f"the log at {stamp.tree_size} entries existed by {stamp.gen_time} "
+                f"({stamp.authority}; "
+                + ("verified against an authority you trust)" if verified
+                   else "not yet checked against a trusted authority)"),
+                "stamp.verified" if verified else "stamp.unchecked",
+                size=stamp.tree_size, time=stamp.gen_time, authority=stamp.authority)
+        for found in report.trusted_times:
+            verified = found.status == tsp.VERIFIED
+            check = report.add(
+                "trusted time",
+                True,
+                f"incident {found.incident_id}: {found.items_covered} of {found.items_total} "
+                f"item(s) existed by {found.gen_time} ({found.authority}"
+                + ("" if verified else ", not yet checked against a trusted authority") + ")",
+                "trusted_time.verified" if verified else "trusted_time.unchecked",
+                incident=found.incident_id, time=found.gen_time, authority=found.authority,
+                covered=found.items_covered, total=found.items_total)
+            if not verified:
+                check.status = Status.WARNING
+
     def _after(self, path: str, data: bytes) -> None:
         """Checks that can be made as soon as ``path`` has been read."""
-        if path in layout.DESCRIPTION_FILES:
+        if path in layout.DESCRIPTION_FILES or path in self.stamp_paths:
             self._require_signed_hash(path, data)
         try:
             if path == layout.BAGIT_TXT:
@@ -361,6 +446,10 @@ class BundleReading:
             PROBLEMS if problems else "bag_info.ok",
         )
         bagit.parse_payload_oxum(info.single(layout.LABEL_OXUM))
+
+    def _format_version(self) -> int:
+        values = self.bag_info.values(layout.LABEL_FORMAT)
+        return int(values[0]) if values and re.fullmatch(r"[1-9][0-9]{0,5}", values[0]) else 0
 
     def _root_id(self) -> str:
         return self.report.bundle_id or ""
@@ -522,7 +611,8 @@ class BundleReading:
             report.add("custody checkpoint", False, _what(error), ERROR)
             return
         try:
-            tree_size, proofs = custody.parse_proofs(self.files[layout.PROOFS], self.budget)
+            tree_size, proofs, self.consistency = custody.parse_proofs_document(
+                self.files[layout.PROOFS], self.budget)
             custody.check_proofs(entries, tree_size, proofs, checkpoint)
             report.add(
                 "custody proofs", True, f"every entry is in the signed log of {checkpoint.size}",
@@ -548,13 +638,17 @@ class BundleReading:
 
     def _check_manifest(self, description: BundleDescription) -> None:
         listed = self.manifest
-        expected = {path: _sha256(self.files[path]) for path in layout.DESCRIPTION_FILES}
+        described = [*layout.DESCRIPTION_FILES, *self.stamp_paths]
+        if self.consistency is not None and not self.stamp_paths:
+            self.report.add("trusted time", False, "proofs.json has consistency proofs but the "
+                            "bundle carries no stamps", "stamps.unexpected_proofs")
+        expected = {path: _sha256(self.files[path]) for path in described}
         expected.update((record.path, record.sha256) for record in description.files)
         missing, unexpected, altered = bagit.manifest_differences(listed, expected)
         problems = [f"{path} is not listed" for path in unexpected]
         problems += [f"{path} is listed but not described in bundle.json" for path in missing]
         problems += [
-            f"{path} was altered" if path in layout.DESCRIPTION_FILES
+            f"{path} was altered" if path in described
             else f"{path} has another hash in bundle.json"
             for path in altered
         ]
@@ -579,6 +673,8 @@ class BundleReading:
                 self.report.custody_entries, self.files)
         except IntegrityError as error:
             self._stop("bundle content", _what(error))
+        self.model = dataclasses.replace(self.model,
+                                         trusted_times=tuple(self.report.trusted_times))
         model = self.model
         self.report.add("bundle content", True, content_summary(model), "content.ok",
                         incidents=len(model.incidents), people=len(model.people),
@@ -658,9 +754,10 @@ class BundleReading:
         for record in description.files:
             if record.path not in sizes:
                 self._file(record, False, "is missing from the bundle", "file.missing")
-        octets = sum(len(self.files[path]) for path in layout.DESCRIPTION_FILES)
+        described = [*layout.DESCRIPTION_FILES, *self.stamp_paths]
+        octets = sum(len(self.files[path]) for path in described)
         octets += sum(sizes.values())
-        count = len(layout.DESCRIPTION_FILES) + len(sizes)
+        count = len(described) + len(sizes)
         declared = bagit.parse_payload_oxum(self.bag_info.single(layout.LABEL_OXUM))
         self.report.add(
             "Payload-Oxum",
@@ -738,6 +835,7 @@ def read_bundle(
     accept_untrusted_signer: bool = False,
     own_fingerprint: str | None = None,
     accept_forwarded: bool = False,
+    tsa_roots: Sequence[x509.Certificate] = (),
 ) -> BundleReport:
     """Decrypts and checks the bundle in ``source``; returns the report when all held.
 
@@ -759,5 +857,6 @@ def read_bundle(
         accept_untrusted_signer,
         own_fingerprint=own_fingerprint,
         accept_forwarded=accept_forwarded,
+        tsa_roots=tsa_roots,
     )
     return reading.run(source)

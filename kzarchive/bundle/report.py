@@ -12,10 +12,13 @@ see what held, what did not, and where reading stopped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.errors import ForwardedBundle, IntegrityError, UntrustedSigner
 from kzarchive.service.report import Check, Report, Status
+
+if TYPE_CHECKING:
+    from kzarchive.bundle.stamps import CheckedStamp, TrustedTime
 
 __all__ = ["BundleError", "BundleReport", "Check", "CheckpointInfo", "FileResult",
            "ForwardedBundleNotAccepted", "SignerInfo", "Status", "UntrustedBundleSigner"]
@@ -74,6 +77,11 @@ class BundleReport(Report):
     recipients: list[str] = field(default_factory=list)
     # True when those do not include the reading vault; None when not checked.
     forwarded: bool | None = None
+
+    # Time-stamps the bundle carries that held, and per incident the earliest trusted
+    # time covering its items (kzarchive/bundle/stamps.py).
+    stamps: list[CheckedStamp] = field(default_factory=list)
+    trusted_times: list[TrustedTime] = field(default_factory=list)
 
     # Why reading stopped, as data, when it did (kzarchive/report.py).
     stopped_kind: str = ""

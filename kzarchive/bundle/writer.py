@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import kzarchive
-from kzarchive.bundle import bagit, bundlejson, custody, layout
+from kzarchive.bundle import bagit, bundlejson, custody, layout, stamps
 from kzarchive.bundle.bundlejson import FileRecord
 from kzarchive.bundle.jsontext import MAX_DEPTH, MAX_VALUES, JsonBudget, JsonTooLarge
 from kzarchive.bundle.tarstream import TarWriter
@@ -96,6 +96,8 @@ class BundleSpec:
     custody: CustodyExport
     files: Sequence[PayloadFile]
     created: str | None = None
+    # Time-stamped checkpoints covering the exported entries (kzarchive/bundle/stamps.py).
+    stamps: Sequence[stamps.StampExport] = ()
 
 
 @dataclass(frozen=True)
@@ -152,17 +154,30 @@ def _custody_files(spec: BundleSpec) -> dict[str, bytes]:
     own_key = spec.sender.public.minisign_public_key()
     own_key.verify(data.checkpoint_signature, checkpoint_bytes)
     try:
-        proofs = custody.encode_proofs(entries, data.proofs, checkpoint.size)
+        proofs = custody.encode_proofs(entries, data.proofs, checkpoint.size,
+                                       stamps.encode_consistency(spec.stamps))
     except ValueError as error:
         raise IntegrityError(what=f"custody log: {error}") from None
-    tree_size, parsed = custody.parse_proofs(proofs)
+    tree_size, parsed, consistency = custody.parse_proofs_document(proofs)
     custody.check_proofs(entries, tree_size, parsed, checkpoint)
+    stamp_files = stamps.files_of(spec.stamps)
+    if stamp_files:
+        stamps.check_stamps(stamp_files, stamps.parse_consistency(consistency), own_key,
+                            checkpoint)
     return {
         layout.ENTRIES: custody.encode_entries(entries),
         layout.CHECKPOINT: checkpoint_bytes,
         layout.CHECKPOINT_SIGNATURE: data.checkpoint_signature.encode("utf-8"),
         layout.PROOFS: proofs,
+        **stamp_files,
     }
+
+
+def _limit(path: str) -> int:
+    parsed = stamps.parse_path(path)
+    if parsed is not None:
+        return stamps.LIMITS[parsed[1]]
+    return layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE)
 
 
 def _prepare(spec: BundleSpec) -> _Prepared:
@@ -170,20 +185,23 @@ def _prepare(spec: BundleSpec) -> _Prepared:
     _check_spec(spec, created)
     sender = spec.sender.fingerprint
     records = [payload.record for payload in spec.files]
+    version = layout.FORMAT_VERSION_STAMPS if spec.stamps else layout.FORMAT_VERSION_PLAIN
     try:
-        description = bundlejson.build(spec.bundle_json, spec.bundle_id, created, sender, records)
+        description = bundlejson.build(spec.bundle_json, spec.bundle_id, created, sender,
+                                       records, version)
     except (TypeError, ValueError) as error:
         raise BadInput(what=f"the bundle description cannot be written: {error}") from None
     try:
         data_files = {layout.BUNDLE_JSON: description, **_custody_files(spec)}
     except JsonTooLarge:
         raise _too_large(_JSON_LIMITS) from None
+    described = [*layout.DESCRIPTION_FILES, *(p for p in data_files if stamps.parse_path(p))]
     manifest = bagit.format_manifest(
-        [(path, _sha256(data_files[path])) for path in layout.DESCRIPTION_FILES]
+        [(path, _sha256(data_files[path])) for path in described]
         + [(record.path, record.sha256) for record in records],
         payload=True,
     )
-    sizes = [len(data_files[path]) for path in layout.DESCRIPTION_FILES]
+    sizes = [len(data_files[path]) for path in described]
     sizes += [record.size for record in records]
     bag_info = bagit.format_tag_elements(
         [
@@ -191,7 +209,7 @@ def _prepare(spec: BundleSpec) -> _Prepared:
             (layout.LABEL_DATE, created[:10]),
             (layout.LABEL_IDENTIFIER, spec.bundle_id),
             (layout.LABEL_OXUM, bagit.payload_oxum(sizes)),
-            (layout.LABEL_FORMAT, str(layout.FORMAT_VERSION)),
+            (layout.LABEL_FORMAT, str(version)),
             (layout.LABEL_CREATED, created),
             (layout.LABEL_SENDER, sender),
             (layout.LABEL_SENDER_AGE, spec.sender.public.age_recipient),
@@ -238,7 +256,7 @@ def _too_large(detail: str) -> BadInput:
 def _check_reader_limits(leading: dict[str, bytes]) -> None:
     """A bundle that every reader would refuse (docs/bundle-format.md, "Limits") is not made."""
     for path, data in leading.items():
-        if len(data) > layout.LEADING_FILE_LIMITS.get(path, layout.MAX_SMALL_FILE):
+        if len(data) > _limit(path):
             raise _too_large(f"{path} would be {len(data)} bytes")
     if sum(len(data) for data in leading.values()) > layout.MAX_LEADING_TOTAL:
         raise _too_large("its description and custody files together")
@@ -305,7 +323,14 @@ def write_bundle(
     tar = TarWriter(encryptor)
     root = spec.bundle_id
     tar.add_directory(root)
+    stamp_files = [path for path in prepared.leading if stamps.parse_path(path)]
     for path, is_dir in layout.LEADING_ENTRIES:
+        if path == layout.FILES and stamp_files:
+            # Only a bundle with stamps has this folder: one without is as before.
+            tar.add_directory(f"{root}/{stamps.FOLDER}")
+            for stamp_path in stamp_files:
+                data = prepared.leading[stamp_path]
+                tar.add_file(f"{root}/{stamp_path}", len(data), [data])
         if is_dir:
             tar.add_directory(f"{root}/{path}")
         else:

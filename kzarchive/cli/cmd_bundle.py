@@ -8,12 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from cryptography import x509
+
 from kzarchive.archive import Archive
 from kzarchive.bundle import BundleError, BundleReport, Status
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
-from kzarchive.errors import ForwardedBundle, UntrustedSigner
+from kzarchive.crypto import tsp
+from kzarchive.errors import ForwardedBundle, MissingFile, UntrustedSigner
 from kzarchive.service.exchange import ExportOptions
 from kzarchive.util.progress import Progress
 
@@ -45,6 +48,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     verify.add_argument("bundle", metavar="FILE.kzb", type=Path)
     verify.add_argument("--extract-to", metavar="DIR", type=Path,
                         help="write the verified bag as files, only after everything held")
+    _add_tsa_ca(verify)
     add_json_flag(verify)
     verify.set_defaults(run=run_verify_bundle)
 
@@ -56,8 +60,25 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--accept-forwarded", action="store_true",
                      help="import even though the bundle was made for other recipients "
                      "and passed on to you")
+    _add_tsa_ca(imp)
     add_json_flag(imp)
     imp.set_defaults(run=run_import)
+
+
+def _add_tsa_ca(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--tsa-ca", metavar="FILE", type=Path,
+                        help="CA certificate(s) (PEM) of time-stamping authorities you trust: "
+                        "the bundle's time-stamps are checked against them")
+
+
+def _tsa_roots(args: argparse.Namespace) -> list[x509.Certificate]:
+    if args.tsa_ca is None:
+        return []
+    try:
+        data = args.tsa_ca.read_bytes()
+    except FileNotFoundError:
+        raise MissingFile(path=args.tsa_ca) from None
+    return tsp.load_ca_file(data)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -101,6 +122,12 @@ def report_json(report: BundleReport) -> dict[str, Any]:
                    "status": f.status.value, "detail": f.detail} for f in report.files],
         "stopped": report.stopped,
         "forwarded": report.forwarded,
+        "stamps": [{"tree_size": s.tree_size, "gen_time": s.gen_time, "authority": s.authority,
+                    "chain_status": s.status} for s in report.stamps],
+        "trusted_times": [{"incident_id": t.incident_id, "gen_time": t.gen_time,
+                           "authority": t.authority, "tree_size": t.tree_size,
+                           "chain_status": t.status, "items_covered": t.items_covered,
+                           "items_total": t.items_total} for t in report.trusted_times],
     }
 
 
@@ -149,9 +176,10 @@ def sender_text(archive: Archive, fingerprint: str) -> str:
 
 
 def run_verify_bundle(args: argparse.Namespace) -> int:
+    roots = _tsa_roots(args)
     with open_vault(args) as archive:
         report = _reading("Verifying", args.json, lambda progress: archive.verify_bundle(
-            args.bundle, args.extract_to, progress=progress))
+            args.bundle, args.extract_to, progress=progress, tsa_roots=roots))
         sender = sender_text(archive, (report.signer.fingerprint if report.signer else "") or "")
     _show(report, args.json)
     if not args.json:
@@ -166,11 +194,12 @@ def run_verify_bundle(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    roots = _tsa_roots(args)
     with open_vault(args) as archive:
         result = _reading("Importing", args.json, lambda progress: archive.import_bundle(
             args.bundle, progress=progress,
             accept_untrusted_signer=args.accept_unverified_signer,
-            accept_forwarded=args.accept_forwarded))
+            accept_forwarded=args.accept_forwarded, tsa_roots=roots))
         sender = sender_text(archive, result.sender)
     if args.json:
         jsonout.emit({"import": {

@@ -25,6 +25,7 @@ from kzarchive.cli import (
     cmd_log,
     cmd_receipt,
     cmd_similar,
+    cmd_timestamp,
     cmd_vault,
 )
 from kzarchive.cli.common import ENV_VAULT
@@ -63,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     # In the order of the work: set up, record, check, maintain.
     for register in (cmd_vault.register_init, cmd_incident.register, cmd_items.register,
                      cmd_similar.register, cmd_contact.register, cmd_bundle.register,
-                     cmd_receipt.register, cmd_log.register, cmd_vault.register_checks):
+                     cmd_receipt.register, cmd_log.register, cmd_timestamp.register,
+                     cmd_vault.register_checks):
         register(commands, common)
     return parser
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from kzarchive.bundle import BundleReport, Check, FileResult
-from kzarchive.gui.formatting import data_size
+from kzarchive.gui.formatting import data_size, moment_text
 
 
 class BundleReportText(QObject):
@@ -72,6 +72,10 @@ class BundleReportText(QObject):
                 "The description, the custody files and every evidence file are listed."),
             "custody.chains": self.tr("Every incident's chain is unbroken."),
             "checkpoint.signed": self.tr("Signed by the bundle's signer."),
+            "stamps.not_checked": self.tr(
+                "The time-stamps were not checked, because the custody files did not hold."),
+            "stamps.unexpected_proofs": self.tr(
+                "The proofs name time-stamps the bundle does not carry."),
         }
         if kind in simple:
             return simple[kind]
@@ -95,7 +99,27 @@ class BundleReportText(QObject):
         if kind == "manifest.altered":
             return self.tr("{path} was altered (it does not match the signed manifest); it was "
                            "not read.").format(path=path)
+        if kind in ("stamp.verified", "stamp.unchecked", "trusted_time.verified",
+                    "trusted_time.unchecked"):
+            return self._trusted_time(kind, params)
         return self._counted(kind, params)
+
+    def _trusted_time(self, kind: str, params: dict[str, Any]) -> str:
+        authority = str(params.get("authority", ""))
+        time = moment_text(str(params.get("time", "")))
+        checked = (self.tr("verified against an authority you trust")
+                   if kind.endswith(".verified")
+                   else self.tr("not yet checked against a trusted authority"))
+        if kind.startswith("stamp."):
+            return self.tr("The custody log up to entry %n existed by {time} ({authority}; "
+                           "{checked}).", "", int(params.get("size", 0))).format(
+                time=time, authority=authority, checked=checked)
+        covered = self.tr("%n of {total} item(s)", "", int(params.get("covered", 0))).format(
+            total=params.get("total", 0))
+        return self.tr("Incident {incident}: {covered} existed by {time} ({authority}; "
+                       "{checked}).").format(incident=params.get("incident", ""),
+                                             covered=covered, time=time,
+                                             authority=authority, checked=checked)
 
     def _counted(self, kind: str, params: dict[str, Any]) -> str | None:
         if kind == "recipients.forwarded":
@@ -143,6 +167,9 @@ class BundleReportText(QObject):
         if name == "signature":
             return self.tr("The signature does not hold: the bundle was altered or not signed "
                            "by its sender.")
+        if name in ("trusted time", "time-stamp"):
+            return self.tr("A time-stamp does not hold: it does not cover the checkpoint it "
+                           "comes with, or that checkpoint is not the sender's log.")
         if name.startswith("custody") or name == "upstream custody":
             return self.tr("The custody record is damaged or altered.")
         return self.tr("This check failed: the bundle is damaged or altered, or was not made "

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
+
 from kzarchive.bundle import (
     BundleReport,
     BundleSpec,
@@ -37,6 +39,7 @@ from kzarchive.bundle.model import (
     VerifiedPerson,
 )
 from kzarchive.bundle.reader import BundleReading
+from kzarchive.bundle.stamps import custody_size as checkpoint_size_of
 from kzarchive.bundle.upstream import state_heads
 from kzarchive.crypto import merkle
 from kzarchive.crypto.age import X25519Recipient
@@ -48,6 +51,7 @@ from kzarchive.service.evidence import Evidence
 from kzarchive.service.incidents import Incidents
 from kzarchive.service.models import CustodyEntry, Item
 from kzarchive.service.session import VaultSession
+from kzarchive.service.timestamps import Timestamps
 from kzarchive.util.canonical import utc_timestamp
 from kzarchive.util.pipeline import prefetched
 from kzarchive.util.progress import CancelToken, Progress
@@ -179,12 +183,15 @@ class Exchange:
             # Signed with the rest: a relay cannot drop the end of a chain unseen.
             "upstream_heads": state_heads(upstream),
         }
+        custody = self._custody_export({i.id for i in incidents})
         spec = BundleSpec(
             bundle_id=bundle_id, sender=identity,
             recipients=[X25519Recipient.from_string(c.age_recipient) for c in contacts],
             recipient_fingerprints=[c.fingerprint for c in contacts if c.fingerprint],
-            bundle_json=content, custody=self._custody_export({i.id for i in incidents}),
-            files=files)
+            bundle_json=content, custody=custody, files=files,
+            stamps=Timestamps(self._session).export_stamps(
+                (int(e["seq"]) for e in custody.entries),
+                checkpoint_size_of(custody.checkpoint_text)))
         written = write_bundle_file(spec, out_path, progress, cancel)
         out = Path(out_path)
         sent_to = [c.fingerprint or c.age_recipient for c in contacts]
@@ -307,7 +314,7 @@ class Exchange:
     def verify_bundle(
         self, path: Path | str, extract_to: Path | str | None = None,
         progress: Progress | None = None, cancel: CancelToken | None = None,
-        accept_untrusted_signer: bool = False,
+        accept_untrusted_signer: bool = False, tsa_roots: Sequence[x509.Certificate] = (),
     ) -> BundleReport:
         """Checks a bundle completely; raises (BundleError, UntrustedSigner...) unless all held.
 
@@ -323,19 +330,20 @@ class Exchange:
                 extracted = extract_verified(
                     source, identities, self._trusted_signers(), extract_to, progress, cancel,
                     accept_untrusted_signer=accept_untrusted_signer, own_fingerprint=own,
-                    build_model=True)
+                    build_model=True, tsa_roots=tsa_roots)
                 report = extracted.report
             else:
                 reading = BundleReading(identities, self._trusted_signers(), None, progress,
                                         cancel, accept_untrusted_signer, own_fingerprint=own,
-                                        accept_forwarded=True, build_model=True)
+                                        accept_forwarded=True, build_model=True,
+                                        tsa_roots=tsa_roots)
                 report = reading.run(source)
         return report
 
     def import_bundle(
         self, path: Path | str, progress: Progress | None = None,
         cancel: CancelToken | None = None, accept_untrusted_signer: bool = False,
-        accept_forwarded: bool = False,
+        accept_forwarded: bool = False, tsa_roots: Sequence[x509.Certificate] = (),
     ) -> ImportResult:
         """Verifies, then stores what is new; the same bundle twice changes nothing.
 
@@ -374,7 +382,7 @@ class Exchange:
                 reading = BundleReading(
                     [identity.age_identity], self._trusted_signers(), store, progress,
                     cancel, accept_untrusted_signer, own_fingerprint=identity.fingerprint,
-                    accept_forwarded=accept_forwarded, build_model=True)
+                    accept_forwarded=accept_forwarded, build_model=True, tsa_roots=tsa_roots)
                 report = reading.run(source)
             if reading.model is None:  # pragma: no cover - run() raises before this
                 raise IntegrityError(what="the bundle's content was not verified")

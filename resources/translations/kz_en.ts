@@ -28,6 +28,20 @@
 <context>
     <name>BundleReportText</name>
     <message numerus="yes">
+        <source>The custody log up to entry %n existed by {time} ({authority}; {checked}).</source>
+        <translation>
+            <numerusform>The custody log up to entry %n existed by {time} ({authority}; {checked}).</numerusform>
+            <numerusform>The custody log up to entry %n existed by {time} ({authority}; {checked}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} item(s)</source>
+        <translation>
+            <numerusform>%n of {total} item</numerusform>
+            <numerusform>%n of {total} items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Not addressed to this vault: its signer made it for %n other recipient(s), and it was passed on (forwarded).</source>
         <translation>
             <numerusform>Not addressed to this vault: its signer made it for %n other recipient, and it was passed on (forwarded).</numerusform>
@@ -173,6 +187,23 @@
         <translation>
             <numerusform>GPS positions: inside %n original photo; left out of the descriptions</numerusform>
             <numerusform>GPS positions: inside %n original photos; left out of the descriptions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrustedTimeDialog</name>
+    <message numerus="yes">
+        <source>%n request(s) not yet answered.</source>
+        <translation>
+            <numerusform>%n request not yet answered.</numerusform>
+            <numerusform>%n requests not yet answered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time-stamp(s) kept earlier now verified with this CA certificate.</source>
+        <translation>
+            <numerusform>%n time-stamp kept earlier now verified with this CA certificate.</numerusform>
+            <numerusform>%n time-stamps kept earlier now verified with this CA certificate.</numerusform>
         </translation>
     </message>
 </context>

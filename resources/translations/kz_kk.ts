@@ -117,6 +117,14 @@
         <source>Custody received from earlier senders</source>
         <translation>Бұрынғы жіберушілерден алынған сақтау журналы</translation>
     </message>
+    <message>
+        <source>Time-stamp of the custody log</source>
+        <translation>Сақтау журналының уақыт белгісі</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>Сенімді уақыт</translation>
+    </message>
 </context>
 <context>
     <name>BundleDialog</name>
@@ -465,6 +473,14 @@ Technical detail: {detail}</source>
         <translation>Пакетке қол қойған адам қол қойған.</translation>
     </message>
     <message>
+        <source>The time-stamps were not checked, because the custody files did not hold.</source>
+        <translation>Уақыт белгілері тексерілмеді: сақтау журналының файлдары тексеруден өтпеді.</translation>
+    </message>
+    <message>
+        <source>The proofs name time-stamps the bundle does not carry.</source>
+        <translation>Дәлелдер пакетте жоқ уақыт белгілерін атайды.</translation>
+    </message>
+    <message>
         <source>The bundle ends before {path}.</source>
         <translation>Пакет {path} алдында аяқталады.</translation>
     </message>
@@ -487,6 +503,32 @@ Technical detail: {detail}</source>
     <message>
         <source>{path} was altered (it does not match the signed manifest); it was not read.</source>
         <translation>{path} өзгертілген (қол қойылған манифестке сәйкес емес); ол оқылмады.</translation>
+    </message>
+    <message>
+        <source>verified against an authority you trust</source>
+        <translation>сіз сенетін орталық бойынша тексерілді</translation>
+    </message>
+    <message>
+        <source>not yet checked against a trusted authority</source>
+        <translation>сенімді орталық бойынша әлі тексерілмеген</translation>
+    </message>
+    <message numerus="yes">
+        <source>The custody log up to entry %n existed by {time} ({authority}; {checked}).</source>
+        <translation>
+            <numerusform>Сақтау журналы %n-жазбаға дейін {time} кезінде болған ({authority}; {checked}).</numerusform>
+            <numerusform>Сақтау журналы %n-жазбаға дейін {time} кезінде болған ({authority}; {checked}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} item(s)</source>
+        <translation>
+            <numerusform>%n / {total} материал</numerusform>
+            <numerusform>%n / {total} материал</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Incident {incident}: {covered} existed by {time} ({authority}; {checked}).</source>
+        <translation>{incident} оқиғасы: {covered} {time} кезінде болған ({authority}; {checked}).</translation>
     </message>
     <message numerus="yes">
         <source>Not addressed to this vault: its signer made it for %n other recipient(s), and it was passed on (forwarded).</source>
@@ -582,6 +624,10 @@ Technical detail: {detail}</source>
     <message>
         <source>The signature does not hold: the bundle was altered or not signed by its sender.</source>
         <translation>Қолтаңба жарамсыз: пакет өзгертілген немесе оған жіберушісі қол қоймаған.</translation>
+    </message>
+    <message>
+        <source>A time-stamp does not hold: it does not cover the checkpoint it comes with, or that checkpoint is not the sender&apos;s log.</source>
+        <translation>Уақыт белгісі расталмайды: ол қоса берілген бақылау нүктесіне сәйкес емес, не бұл нүкте жіберушінің журналынан емес.</translation>
     </message>
     <message>
         <source>The custody record is damaged or altered.</source>
@@ -990,6 +1036,14 @@ Technical detail: {detail}</source>
         <translation>Жіберушіге түбіртек жасалды</translation>
     </message>
     <message>
+        <source>Custody log time-stamped</source>
+        <translation>Сақтау журналына уақыт белгісі қойылды</translation>
+    </message>
+    <message>
+        <source>Time-stamp checked with a CA</source>
+        <translation>Уақыт белгісі КО бойынша тексерілді</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
@@ -1068,6 +1122,30 @@ Technical detail: {detail}</source>
     <message>
         <source>Signed</source>
         <translation>Қол қойылды</translation>
+    </message>
+    <message>
+        <source>Entries covered</source>
+        <translation>Қамтылған жазбалар</translation>
+    </message>
+    <message>
+        <source>Log root</source>
+        <translation>Журнал түбірі</translation>
+    </message>
+    <message>
+        <source>Stamped time</source>
+        <translation>Белгі уақыты</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Уақыт белгісі орталығы</translation>
+    </message>
+    <message>
+        <source>Authority checked</source>
+        <translation>Орталық тексерілді</translation>
+    </message>
+    <message>
+        <source>Time-stamp SHA-256</source>
+        <translation>Уақыт белгісінің SHA-256</translation>
     </message>
     <message>
         <source>title</source>
@@ -1318,6 +1396,22 @@ Technical detail: {detail}</source>
         <translation>Бұл деректерге сенбеңіз; файлды сол күйінде сақтап, сақтық көшірмемен салыстырыңыз.</translation>
     </message>
     <message>
+        <source>The time-stamp reply was refused: it does not answer a request made by this vault, the authority did not grant it, or it is damaged.</source>
+        <translation>Уақыт белгісі жауабы қабылданбады: ол осы қойманың сұрауына жауап емес, орталық белгі бермеді, не файл бүлінген.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored. Add the authority&apos;s answer to a request file made here.</source>
+        <translation>Ештеңе сақталмады. Осында жасалған сұрау файлына орталықтың жауабын қосыңыз.</translation>
+    </message>
+    <message>
+        <source>The time-stamping authority could not be verified with the CA certificate given.</source>
+        <translation>Уақыт белгісі орталығын берілген КО сертификаты бойынша тексеру мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored. Check that the certificate is the authority&apos;s own CA, or add the reply without one to keep it as not yet checked.</source>
+        <translation>Ештеңе сақталмады. Сертификат орталықтың өз КО-сы екенін тексеріңіз, не жауапты әлі тексерілмеген ретінде сақтау үшін сертификатсыз қосыңыз.</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>Бірдеңе дұрыс болмады.</translation>
     </message>
@@ -1347,6 +1441,26 @@ Technical detail: {detail}</source>
     <message>
         <source>Captured</source>
         <translation>Түсірілген уақыты</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>Сенімді уақыт</translation>
+    </message>
+    <message>
+        <source>Not yet time-stamped: make a request in Vault → Trusted time.</source>
+        <translation>Уақыт белгісі әлі жоқ: Қойма → Сенімді уақыт мәзірінде сұрау жасаңыз.</translation>
+    </message>
+    <message>
+        <source>verified against an authority you trust</source>
+        <translation>сіз сенетін орталық бойынша тексерілді</translation>
+    </message>
+    <message>
+        <source>not yet checked against a trusted authority</source>
+        <translation>сенімді орталық бойынша әлі тексерілмеген</translation>
+    </message>
+    <message>
+        <source>Existed by {time}, time-stamped by {authority} ({checked}).</source>
+        <translation>{time} кезінде болған, уақыт белгісін {authority} қойған ({checked}).</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2249,10 @@ Technical detail: {detail}</source>
     <message>
         <source>C&amp;ustody log…</source>
         <translation>&amp;Сақтау журналы…</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted time…</source>
+        <translation>&amp;Сенімді уақыт…</translation>
     </message>
     <message>
         <source>About kzarchive</source>
@@ -3328,6 +3446,115 @@ Incident: {incident} · {where}</source>
     <message>
         <source>This text is long: only its beginning is shown. Extract it to read all of it.</source>
         <translation>Мәтін ұзын: тек басы көрсетілген. Толық оқу үшін оны шығарып алыңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedTimeDialog</name>
+    <message>
+        <source>Trusted time</source>
+        <translation>Сенімді уақыт</translation>
+    </message>
+    <message>
+        <source>A time-stamping authority can vouch that your custody log existed by a certain time, so that nobody can argue the evidence was made later. This app never goes online: make a request file, carry it to a connected computer, and run:</source>
+        <translation>Уақыт белгісі орталығы сақтау журналыңыздың белгілі бір уақытта болғанын растай алады, сонда ешкім дәлелдер кейін жасалды деп айта алмайды. Қолданба ешқашан желіге шықпайды: сұрау файлын жасап, оны интернеті бар компьютерге апарып, мынаны орындаңыз:</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>Команданы көшіру</translation>
+    </message>
+    <message>
+        <source>Replace TSA-OF-YOUR-CHOICE with the address of an authority you choose, bring stamp.tsr back and add it here. With the authority&apos;s CA certificate its signature is checked too; without it the time-stamp is kept as not yet checked.</source>
+        <translation>TSA-OF-YOUR-CHOICE орнына өзіңіз таңдаған орталықтың мекенжайын жазыңыз, stamp.tsr файлын қайта әкеліп, осында қосыңыз. Орталықтың КО сертификатымен оның қолтаңбасы да тексеріледі; онсыз белгі әлі тексерілмеген ретінде сақталады.</translation>
+    </message>
+    <message>
+        <source>Make a request file…</source>
+        <translation>Сұрау файлын жасау…</translation>
+    </message>
+    <message>
+        <source>CA certificate…</source>
+        <translation>КО сертификаты…</translation>
+    </message>
+    <message>
+        <source>Add the reply…</source>
+        <translation>Жауапты қосу…</translation>
+    </message>
+    <message>
+        <source>Entries covered</source>
+        <translation>Қамтылған жазбалар</translation>
+    </message>
+    <message>
+        <source>Stamped time</source>
+        <translation>Белгі уақыты</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Уақыт белгісі орталығы</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>verified against an authority you trust</source>
+        <translation>сіз сенетін орталық бойынша тексерілді</translation>
+    </message>
+    <message>
+        <source>not yet checked against a trusted authority</source>
+        <translation>сенімді орталық бойынша әлі тексерілмеген</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) not yet answered.</source>
+        <translation>
+            <numerusform>%n сұрауға әлі жауап жоқ.</numerusform>
+            <numerusform>%n сұрауға әлі жауап жоқ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the request file</source>
+        <translation>Сұрау файлын сақтау</translation>
+    </message>
+    <message>
+        <source>Time-stamp requests (*.tsq)</source>
+        <translation>Уақыт белгісі сұраулары (*.tsq)</translation>
+    </message>
+    <message>
+        <source>Saved {path}: a request over the custody log up to entry {size}. Send it from a connected computer with the command above.</source>
+        <translation>{path} сақталды: сақтау журналының {size}-жазбасына дейінгі сұрау. Оны интернеті бар компьютерден жоғарыдағы командамен жіберіңіз.</translation>
+    </message>
+    <message>
+        <source>The authority&apos;s CA certificate</source>
+        <translation>Орталықтың КО сертификаты</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Сертификаттар (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Replies are checked against {path}.</source>
+        <translation>Жауаптар {path} бойынша тексеріледі.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time-stamp(s) kept earlier now verified with this CA certificate.</source>
+        <translation>
+            <numerusform>Бұрын сақталған %n уақыт белгісі енді осы КО сертификатымен тексерілді.</numerusform>
+            <numerusform>Бұрын сақталған %n уақыт белгісі енді осы КО сертификатымен тексерілді.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The authority&apos;s reply</source>
+        <translation>Орталықтың жауабы</translation>
+    </message>
+    <message>
+        <source>Time-stamp replies (*.tsr)</source>
+        <translation>Уақыт белгісі жауаптары (*.tsr)</translation>
+    </message>
+    <message>
+        <source>Kept: the custody log up to entry {size} existed by {time} ({authority}).</source>
+        <translation>Сақталды: сақтау журналы {size}-жазбаға дейін {time} кезінде болған ({authority}).</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,14 @@
         <source>Custody received from earlier senders</source>
         <translation>Журнал хранения, полученный от прежних отправителей</translation>
     </message>
+    <message>
+        <source>Time-stamp of the custody log</source>
+        <translation>Метка времени журнала хранения</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>Доверенное время</translation>
+    </message>
 </context>
 <context>
     <name>BundleDialog</name>
@@ -468,6 +476,14 @@ Technical detail: {detail}</source>
         <translation>Подписано тем, кто подписал пакет.</translation>
     </message>
     <message>
+        <source>The time-stamps were not checked, because the custody files did not hold.</source>
+        <translation>Метки времени не проверены: файлы журнала хранения не прошли проверку.</translation>
+    </message>
+    <message>
+        <source>The proofs name time-stamps the bundle does not carry.</source>
+        <translation>Доказательства ссылаются на метки времени, которых нет в пакете.</translation>
+    </message>
+    <message>
         <source>The bundle ends before {path}.</source>
         <translation>Пакет обрывается раньше {path}.</translation>
     </message>
@@ -490,6 +506,34 @@ Technical detail: {detail}</source>
     <message>
         <source>{path} was altered (it does not match the signed manifest); it was not read.</source>
         <translation>{path} изменён (не совпадает с подписанным манифестом); он не прочитан.</translation>
+    </message>
+    <message>
+        <source>verified against an authority you trust</source>
+        <translation>проверено по центру, которому вы доверяете</translation>
+    </message>
+    <message>
+        <source>not yet checked against a trusted authority</source>
+        <translation>ещё не проверено по доверенному центру</translation>
+    </message>
+    <message numerus="yes">
+        <source>The custody log up to entry %n existed by {time} ({authority}; {checked}).</source>
+        <translation>
+            <numerusform>Журнал хранения до записи %n существовал уже {time} ({authority}; {checked}).</numerusform>
+            <numerusform>Журнал хранения до записи %n существовал уже {time} ({authority}; {checked}).</numerusform>
+            <numerusform>Журнал хранения до записи %n существовал уже {time} ({authority}; {checked}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} item(s)</source>
+        <translation>
+            <numerusform>%n из {total} материала</numerusform>
+            <numerusform>%n из {total} материалов</numerusform>
+            <numerusform>%n из {total} материалов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Incident {incident}: {covered} existed by {time} ({authority}; {checked}).</source>
+        <translation>Инцидент {incident}: {covered} существовали уже {time} ({authority}; {checked}).</translation>
     </message>
     <message numerus="yes">
         <source>Not addressed to this vault: its signer made it for %n other recipient(s), and it was passed on (forwarded).</source>
@@ -594,6 +638,10 @@ Technical detail: {detail}</source>
     <message>
         <source>The signature does not hold: the bundle was altered or not signed by its sender.</source>
         <translation>Подпись недействительна: пакет изменён или подписан не его отправителем.</translation>
+    </message>
+    <message>
+        <source>A time-stamp does not hold: it does not cover the checkpoint it comes with, or that checkpoint is not the sender&apos;s log.</source>
+        <translation>Метка времени не подтверждается: она не относится к приложенной контрольной точке, или эта точка не из журнала отправителя.</translation>
     </message>
     <message>
         <source>The custody record is damaged or altered.</source>
@@ -1002,6 +1050,14 @@ Technical detail: {detail}</source>
         <translation>Сделана квитанция для отправителя</translation>
     </message>
     <message>
+        <source>Custody log time-stamped</source>
+        <translation>Журнал хранения заверен меткой времени</translation>
+    </message>
+    <message>
+        <source>Time-stamp checked with a CA</source>
+        <translation>Метка времени проверена по УЦ</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
@@ -1080,6 +1136,30 @@ Technical detail: {detail}</source>
     <message>
         <source>Signed</source>
         <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Entries covered</source>
+        <translation>Охвачено записей</translation>
+    </message>
+    <message>
+        <source>Log root</source>
+        <translation>Корень журнала</translation>
+    </message>
+    <message>
+        <source>Stamped time</source>
+        <translation>Время метки</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Центр меток времени</translation>
+    </message>
+    <message>
+        <source>Authority checked</source>
+        <translation>Центр проверен</translation>
+    </message>
+    <message>
+        <source>Time-stamp SHA-256</source>
+        <translation>SHA-256 метки времени</translation>
     </message>
     <message>
         <source>title</source>
@@ -1330,6 +1410,22 @@ Technical detail: {detail}</source>
         <translation>Не доверяйте этим данным; сохраните файл как есть и сравните его с резервной копией.</translation>
     </message>
     <message>
+        <source>The time-stamp reply was refused: it does not answer a request made by this vault, the authority did not grant it, or it is damaged.</source>
+        <translation>Ответ с меткой времени отклонён: он не отвечает на запрос этого хранилища, центр отказал в метке, или файл повреждён.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored. Add the authority&apos;s answer to a request file made here.</source>
+        <translation>Ничего не сохранено. Добавьте ответ центра на файл запроса, созданный здесь.</translation>
+    </message>
+    <message>
+        <source>The time-stamping authority could not be verified with the CA certificate given.</source>
+        <translation>Центр меток времени не удалось проверить по указанному сертификату УЦ.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored. Check that the certificate is the authority&apos;s own CA, or add the reply without one to keep it as not yet checked.</source>
+        <translation>Ничего не сохранено. Убедитесь, что это сертификат УЦ самого центра, или добавьте ответ без него, чтобы сохранить его как ещё не проверенный.</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>Что-то пошло не так.</translation>
     </message>
@@ -1359,6 +1455,26 @@ Technical detail: {detail}</source>
     <message>
         <source>Captured</source>
         <translation>Дата съёмки</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>Доверенное время</translation>
+    </message>
+    <message>
+        <source>Not yet time-stamped: make a request in Vault → Trusted time.</source>
+        <translation>Метки времени ещё нет: создайте запрос в меню Хранилище → Доверенное время.</translation>
+    </message>
+    <message>
+        <source>verified against an authority you trust</source>
+        <translation>проверено по центру, которому вы доверяете</translation>
+    </message>
+    <message>
+        <source>not yet checked against a trusted authority</source>
+        <translation>ещё не проверено по доверенному центру</translation>
+    </message>
+    <message>
+        <source>Existed by {time}, time-stamped by {authority} ({checked}).</source>
+        <translation>Существовал уже {time}, метка времени от {authority} ({checked}).</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2269,10 @@ Technical detail: {detail}</source>
     <message>
         <source>C&amp;ustody log…</source>
         <translation>&amp;Журнал хранения…</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted time…</source>
+        <translation>&amp;Доверенное время…</translation>
     </message>
     <message>
         <source>About kzarchive</source>
@@ -3350,6 +3470,117 @@ Incident: {incident} · {where}</source>
     <message>
         <source>This text is long: only its beginning is shown. Extract it to read all of it.</source>
         <translation>Текст длинный: показано только его начало. Чтобы прочитать его целиком, извлеките его.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedTimeDialog</name>
+    <message>
+        <source>Trusted time</source>
+        <translation>Доверенное время</translation>
+    </message>
+    <message>
+        <source>A time-stamping authority can vouch that your custody log existed by a certain time, so that nobody can argue the evidence was made later. This app never goes online: make a request file, carry it to a connected computer, and run:</source>
+        <translation>Центр меток времени может подтвердить, что ваш журнал хранения существовал к определённому моменту, чтобы никто не мог утверждать, что доказательства созданы позже. Приложение никогда не выходит в сеть: создайте файл запроса, перенесите его на компьютер с интернетом и выполните:</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>Скопировать команду</translation>
+    </message>
+    <message>
+        <source>Replace TSA-OF-YOUR-CHOICE with the address of an authority you choose, bring stamp.tsr back and add it here. With the authority&apos;s CA certificate its signature is checked too; without it the time-stamp is kept as not yet checked.</source>
+        <translation>Замените TSA-OF-YOUR-CHOICE адресом выбранного вами центра, принесите stamp.tsr обратно и добавьте его здесь. С сертификатом УЦ центра проверяется и его подпись; без него метка сохраняется как ещё не проверенная.</translation>
+    </message>
+    <message>
+        <source>Make a request file…</source>
+        <translation>Создать файл запроса…</translation>
+    </message>
+    <message>
+        <source>CA certificate…</source>
+        <translation>Сертификат УЦ…</translation>
+    </message>
+    <message>
+        <source>Add the reply…</source>
+        <translation>Добавить ответ…</translation>
+    </message>
+    <message>
+        <source>Entries covered</source>
+        <translation>Охвачено записей</translation>
+    </message>
+    <message>
+        <source>Stamped time</source>
+        <translation>Время метки</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Центр меток времени</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>verified against an authority you trust</source>
+        <translation>проверено по центру, которому вы доверяете</translation>
+    </message>
+    <message>
+        <source>not yet checked against a trusted authority</source>
+        <translation>ещё не проверено по доверенному центру</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) not yet answered.</source>
+        <translation>
+            <numerusform>%n запрос ещё без ответа.</numerusform>
+            <numerusform>%n запроса ещё без ответа.</numerusform>
+            <numerusform>%n запросов ещё без ответа.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the request file</source>
+        <translation>Сохранить файл запроса</translation>
+    </message>
+    <message>
+        <source>Time-stamp requests (*.tsq)</source>
+        <translation>Запросы меток времени (*.tsq)</translation>
+    </message>
+    <message>
+        <source>Saved {path}: a request over the custody log up to entry {size}. Send it from a connected computer with the command above.</source>
+        <translation>Сохранено {path}: запрос по журналу хранения до записи {size}. Отправьте его с компьютера с интернетом командой выше.</translation>
+    </message>
+    <message>
+        <source>The authority&apos;s CA certificate</source>
+        <translation>Сертификат УЦ центра</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Сертификаты (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Replies are checked against {path}.</source>
+        <translation>Ответы проверяются по {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time-stamp(s) kept earlier now verified with this CA certificate.</source>
+        <translation>
+            <numerusform>%n ранее сохранённая метка времени теперь проверена по этому сертификату УЦ.</numerusform>
+            <numerusform>%n ранее сохранённые метки времени теперь проверены по этому сертификату УЦ.</numerusform>
+            <numerusform>%n ранее сохранённых меток времени теперь проверены по этому сертификату УЦ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The authority&apos;s reply</source>
+        <translation>Ответ центра</translation>
+    </message>
+    <message>
+        <source>Time-stamp replies (*.tsr)</source>
+        <translation>Ответы с метками времени (*.tsr)</translation>
+    </message>
+    <message>
+        <source>Kept: the custody log up to entry {size} existed by {time} ({authority}).</source>
+        <translation>Сохранено: журнал хранения до записи {size} существовал уже {time} ({authority}).</translation>
     </message>
 </context>
 <context>

@@ -425,7 +425,7 @@ def test_proofs_for_another_log_are_refused() -> None:
 
 @pytest.mark.parametrize(
     ("version", "expected"),
-    [("2", NewerFormat), ("10", NewerFormat), ("²", BundleError), ("01", BundleError),
+    [("3", NewerFormat), ("10", NewerFormat), ("²", BundleError), ("01", BundleError),
      ("1.1", BundleError), ("0", BundleError)],
 )
 def test_the_format_version_is_checked_first(version: str, expected: type[Exception]) -> None:

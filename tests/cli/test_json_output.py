@@ -18,6 +18,7 @@ import pytest
 from kzarchive.archive import Archive
 from kzarchive.cli.main import build_parser
 from tests.cli.cli_runner import PASSPHRASE, Cli
+from tests.timestamps.local_tsa import LocalTsa
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 # Objects whose fields belong to another layer and may grow with it.
@@ -100,6 +101,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     produced["receipt list"] = cli("receipt", "list", "--json").json()
     # Again, now that the incident was sent and confirmed: its exports are filled in.
     produced["incident show"] = cli("incident", "show", incident_id, "--json").json()
+    tsa = LocalTsa(root / "tsa")
+    produced["timestamp request"] = cli("timestamp", "request", "-o", root / "stamp.tsq",
+                                        "--json").json()
+    tsa.reply(root / "stamp.tsq", root / "stamp.tsr")
+    produced["timestamp add"] = cli("timestamp", "add", root / "stamp.tsr", "--json").json()
+    produced["timestamp list"] = cli("timestamp", "list", "--json").json()
     # Last: it replaces the passphrase the commands above use.
     produced["passwd"] = cli("passwd", "--rotate", "--json",
                              env={"KZARCHIVE_NEW_PASSPHRASE": "rotated passphrase"}).json()
@@ -129,7 +136,7 @@ def test_every_command_with_json_output_is_documented(outputs: dict[str, Any]) -
     "init", "incident add", "incident list", "incident show", "attach", "testimony add",
     "extract", "similar", "log", "identity", "verify", "contact add", "contact verify",
     "contact list", "export", "verify-bundle", "import", "passwd", "receipt make",
-    "receipt add", "receipt list"]))
+    "receipt add", "receipt list", "timestamp request", "timestamp add", "timestamp list"]))
 def test_output_has_the_documented_fields(outputs: dict[str, Any], command: str) -> None:
     real = outputs[command]
     assert real["json_version"] == 1

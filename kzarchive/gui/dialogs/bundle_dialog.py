@@ -78,6 +78,8 @@ CHECK_NAMES = {
     "recipients": QT_TRANSLATE_NOOP("BundleChecks", "Addressed to this vault"),
     "upstream custody": QT_TRANSLATE_NOOP("BundleChecks",
                                           "Custody received from earlier senders"),
+    "time-stamp": QT_TRANSLATE_NOOP("BundleChecks", "Time-stamp of the custody log"),
+    "trusted time": QT_TRANSLATE_NOOP("BundleChecks", "Trusted time"),
 }
 
 BANNER_STYLES = {

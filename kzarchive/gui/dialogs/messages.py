@@ -53,6 +53,20 @@ TEXTS: dict[type[errors.KzError], tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "Do not trust it; keep the file as it is and compare it "
                           "with a backup."),
     ),
+    errors.TimestampRefused: (
+        QT_TRANSLATE_NOOP("Errors", "The time-stamp reply was refused: it does not answer a "
+                          "request made by this vault, the authority did not grant it, or it "
+                          "is damaged."),
+        QT_TRANSLATE_NOOP("Errors", "Nothing was stored. Add the authority's answer to a "
+                          "request file made here."),
+    ),
+    errors.UntrustedAuthority: (
+        QT_TRANSLATE_NOOP("Errors", "The time-stamping authority could not be verified with "
+                          "the CA certificate given."),
+        QT_TRANSLATE_NOOP("Errors", "Nothing was stored. Check that the certificate is the "
+                          "authority's own CA, or add the reply without one to keep it as not "
+                          "yet checked."),
+    ),
     errors.KzError: (
         QT_TRANSLATE_NOOP("Errors", "Something went wrong."),
         QT_TRANSLATE_NOOP("Errors", "Nothing was changed. Please try again."),

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzarchive.crypto import tsp
 from kzarchive.errors import Cancelled, KzError
 from kzarchive.gui import labels
 from kzarchive.gui.attach import AttachOutcome, FileDropTarget, FileStep, Landed, attach_task
@@ -50,6 +51,7 @@ from kzarchive.gui.widgets.busy import BusyIndicator
 from kzarchive.gui.workers import Task
 from kzarchive.resources import resource_path
 from kzarchive.service.models import Item
+from kzarchive.service.timestamps import Stamp
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -69,15 +71,18 @@ def kind_icon(kind: str) -> QIcon:
 
 
 class EvidenceModel(QAbstractTableModel):
-    NAME, KIND, SIZE, HASH, CAPTURED = range(5)
+    NAME, KIND, SIZE, HASH, CAPTURED, TRUSTED = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Item] = []
+        self._stamps: dict[str, Stamp] = {}
 
-    def set_items(self, items: list[Item]) -> None:
+    def set_items(self, items: list[Item], stamps: dict[str, Stamp] | None = None) -> None:
+        """``stamps``: per item id, the earliest time-stamp covering its intake."""
         self.beginResetModel()
         self._items = list(items)
+        self._stamps = dict(stamps or {})
         self.endResetModel()
 
     def add_items(self, items: list[Item]) -> None:
@@ -100,13 +105,13 @@ class EvidenceModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [self.tr("Name"), self.tr("Kind"), self.tr("Size"), self.tr("SHA-256"),
-                    self.tr("Captured")][section]
+                    self.tr("Captured"), self.tr("Trusted time")][section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -126,6 +131,8 @@ class EvidenceModel(QAbstractTableModel):
                 return f"{item.name}\n{item.mime}"
             if column == self.CAPTURED:
                 return moment_tooltip(item.captured_at)
+            if column == self.TRUSTED:
+                return self._trusted_tooltip(item)
             return self._text(item, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -140,7 +147,20 @@ class EvidenceModel(QAbstractTableModel):
             return data_size(item.size)
         if column == self.HASH:
             return item.short_hash
+        if column == self.TRUSTED:
+            stamp = self._stamps.get(item.id)
+            return moment_text(stamp.gen_time) if stamp else "—"
         return moment_text(item.captured_at)
+
+    def _trusted_tooltip(self, item: Item) -> str:
+        stamp = self._stamps.get(item.id)
+        if stamp is None:
+            return self.tr("Not yet time-stamped: make a request in Vault → Trusted time.")
+        checked = (self.tr("verified against an authority you trust")
+                   if stamp.chain_status == tsp.VERIFIED
+                   else self.tr("not yet checked against a trusted authority"))
+        return self.tr("Existed by {time}, time-stamped by {authority} ({checked}).").format(
+            time=moment_tooltip(stamp.gen_time), authority=stamp.authority, checked=checked)
 
 
 class EvidencePanel(QWidget):
@@ -243,7 +263,9 @@ class EvidencePanel(QWidget):
     def reload(self) -> None:
         selected = self.selected_item()
         items = self.archive.list_items(self.incident_id) if self.incident_id else []
-        self.model.set_items(items)
+        stamps = (self.archive.timestamps.trusted_times(self.incident_id)
+                  if self.incident_id else {})
+        self.model.set_items(items, stamps)
         if selected is not None:
             self.select_item(selected.id)
         self._update_buttons()

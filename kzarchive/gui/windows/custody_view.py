@@ -63,6 +63,9 @@ ACTIONS = {
     "bundle.imported": QT_TRANSLATE_NOOP("Custody", "Received from a partner"),
     "bundle.received": QT_TRANSLATE_NOOP("Custody", "Partner confirmed receipt"),
     "bundle.receipt_made": QT_TRANSLATE_NOOP("Custody", "Receipt made for the sender"),
+    "checkpoint.timestamped": QT_TRANSLATE_NOOP("Custody", "Custody log time-stamped"),
+    "checkpoint.timestamp_verified": QT_TRANSLATE_NOOP("Custody",
+                                                       "Time-stamp checked with a CA"),
 }
 
 DETAIL_NAMES = {
@@ -86,6 +89,12 @@ DETAIL_NAMES = {
     "files": QT_TRANSLATE_NOOP("Custody", "Files"),
     "files_verified": QT_TRANSLATE_NOOP("Custody", "Files verified"),
     "signed_at": QT_TRANSLATE_NOOP("Custody", "Signed"),
+    "tree_size": QT_TRANSLATE_NOOP("Custody", "Entries covered"),
+    "root": QT_TRANSLATE_NOOP("Custody", "Log root"),
+    "gen_time": QT_TRANSLATE_NOOP("Custody", "Stamped time"),
+    "authority": QT_TRANSLATE_NOOP("Custody", "Authority"),
+    "chain": QT_TRANSLATE_NOOP("Custody", "Authority checked"),
+    "token_sha256": QT_TRANSLATE_NOOP("Custody", "Time-stamp SHA-256"),
 }
 
 FIELD_NAMES = {
@@ -158,6 +167,8 @@ def _value_text(key: str, value: Any) -> str:
         return labels.role(str(value))
     if isinstance(value, bool):
         return _tr(YES) if value else _tr(NO)
+    if key == "chain":
+        return _tr(YES) if value == "verified" else _tr(NO)
     if isinstance(value, list):
         return str(len(value))
     if value is None:

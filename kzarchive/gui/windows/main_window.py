@@ -40,6 +40,7 @@ from kzarchive.gui.dialogs.panic import PanicWipeDialog
 from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.dialogs.receipt_dialogs import add_receipt
 from kzarchive.gui.dialogs.settings_dialog import SettingsDialog
+from kzarchive.gui.dialogs.timestamps_dialog import TrustedTimeDialog
 from kzarchive.gui.dialogs.verify_dialog import VerifyDialog
 from kzarchive.gui.i18n import LANGUAGE_NAMES
 from kzarchive.gui.models.columns import ColumnFitter, SavedWidths
@@ -132,7 +133,8 @@ class MainWindow(QMainWindow):
             caps={IncidentTableModel.PLACE: 170, IncidentTableModel.VIOLATIONS: 200})
         self.items_columns = ColumnFitter(
             self.detail.items_list, "items", [EvidenceModel.NAME], saved,
-            caps={EvidenceModel.HASH: 120, EvidenceModel.CAPTURED: 190})
+            caps={EvidenceModel.HASH: 120, EvidenceModel.CAPTURED: 190,
+                  EvidenceModel.TRUSTED: 190})
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         left = QWidget()
@@ -437,9 +439,12 @@ class MainWindow(QMainWindow):
         self.verify_action.triggered.connect(self.verify_vault)
         self.custody_action = QAction(self.tr("C&ustody log…"), self)
         self.custody_action.triggered.connect(self.show_custody_log)
+        self.trusted_time_action = QAction(self.tr("&Trusted time…"), self)
+        self.trusted_time_action.triggered.connect(self.show_trusted_time)
         first_separator = next(a for a in self.vault_menu.actions() if a.isSeparator())
         self.vault_menu.insertSeparator(first_separator)
-        self.vault_menu.insertActions(first_separator, [self.verify_action, self.custody_action])
+        self.vault_menu.insertActions(first_separator, [self.verify_action, self.custody_action,
+                                                        self.trusted_time_action])
 
     def _update_evidence_actions(self) -> None:
         for action in self.evidence_actions:
@@ -457,6 +462,11 @@ class MainWindow(QMainWindow):
 
     def show_custody_log(self) -> QWidget:
         return self._child(CustodyWindow(self.archive, self.controller.vault_tasks, self))
+
+    def show_trusted_time(self) -> QWidget:
+        dialog = TrustedTimeDialog(self.archive, self)
+        dialog.finished.connect(lambda _result: self.detail.evidence.reload())
+        return self._child(dialog)
 
     # -- other -----------------------------------------------------------------------
 
