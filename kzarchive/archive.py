@@ -18,6 +18,7 @@ from kzarchive.service.contacts import Contacts
 from kzarchive.service.evidence import Evidence
 from kzarchive.service.exchange import Exchange, ExportOptions, ExportResult, ImportResult
 from kzarchive.service.incidents import Incidents
+from kzarchive.service.reports import Reports
 from kzarchive.service.session import VaultSession
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import keyslots
@@ -52,6 +53,7 @@ class Archive(VaultSession):
         self.evidence = Evidence(self)
         self.contacts = Contacts(self)
         self.exchange = Exchange(self, self.incidents, self.evidence, self.contacts)
+        self.reports = Reports(self, self.incidents, self.evidence, self.contacts, self.exchange)
 
     # The calls of the command line and the GUI, unchanged.
     resolve_id = _on("incidents", Incidents.resolve_id)

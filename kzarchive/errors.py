@@ -144,6 +144,17 @@ class VaultBusy(KzError):
     hint_template = "Close the other window or command, then try again."
 
 
+class ReportUnavailable(KzError):
+    """The printable report cannot be made: this installation lacks what it needs."""
+
+    exit_code = 28
+    message_template = "The report cannot be made: {what}"
+    hint_template = (
+        "This copy of kzarchive is incomplete (its fonts ship in resources/fonts). "
+        "Reinstall it; nothing was written."
+    )
+
+
 # A full drive and an exhausted quota mean the same to the person: no room.
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
 

@@ -580,6 +580,7 @@ class BundleReading:
         except IntegrityError as error:
             self._stop("bundle content", _what(error))
         model = self.model
+        self.report.verified = model
         self.report.add("bundle content", True, content_summary(model), "content.ok",
                         incidents=len(model.incidents), people=len(model.people),
                         items=len(model.items))

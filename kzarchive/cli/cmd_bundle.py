@@ -10,11 +10,12 @@ from typing import Any, TypeVar
 
 from kzarchive.archive import Archive
 from kzarchive.bundle import BundleError, BundleReport, Status
-from kzarchive.cli import jsonout
+from kzarchive.cli import cmd_report, jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
 from kzarchive.errors import ForwardedBundle, UntrustedSigner
 from kzarchive.service.exchange import ExportOptions
+from kzarchive.service.reports import WrittenReport
 from kzarchive.util.progress import Progress
 
 T = TypeVar("T")
@@ -45,6 +46,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     verify.add_argument("bundle", metavar="FILE.kzb", type=Path)
     verify.add_argument("--extract-to", metavar="DIR", type=Path,
                         help="write the verified bag as files, only after everything held")
+    verify.add_argument("--report", metavar="REPORT.pdf", type=Path,
+                        help="also write a printable report (PDF) of what the checks found, "
+                        "whether or not they held")
+    cmd_report.add_report_options(verify)
     add_json_flag(verify)
     verify.set_defaults(run=run_verify_bundle)
 
@@ -150,10 +155,23 @@ def sender_text(archive: Archive, fingerprint: str) -> str:
 
 def run_verify_bundle(args: argparse.Namespace) -> int:
     with open_vault(args) as archive:
-        report = _reading("Verifying", args.json, lambda progress: archive.verify_bundle(
-            args.bundle, args.extract_to, progress=progress))
+        try:
+            report = _reading("Verifying", args.json, lambda progress: archive.verify_bundle(
+                args.bundle, args.extract_to, progress=progress))
+        except (BundleError, UntrustedSigner, ForwardedBundle) as exc:
+            # A report of a failed check is what a lawyer files too.
+            if args.report is not None and isinstance(exc.report, BundleReport):
+                failed = cmd_report.write_bundle_report(archive, exc.report, args)
+                if not args.json:
+                    cmd_report.print_written(failed)
+            raise
+        written: WrittenReport | None = None
+        if args.report is not None:
+            written = cmd_report.write_bundle_report(archive, report, args)
         sender = sender_text(archive, (report.signer.fingerprint if report.signer else "") or "")
     _show(report, args.json)
+    if written is not None and not args.json:
+        cmd_report.print_written(written)
     if not args.json:
         print("Everything holds, and the signer is a verified contact.")
         print(f"Sender: {sender}")

@@ -17,7 +17,15 @@ import traceback
 from collections.abc import Sequence
 
 from kzarchive import __version__
-from kzarchive.cli import cmd_bundle, cmd_contact, cmd_incident, cmd_items, cmd_log, cmd_vault
+from kzarchive.cli import (
+    cmd_bundle,
+    cmd_contact,
+    cmd_incident,
+    cmd_items,
+    cmd_log,
+    cmd_report,
+    cmd_vault,
+)
 from kzarchive.cli.common import ENV_VAULT
 from kzarchive.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from kzarchive.errors import IntegrityError, KzError, from_os_error
@@ -53,8 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     # In the order of the work: set up, record, check, maintain.
     for register in (cmd_vault.register_init, cmd_incident.register, cmd_items.register,
-                     cmd_contact.register, cmd_bundle.register, cmd_log.register,
-                     cmd_vault.register_checks):
+                     cmd_contact.register, cmd_bundle.register, cmd_report.register,
+                     cmd_log.register, cmd_vault.register_checks):
         register(commands, common)
     return parser
 
