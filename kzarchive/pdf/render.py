@@ -24,7 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     Flowable,
@@ -37,6 +37,7 @@ from reportlab.platypus import (
     XPreformatted,
 )
 
+from kzarchive.errors import ReportUnavailable
 from kzarchive.pdf import model as m
 from kzarchive.pdf.labels import Labels
 from kzarchive.resources import resource_path
@@ -63,8 +64,15 @@ def register_fonts() -> None:
     """Registers the shipped fonts with reportlab once (its own registry keeps them)."""
     known = set(pdfmetrics.getRegisteredFontNames())
     for name, file in _FONT_FILES.items():
-        if name not in known:
-            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        if name in known:
+            continue
+        path = resource_path("fonts", file)
+        if not path.is_file():
+            raise ReportUnavailable(what=f"the font {file} is missing")
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except TTFError as error:
+            raise ReportUnavailable(what=f"the font {file} cannot be read ({error})") from None
 
 
 def _style(name: str, font: str = SANS, size: float = 8.5, leading: float | None = None,
@@ -454,7 +462,10 @@ def _canvas_maker(footer: _Footer) -> Callable[..., canvas.Canvas]:
 
 
 def render(report: m.ReportModel, out: BinaryIO) -> int:
-    """Writes the report as a PDF to ``out``; returns its page count."""
+    """Writes the report as a PDF to ``out``; returns its page count.
+
+    Raises ReportUnavailable when the shipped fonts are missing.
+    """
     register_fonts()
     t = Labels(report.language)
     title = t("title.incidents" if report.kind == m.INCIDENTS else "title.bundle")

@@ -27,7 +27,7 @@ from typing import Any
 from kzarchive.bundle.model import VerifiedBundle, VerifiedItem
 from kzarchive.bundle.report import BundleReport
 from kzarchive.crypto import merkle
-from kzarchive.errors import BadInput, ReportUnavailable, from_os_error
+from kzarchive.errors import BadInput, from_os_error
 from kzarchive.pdf import model as m
 from kzarchive.pdf.labels import LANGUAGES
 from kzarchive.service.contacts import Contacts
@@ -273,12 +273,6 @@ class Reports:
         except FileExistsError:
             _remove(partial)
             raise exists from None
-        except FileNotFoundError as exc:
-            _remove(partial)
-            if exc.filename and str(exc.filename).endswith(".ttf"):
-                raise ReportUnavailable(what=f"the font {Path(exc.filename).name} is missing"
-                                        ) from None
-            raise BadInput(what=f"cannot write {out}: {exc.strerror}") from None
         except OSError as exc:
             _remove(partial)
             raise from_os_error(exc, "no room for the report",
