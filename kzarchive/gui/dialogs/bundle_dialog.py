@@ -37,6 +37,7 @@ from kzarchive.errors import Cancelled, KzError, UntrustedSigner
 from kzarchive.gui.dialogs.dialog_keys import set_default_button
 from kzarchive.gui.dialogs.file_dialogs import choose_open_file
 from kzarchive.gui.dialogs.messages import error_html
+from kzarchive.gui.dialogs.report_dialog import SaveReportDialog
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.report_text import BundleReportText
@@ -173,7 +174,10 @@ class BundleDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
+        self.report_button = QPushButton(self.tr("Save report…"))
+        self.report_button.clicked.connect(self.save_report)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
@@ -424,9 +428,21 @@ class BundleDialog(QDialog):
             self.state is State.GOOD
             or (self.state is State.UNTRUSTED and self.accept_risk.isChecked()))
         self.import_button.setVisible(self.state in (State.GOOD, State.UNTRUSTED))
+        self.report_button.setVisible(self.report is not None
+                                      and self.state in (State.GOOD, State.UNTRUSTED, State.BAD))
         self.import_button.setEnabled(importable and self.task is None)
         set_default_button(self, self.import_button if self.import_button.isEnabled()
                            else None if self.task is not None else self.close_button)
+
+    def save_report(self) -> SaveReportDialog | None:
+        """A printable report of what the check found, held or not."""
+        if self.report is None:
+            return None
+        dialog = SaveReportDialog(self.archive, self.controller.vault_tasks,
+                                  self.controller.language, bundle_report=self.report,
+                                  parent=self)
+        dialog.show()
+        return dialog
 
     # -- importing -------------------------------------------------------------------
 

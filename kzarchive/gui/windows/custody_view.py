@@ -61,6 +61,7 @@ ACTIONS = {
     "contact.removed": QT_TRANSLATE_NOOP("Custody", "Contact removed"),
     "bundle.exported": QT_TRANSLATE_NOOP("Custody", "Sent to partners"),
     "bundle.imported": QT_TRANSLATE_NOOP("Custody", "Received from a partner"),
+    "report.written": QT_TRANSLATE_NOOP("Custody", "Report written"),
 }
 
 DETAIL_NAMES = {
@@ -79,6 +80,11 @@ DETAIL_NAMES = {
     "fingerprint": QT_TRANSLATE_NOOP("Custody", "Fingerprint"),
     "age_recipient": QT_TRANSLATE_NOOP("Custody", "age key"),
     "name": QT_TRANSLATE_NOOP("Custody", "Name"),
+    "report_id": QT_TRANSLATE_NOOP("Custody", "Report"),
+    "language": QT_TRANSLATE_NOOP("Custody", "Language"),
+    "pages": QT_TRANSLATE_NOOP("Custody", "Pages"),
+    "include_names": QT_TRANSLATE_NOOP("Custody", "Real names included"),
+    "include_gps": QT_TRANSLATE_NOOP("Custody", "GPS positions included"),
 }
 
 FIELD_NAMES = {
