@@ -187,6 +187,21 @@ EN: dict[str, str] = {
     "violation.internet-shutdown": "Internet shutdown or censorship",
     "violation.harassment": "Harassment",
     "violation.other": "Other",
+    "check.decryption and archive": "Decryption: every encrypted piece is authentic",
+    "check.archive": "Structure of the bundle",
+    "check.bag-info.txt": "Description of the bag",
+    "check.signature": "Sender's signature",
+    "check.tag manifest": "Signed list of the bag's own files",
+    "check.manifest": "List of every file with its hash",
+    "check.bundle.json": "Description of incidents and items",
+    "check.custody entries": "Custody log entries",
+    "check.custody chains": "Custody chain of each incident",
+    "check.custody checkpoint": "Signed custody checkpoint",
+    "check.custody proofs": "Each custody entry is in the signed log",
+    "check.Payload-Oxum": "Number of files and total size",
+    "check.bundle content": "Every incident, person and item valid and bound to its custody",
+    "check.recipients": "Addressed to this vault",
+    "check.upstream custody": "Custody received from earlier senders",
 }
 
 RU: dict[str, str] = {
@@ -369,6 +384,22 @@ RU: dict[str, str] = {
     "violation.internet-shutdown": "Отключение интернета или цензура",
     "violation.harassment": "Преследование",
     "violation.other": "Другое",
+    "check.decryption and archive": "Расшифровка: каждая зашифрованная часть подлинна",
+    "check.archive": "Структура пакета",
+    "check.bag-info.txt": "Описание пакета (bag-info)",
+    "check.signature": "Подпись отправителя",
+    "check.tag manifest": "Подписанный список служебных файлов пакета",
+    "check.manifest": "Список всех файлов с их хешами",
+    "check.bundle.json": "Описание инцидентов и материалов",
+    "check.custody entries": "Записи журнала хранения",
+    "check.custody chains": "Цепочка хранения каждого инцидента",
+    "check.custody checkpoint": "Подписанная контрольная точка журнала хранения",
+    "check.custody proofs": "Все записи есть в подписанном журнале хранения",
+    "check.Payload-Oxum": "Число файлов и общий размер",
+    "check.bundle content": "Каждый инцидент, человек и материал корректны и связаны со своей "
+                            "цепочкой хранения",
+    "check.recipients": "Адресован этому хранилищу",
+    "check.upstream custody": "Журнал хранения, полученный от прежних отправителей",
 }
 
 KK: dict[str, str] = {
@@ -549,6 +580,22 @@ KK: dict[str, str] = {
     "violation.internet-shutdown": "Интернетті өшіру немесе цензура",
     "violation.harassment": "Қудалау",
     "violation.other": "Басқа",
+    "check.decryption and archive": "Шифрды ашу: әрбір шифрланған бөлік түпнұсқа",
+    "check.archive": "Пакеттің құрылымы",
+    "check.bag-info.txt": "Пакеттің сипаттамасы (bag-info)",
+    "check.signature": "Жіберушінің қолтаңбасы",
+    "check.tag manifest": "Пакеттің қызметтік файлдарының қол қойылған тізімі",
+    "check.manifest": "Барлық файлдардың хештерімен тізімі",
+    "check.bundle.json": "Оқиғалар мен материалдардың сипаттамасы",
+    "check.custody entries": "Сақтау журналының жазбалары",
+    "check.custody chains": "Әр оқиғаның сақтау тізбегі",
+    "check.custody checkpoint": "Сақтау журналының қол қойылған бақылау нүктесі",
+    "check.custody proofs": "Әр жазба қол қойылған сақтау журналында бар",
+    "check.Payload-Oxum": "Файлдар саны және жалпы өлшемі",
+    "check.bundle content": "Әр оқиға, адам және материал дұрыс әрі өз сақтау тізбегімен "
+                            "байланысты",
+    "check.recipients": "Осы қоймаға арналған",
+    "check.upstream custody": "Бұрынғы жіберушілерден алынған сақтау журналы",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "ru": RU, "kk": KK}

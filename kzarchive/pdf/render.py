@@ -83,8 +83,9 @@ def _style(name: str, font: str = SANS, size: float = 8.5, leading: float | None
 
 
 TITLE = _style("title", BOLD, 16, 20, spaceAfter=4)
-HEADING = _style("heading", BOLD, 11.5, 15, spaceBefore=9, spaceAfter=4)
-SUBHEADING = _style("subheading", BOLD, 9.5, 12, spaceBefore=5, spaceAfter=3)
+# A heading is never the last line of a page: it moves on with what follows it.
+HEADING = _style("heading", BOLD, 11.5, 15, spaceBefore=9, spaceAfter=4, keepWithNext=1)
+SUBHEADING = _style("subheading", BOLD, 9.5, 12, spaceBefore=5, spaceAfter=3, keepWithNext=1)
 BODY = _style("body", SANS, 8.5)
 SMALL = _style("small", SANS, 7.5)
 NAME = _style("name", BOLD, 8.5, wordWrap="CJK")
@@ -212,11 +213,11 @@ class _Renderer:
 
     def _checks(self) -> list[Flowable]:
         t = self.t
-        widths = [WIDTH * 0.22, WIDTH * 0.14, WIDTH * 0.64]
+        widths = [WIDTH * 0.3, WIDTH * 0.13, WIDTH * 0.57]
         rows: list[list[Any]] = [[_fit(text, BOLD, 7.5, width - 6) for text, width in zip(
             (t("col.check"), t("col.result"), t("col.detail")), widths, strict=True)]]
         for check in self.report.checks:
-            rows.append([_fit(check.name, SANS, 7.5, widths[0] - 6),
+            rows.append([_fit(t.optional("check", check.name), SANS, 7.5, widths[0] - 6),
                          t(f"status.{check.status}"),
                          _fit(check.technical, SANS, 7.5, widths[2] - 6)])
         return [_p(t("section.checks"), HEADING), _table(rows, widths)]
@@ -407,7 +408,8 @@ class _Footer:
         self.t = t
         self.report_id = t("footer.report", id=report.report_id)
         self.anchor_label = t(f"footer.anchor.{report.anchor}")
-        self.anchor = report.anchor_sha256
+        # A bundle that failed before its tag manifest was read has no hash to show.
+        self.anchor = report.anchor_sha256 or "—"
         self.qr = segno.make(self.anchor or report.report_id, error="m")
 
     def draw(self, pdf: canvas.Canvas, page: int, pages: int) -> None:
