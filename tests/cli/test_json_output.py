@@ -77,6 +77,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     produced["log"] = cli("log", "--json").json()
     produced["identity"] = cli("identity", "--json").json()
     produced["verify"] = cli("verify", "--json").json()
+    produced["report"] = cli("report", incident_id, "-o", root / "report.pdf", "--json").json()
 
     partner = Cli(root / "partner").init()
     cli("contact", "export-card", root / "mine.card")
@@ -119,7 +120,7 @@ def test_every_command_with_json_output_is_documented(outputs: dict[str, Any]) -
 @pytest.mark.parametrize("command", sorted([
     "init", "incident add", "incident list", "incident show", "attach", "testimony add",
     "extract", "log", "identity", "verify", "contact add", "contact verify", "contact list",
-    "export", "verify-bundle", "import", "passwd"]))
+    "export", "verify-bundle", "import", "passwd", "report"]))
 def test_output_has_the_documented_fields(outputs: dict[str, Any], command: str) -> None:
     real = outputs[command]
     assert real["json_version"] == 1
