@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kzarchive.bundle.model import VerifiedBundle, VerifiedItem
+from kzarchive.bundle.model import VerifiedBundle, VerifiedItem, VerifiedPerson
 from kzarchive.bundle.report import BundleReport
 from kzarchive.crypto import merkle
 from kzarchive.errors import BadInput, from_os_error
@@ -328,7 +328,7 @@ def _gps(metadata: Any, options: ReportOptions) -> str:
     return ""
 
 
-def _person(person: Any, options: ReportOptions) -> m.PersonRow:
+def _person(person: Person | VerifiedPerson, options: ReportOptions) -> m.PersonRow:
     real = person.real_name if options.include_names and person.real_name else ""
     return m.PersonRow(person.role, person.pseudonym, real, bool(person.consent_given))
 
@@ -376,8 +376,7 @@ def _bundle_sections(model: VerifiedBundle, report: BundleReport,
     own = [{**entry, "leaf_hash": custody.leaf_hash_of(entry)} for entry in report.custody_entries]
     sections = []
     for incident in model.incidents:
-        people: Sequence[Person | Any] = [p for p in model.people
-                                          if p.incident_id == incident.id]
+        people = [p for p in model.people if p.incident_id == incident.id]
         rows = [_custody_row(e, model.sender) for e in own if e.get("incident_id") == incident.id]
         for chain in model.upstream:
             rows += [_custody_row({**e, "leaf_hash": custody.leaf_hash_of(dict(e))},

@@ -179,3 +179,25 @@ def test_unknown_language_or_incident_is_refused(archive: Archive) -> None:
         archive.reports.incident_report(["0123456789abcdef"])
     with pytest.raises(BadInput):
         archive.reports.incident_report([])
+
+
+def test_a_redacted_copy_names_its_original_and_what_was_covered(
+        archive: Archive, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from kzarchive.media.redact import Box
+
+    incident = make_incident(archive, 0)
+    photo_path = tmp_path / "photo.jpg"
+    Image.new("RGB", (80, 60), (200, 30, 30)).save(photo_path, quality=90)
+    photo = archive.attach_file(incident, photo_path)
+    copy = archive.redact_item(photo.id, [Box(10, 10, 20, 20), Box(40, 30, 10, 10)])
+    out = tmp_path / "report.pdf"
+    model = _write(archive, incident, out)
+    row = next(i for s in model.incidents for i in s.items if i.id == copy.id)
+    assert (row.derivation, row.redacted_boxes, row.derived_from) == ("redaction", 2, photo.id)
+    assert row.original_sha256 == photo.sha256
+    text = " ".join(" ".join(page_texts(out)).split())
+    assert f"redacted copy (2 area(s) covered) of item {photo.id}" in text
+    assert f"SHA-256 as collected {photo.sha256}" in text
+    assert copy.sha256 in text
