@@ -20,6 +20,7 @@ from kzarchive.service.exchange import Exchange, ExportOptions, ExportResult, Im
 from kzarchive.service.incidents import Incidents
 from kzarchive.service.receipts import Receipts
 from kzarchive.service.recording import Recordings
+from kzarchive.service.reports import Reports
 from kzarchive.service.session import VaultSession
 from kzarchive.service.similar import Similar
 from kzarchive.service.timestamps import Timestamps
@@ -60,6 +61,8 @@ class Archive(VaultSession):
         self.receipts = Receipts(self, self.contacts, self.exchange)
         self.recordings = Recordings(self, self.evidence, self.incidents)
         self.timestamps = Timestamps(self)
+        self.reports = Reports(self, self.incidents, self.evidence, self.contacts, self.exchange,
+                               self.timestamps, self.receipts)
         # Items stored at this unlock from recordings a crash cut short.
         self.recovered_recordings: list[str] = []
 

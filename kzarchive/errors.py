@@ -172,6 +172,7 @@ class NoAudioInput(KzError):
         "settings), then try again. A testimony can also be typed (Add testimony)."
     )
 
+
 class TimestampRefused(KzError):
     """A time-stamp reply that does not answer a request of this vault, or is malformed."""
 
@@ -192,6 +193,17 @@ class UntrustedAuthority(KzError):
         "Nothing was stored. Check that --ca names the authority's CA certificate "
         "(PEM) as published by the authority, or add the reply without --ca to keep it "
         "as not yet checked."
+    )
+
+
+class ReportUnavailable(KzError):
+    """The printable report cannot be made: this installation lacks what it needs."""
+
+    exit_code = 28
+    message_template = "The report cannot be made: {what}"
+    hint_template = (
+        "This copy of kzarchive is incomplete (its fonts ship in resources/fonts). "
+        "Reinstall it; nothing was written."
     )
 
 

@@ -676,6 +676,7 @@ class BundleReading:
         self.model = dataclasses.replace(self.model,
                                          trusted_times=tuple(self.report.trusted_times))
         model = self.model
+        self.report.verified = model
         self.report.add("bundle content", True, content_summary(model), "content.ok",
                         incidents=len(model.incidents), people=len(model.people),
                         items=len(model.items))

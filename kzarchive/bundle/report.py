@@ -18,6 +18,7 @@ from kzarchive.errors import ForwardedBundle, IntegrityError, UntrustedSigner
 from kzarchive.service.report import Check, Report, Status
 
 if TYPE_CHECKING:
+    from kzarchive.bundle.model import VerifiedBundle
     from kzarchive.bundle.stamps import CheckedStamp, TrustedTime
 
 __all__ = ["BundleError", "BundleReport", "Check", "CheckpointInfo", "FileResult",
@@ -86,6 +87,9 @@ class BundleReport(Report):
     # Why reading stopped, as data, when it did (kzarchive/report.py).
     stopped_kind: str = ""
     stopped_params: dict[str, Any] = field(default_factory=dict)
+    # The verified content, when the reading was asked to build it and it held (a
+    # printed report shows it; an import stores only the reading's own model).
+    verified: VerifiedBundle | None = None
 
     @property
     def failures(self) -> list[Check | FileResult]:

@@ -12,12 +12,13 @@ from cryptography import x509
 
 from kzarchive.archive import Archive
 from kzarchive.bundle import BundleError, BundleReport, Status
-from kzarchive.cli import jsonout
+from kzarchive.cli import cmd_report, jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
 from kzarchive.crypto import tsp
 from kzarchive.errors import ForwardedBundle, MissingFile, UntrustedSigner
 from kzarchive.service.exchange import ExportOptions
+from kzarchive.service.reports import WrittenReport
 from kzarchive.util.progress import Progress
 
 T = TypeVar("T")
@@ -49,6 +50,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     verify.add_argument("--extract-to", metavar="DIR", type=Path,
                         help="write the verified bag as files, only after everything held")
     _add_tsa_ca(verify)
+    verify.add_argument("--report", metavar="REPORT.pdf", type=Path,
+                        help="also write a printable report (PDF) of what the checks found, "
+                        "whether or not they held")
+    cmd_report.add_report_options(verify)
     add_json_flag(verify)
     verify.set_defaults(run=run_verify_bundle)
 
@@ -178,10 +183,23 @@ def sender_text(archive: Archive, fingerprint: str) -> str:
 def run_verify_bundle(args: argparse.Namespace) -> int:
     roots = _tsa_roots(args)
     with open_vault(args) as archive:
-        report = _reading("Verifying", args.json, lambda progress: archive.verify_bundle(
-            args.bundle, args.extract_to, progress=progress, tsa_roots=roots))
+        try:
+            report = _reading("Verifying", args.json, lambda progress: archive.verify_bundle(
+                args.bundle, args.extract_to, progress=progress, tsa_roots=roots))
+        except (BundleError, UntrustedSigner, ForwardedBundle) as exc:
+            # A report of a failed check is what a lawyer files too.
+            if args.report is not None and isinstance(exc.report, BundleReport):
+                failed = cmd_report.write_bundle_report(archive, exc.report, args)
+                if not args.json:
+                    cmd_report.print_written(failed)
+            raise
+        written: WrittenReport | None = None
+        if args.report is not None:
+            written = cmd_report.write_bundle_report(archive, report, args)
         sender = sender_text(archive, (report.signer.fingerprint if report.signer else "") or "")
     _show(report, args.json)
+    if written is not None and not args.json:
+        cmd_report.print_written(written)
     if not args.json:
         print("Everything holds, and the signer is a verified contact.")
         print(f"Sender: {sender}")

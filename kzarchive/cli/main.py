@@ -24,6 +24,7 @@ from kzarchive.cli import (
     cmd_items,
     cmd_log,
     cmd_receipt,
+    cmd_report,
     cmd_similar,
     cmd_timestamp,
     cmd_vault,
@@ -64,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     # In the order of the work: set up, record, check, maintain.
     for register in (cmd_vault.register_init, cmd_incident.register, cmd_items.register,
                      cmd_similar.register, cmd_contact.register, cmd_bundle.register,
-                     cmd_receipt.register, cmd_log.register, cmd_timestamp.register,
-                     cmd_vault.register_checks):
+                     cmd_report.register, cmd_receipt.register, cmd_log.register,
+                     cmd_timestamp.register, cmd_vault.register_checks):
         register(commands, common)
     return parser
 

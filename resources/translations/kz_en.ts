@@ -164,6 +164,23 @@
     </message>
 </context>
 <context>
+    <name>SaveReportDialog</name>
+    <message numerus="yes">
+        <source>A printable report (PDF) of %n incident(s): every item is read and compared with its SHA-256 and the custody log is checked first. It lists the verdict, every item with its SHA-256, the custody timeline and how to check it all again.</source>
+        <translation>
+            <numerusform>A printable report (PDF) of %n incident: every item is read and compared with its SHA-256 and the custody log is checked first. It lists the verdict, every item with its SHA-256, the custody timeline and how to check it all again.</numerusform>
+            <numerusform>A printable report (PDF) of %n incidents: every item is read and compared with its SHA-256 and the custody log is checked first. It lists the verdict, every item with its SHA-256, the custody timeline and how to check it all again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved to {path}: %n page(s). Every page carries this hash: {sha}</source>
+        <translation>
+            <numerusform>Saved to {path}: %n page. Every page carries this hash: {sha}</numerusform>
+            <numerusform>Saved to {path}: %n pages. Every page carries this hash: {sha}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SentPanel</name>
     <message numerus="yes">
         <source>Received and verified: %n file(s)</source>

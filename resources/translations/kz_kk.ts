@@ -233,6 +233,10 @@
         <translation>Жіберушіге қол қойылған түбіртек жазу: ол пакеттің толық жеткенін және тексерістен өткенін растайды. Оны тек жіберушінің қоймасы аша алады.</translation>
     </message>
     <message>
+        <source>Save report…</source>
+        <translation>Есепті сақтау…</translation>
+    </message>
+    <message>
         <source>Checking the bundle: decrypting, the signature, every hash and the custody log…</source>
         <translation>Пакет тексерілуде: шифрды ашу, қолтаңба, әрбір хеш және сақтау журналы…</translation>
     </message>
@@ -1044,6 +1048,10 @@ Technical detail: {detail}</source>
         <translation>Уақыт белгісі КО бойынша тексерілді</translation>
     </message>
     <message>
+        <source>Report written</source>
+        <translation>Есеп жасалды</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
@@ -1146,6 +1154,26 @@ Technical detail: {detail}</source>
     <message>
         <source>Time-stamp SHA-256</source>
         <translation>Уақыт белгісінің SHA-256</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Есеп</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тіл</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Бет саны</translation>
+    </message>
+    <message>
+        <source>Real names included</source>
+        <translation>Шын есімдер енгізілді</translation>
+    </message>
+    <message>
+        <source>GPS positions included</source>
+        <translation>GPS координаттары енгізілді</translation>
     </message>
     <message>
         <source>title</source>
@@ -2223,6 +2251,10 @@ Technical detail: {detail}</source>
         <translation>Таңдалған оқиғаларды &amp;экспорттау…</translation>
     </message>
     <message>
+        <source>Save &amp;report…</source>
+        <translation>Есепті &amp;сақтау…</translation>
+    </message>
+    <message>
         <source>&amp;New incident…</source>
         <translation>&amp;Жаңа оқиға…</translation>
     </message>
@@ -3053,6 +3085,67 @@ This vault&apos;s fingerprint:
     <message>
         <source>New name:</source>
         <translation>Жаңа аты:</translation>
+    </message>
+</context>
+<context>
+    <name>SaveReportDialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>Есепті сақтау</translation>
+    </message>
+    <message>
+        <source>A printable report (PDF) of this bundle and of what its check found: the verdict, the signer, every item with its SHA-256, the custody timeline, and how to check it all again with standard tools.</source>
+        <translation>Осы пакет және оны тексеру нәтижесі туралы басып шығаруға арналған есеп (PDF): қорытынды, қол қоюшы, әр материал мен оның SHA-256 мәні, сақтау хронологиясы және бәрін стандартты бағдарламалармен қайта тексеру жолы.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A printable report (PDF) of %n incident(s): every item is read and compared with its SHA-256 and the custody log is checked first. It lists the verdict, every item with its SHA-256, the custody timeline and how to check it all again.</source>
+        <translation>
+            <numerusform>%n оқиға туралы басып шығаруға арналған есеп (PDF): алдымен әр материал оқылып, өз SHA-256 мәнімен салыстырылады, сақтау журналы тексеріледі. Есепте қорытынды, әр материал мен оның SHA-256 мәні, сақтау хронологиясы және бәрін қайта тексеру жолы бар.</numerusform>
+            <numerusform>%n оқиға туралы басып шығаруға арналған есеп (PDF): алдымен әр материал оқылып, өз SHA-256 мәнімен салыстырылады, сақтау журналы тексеріледі. Есепте қорытынды, әр материал мен оның SHA-256 мәні, сақтау хронологиясы және бәрін қайта тексеру жолы бар.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report names the incidents and their items: keep it as carefully as the evidence. It is written only where you choose, and the custody log records it.</source>
+        <translation>Есепте оқиғалар мен олардың материалдары аталады: оны дәлелдемелер сияқты мұқият сақтаңыз. Ол тек сіз таңдаған жерге жазылады, бұл сақтау журналына тіркеледі.</translation>
+    </message>
+    <message>
+        <source>Include people&apos;s real names (default: pseudonyms only)</source>
+        <translation>Адамдардың шын есімдерін енгізу (әдепкіде тек бүркеншік аттар)</translation>
+    </message>
+    <message>
+        <source>Include GPS positions and coordinates</source>
+        <translation>GPS деректері мен координаттарды енгізу</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>Есептің тілі:</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Есепті сақтау…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Есепті былай сақтау</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Checking and writing the report…</source>
+        <translation>Есеп тексеріліп, жазылуда…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved to {path}: %n page(s). Every page carries this hash: {sha}</source>
+        <translation>
+            <numerusform>{path} ішіне сақталды: %n бет. Әр бетте мына хеш бар: {sha}</numerusform>
+            <numerusform>{path} ішіне сақталды: %n бет. Әр бетте мына хеш бар: {sha}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

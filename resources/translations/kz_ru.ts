@@ -233,6 +233,10 @@
         <translation>Записать подписанную квитанцию для отправителя: она подтверждает, что пакет пришёл целым и прошёл проверку. Открыть её может только хранилище отправителя.</translation>
     </message>
     <message>
+        <source>Save report…</source>
+        <translation>Сохранить отчёт…</translation>
+    </message>
+    <message>
         <source>Checking the bundle: decrypting, the signature, every hash and the custody log…</source>
         <translation>Проверяю пакет: расшифровка, подпись, каждый хеш и журнал хранения…</translation>
     </message>
@@ -1058,6 +1062,10 @@ Technical detail: {detail}</source>
         <translation>Метка времени проверена по УЦ</translation>
     </message>
     <message>
+        <source>Report written</source>
+        <translation>Отчёт составлен</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
@@ -1160,6 +1168,26 @@ Technical detail: {detail}</source>
     <message>
         <source>Time-stamp SHA-256</source>
         <translation>SHA-256 метки времени</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Страниц</translation>
+    </message>
+    <message>
+        <source>Real names included</source>
+        <translation>Настоящие имена включены</translation>
+    </message>
+    <message>
+        <source>GPS positions included</source>
+        <translation>Координаты GPS включены</translation>
     </message>
     <message>
         <source>title</source>
@@ -2243,6 +2271,10 @@ Technical detail: {detail}</source>
         <translation>&amp;Экспорт выбранных инцидентов…</translation>
     </message>
     <message>
+        <source>Save &amp;report…</source>
+        <translation>Сохранить &amp;отчёт…</translation>
+    </message>
+    <message>
         <source>&amp;New incident…</source>
         <translation>Н&amp;овый инцидент…</translation>
     </message>
@@ -3074,6 +3106,69 @@ This vault&apos;s fingerprint:
     <message>
         <source>New name:</source>
         <translation>Новое имя:</translation>
+    </message>
+</context>
+<context>
+    <name>SaveReportDialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>A printable report (PDF) of this bundle and of what its check found: the verdict, the signer, every item with its SHA-256, the custody timeline, and how to check it all again with standard tools.</source>
+        <translation>Отчёт для печати (PDF) об этом пакете и о том, что показала его проверка: заключение, подписант, каждый материал с его SHA-256, хронология хранения и как всё перепроверить стандартными программами.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A printable report (PDF) of %n incident(s): every item is read and compared with its SHA-256 and the custody log is checked first. It lists the verdict, every item with its SHA-256, the custody timeline and how to check it all again.</source>
+        <translation>
+            <numerusform>Отчёт для печати (PDF) о %n инциденте: сначала каждый материал читается и сверяется с его SHA-256, проверяется журнал хранения. В отчёте — заключение, каждый материал с его SHA-256, хронология хранения и как всё перепроверить.</numerusform>
+            <numerusform>Отчёт для печати (PDF) о %n инцидентах: сначала каждый материал читается и сверяется с его SHA-256, проверяется журнал хранения. В отчёте — заключение, каждый материал с его SHA-256, хронология хранения и как всё перепроверить.</numerusform>
+            <numerusform>Отчёт для печати (PDF) о %n инцидентах: сначала каждый материал читается и сверяется с его SHA-256, проверяется журнал хранения. В отчёте — заключение, каждый материал с его SHA-256, хронология хранения и как всё перепроверить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report names the incidents and their items: keep it as carefully as the evidence. It is written only where you choose, and the custody log records it.</source>
+        <translation>В отчёте названы инциденты и их материалы: храните его так же бережно, как доказательства. Он записывается только туда, куда вы укажете, и это отмечается в журнале хранения.</translation>
+    </message>
+    <message>
+        <source>Include people&apos;s real names (default: pseudonyms only)</source>
+        <translation>Включить настоящие имена людей (по умолчанию только псевдонимы)</translation>
+    </message>
+    <message>
+        <source>Include GPS positions and coordinates</source>
+        <translation>Включить координаты и данные GPS</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>Язык отчёта:</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Сохранить отчёт как</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Checking and writing the report…</source>
+        <translation>Проверка и запись отчёта…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved to {path}: %n page(s). Every page carries this hash: {sha}</source>
+        <translation>
+            <numerusform>Сохранено в {path}: %n страница. На каждой странице этот хеш: {sha}</numerusform>
+            <numerusform>Сохранено в {path}: %n страницы. На каждой странице этот хеш: {sha}</numerusform>
+            <numerusform>Сохранено в {path}: %n страниц. На каждой странице этот хеш: {sha}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

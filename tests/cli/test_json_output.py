@@ -81,6 +81,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     (root / "copy.bin").write_bytes(b"\x00content" * 1000)
     cli("attach", incident_id, root / "copy.bin", "--allow-duplicate")
     produced["similar"] = cli("similar", item_id, "--json").json()
+    produced["report"] = cli("report", incident_id, "-o", root / "report.pdf", "--json").json()
 
     partner = Cli(root / "partner").init()
     cli("contact", "export-card", root / "mine.card")
@@ -136,7 +137,8 @@ def test_every_command_with_json_output_is_documented(outputs: dict[str, Any]) -
     "init", "incident add", "incident list", "incident show", "attach", "testimony add",
     "extract", "similar", "log", "identity", "verify", "contact add", "contact verify",
     "contact list", "export", "verify-bundle", "import", "passwd", "receipt make",
-    "receipt add", "receipt list", "timestamp request", "timestamp add", "timestamp list"]))
+    "receipt add", "receipt list", "timestamp request", "timestamp add", "timestamp list",
+    "report"]))
 def test_output_has_the_documented_fields(outputs: dict[str, Any], command: str) -> None:
     real = outputs[command]
     assert real["json_version"] == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import threading
 import time
@@ -102,6 +103,16 @@ def vault_round_trip(kzarchive: Path, work: Path, env: dict[str, str]) -> dict[s
     extracted = work / "extracted.bin"
     run([*base, "extract", item_id, extracted], env)
     assert extracted.read_bytes() == EVIDENCE
+
+    # The printable report: reportlab, segno and the shipped fonts, as installed.
+    pdf = work / "report.pdf"
+    written = json.loads(run([*base, "report", incident, "-o", pdf, "--language", "kk",
+                              "--json"], env).stdout)["report"]
+    assert pdf.read_bytes().startswith(b"%PDF-") and written["pages"] >= 1
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+                              capture_output=True).stdout.decode()
+        assert sha256 in text and "Дәлелдемелер туралы есеп" in text
 
     blobs = [path for path in (vault / "blobs").rglob("*")
              if path.is_file() and "tmp" not in path.relative_to(vault / "blobs").parts]

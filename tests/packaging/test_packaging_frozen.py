@@ -111,7 +111,8 @@ def test_resources_are_where_the_app_looks(frozen_build: FrozenBuild) -> None:
     assert {"translations/kz_ru.qm", "translations/kz_kk.qm", "icons/kzarchive.svg",
             "icons/kzarchive-256.png", "demo/incidents.json", "demo/incidents-kk.json",
             "help/ru/index.html", "help/kk/staying-safe.html",
-            "translations/kz_en.qm"} <= names
+            "translations/kz_en.qm", "fonts/DejaVuSans.ttf", "fonts/DejaVuSansMono.ttf",
+            "fonts/LICENSE-DejaVu.txt"} <= names
     # Sources and code stay out; code lives in the executables' archives.
     assert not [name for name in names if name.endswith((".ts", ".py", ".pyc"))]
     qt_translations = frozen_build.folder / "_internal" / "PySide6" / "Qt" / "translations"

@@ -31,6 +31,8 @@ def test_wheel_carries_translations_icons_and_demo(installed_wheel: InstalledWhe
             RESOURCES + "demo/incidents-ru.json", RESOURCES + "demo/incidents-kk.json",
             RESOURCES + "desktop/org.kzarchive.KzArchive.desktop",
             RESOURCES + "desktop/org.kzarchive.KzArchive.metainfo.xml",
+            RESOURCES + "fonts/DejaVuSans.ttf", RESOURCES + "fonts/DejaVuSans-Bold.ttf",
+            RESOURCES + "fonts/DejaVuSansMono.ttf", RESOURCES + "fonts/LICENSE-DejaVu.txt",
             "kzarchive/py.typed"} <= names
     for language in ("en", "ru", "kk"):
         guide = {f"{RESOURCES}help/{language}/{topic}.html" for topic in (

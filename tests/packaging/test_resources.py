@@ -16,7 +16,9 @@ def test_a_checkout_finds_the_top_level_resources_folder() -> None:
     assert resources.resource_root() == ROOT / "resources"
     for parts in (("icons", "kzarchive.svg"), ("translations", "kz_ru.ts"),
                   ("demo", "incidents-kk.json"), ("help", "ru", "index.html"),
-                  ("desktop", f"{APP_ID}.desktop"), ("desktop", f"{APP_ID}.metainfo.xml")):
+                  ("desktop", f"{APP_ID}.desktop"), ("desktop", f"{APP_ID}.metainfo.xml"),
+                  ("fonts", "DejaVuSans.ttf"), ("fonts", "DejaVuSansMono.ttf"),
+                  ("fonts", "LICENSE-DejaVu.txt")):
         assert resources.resource_path(*parts).is_file(), parts
     # Data, not code: nothing importable is left inside the package's old folder.
     assert not (ROOT / "kzarchive" / "resources").exists()

@@ -43,6 +43,7 @@ from kzarchive.gui.dialogs.receipt_dialogs import (
     show_receipt_error,
     start_making,
 )
+from kzarchive.gui.dialogs.report_dialog import SaveReportDialog
 from kzarchive.gui.formatting import data_size, moment_text, moment_tooltip
 from kzarchive.gui.noop import QT_TRANSLATE_NOOP
 from kzarchive.gui.report_text import BundleReportText
@@ -188,8 +189,11 @@ class BundleDialog(QDialog):
             "Write a signed receipt for the sender: it confirms that this bundle arrived "
             "complete and verified. Only the sender's vault can open it."))
         self.receipt_button.clicked.connect(self.make_receipt)
+        self.report_button = QPushButton(self.tr("Save report…"))
+        self.report_button.clicked.connect(self.save_report)
         buttons = QHBoxLayout()
         buttons.addWidget(self.receipt_button)
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
@@ -440,6 +444,8 @@ class BundleDialog(QDialog):
             self.state is State.GOOD
             or (self.state is State.UNTRUSTED and self.accept_risk.isChecked()))
         self.import_button.setVisible(self.state in (State.GOOD, State.UNTRUSTED))
+        self.report_button.setVisible(self.report is not None
+                                      and self.state in (State.GOOD, State.UNTRUSTED, State.BAD))
         self.import_button.setEnabled(importable and self.task is None)
         self.receipt_button.setVisible(self.state is State.GOOD and not (
             self.report and self.report.forwarded))
@@ -475,6 +481,16 @@ class BundleDialog(QDialog):
             return
         show_receipt_error(self, self.tr("No receipt made"), exc)
         self._update_buttons()
+
+    def save_report(self) -> SaveReportDialog | None:
+        """A printable report of what the check found, held or not."""
+        if self.report is None:
+            return None
+        dialog = SaveReportDialog(self.archive, self.controller.vault_tasks,
+                                  self.controller.language, bundle_report=self.report,
+                                  parent=self)
+        dialog.show()
+        return dialog
 
     # -- importing -------------------------------------------------------------------
 

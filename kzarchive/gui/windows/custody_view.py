@@ -66,6 +66,7 @@ ACTIONS = {
     "checkpoint.timestamped": QT_TRANSLATE_NOOP("Custody", "Custody log time-stamped"),
     "checkpoint.timestamp_verified": QT_TRANSLATE_NOOP("Custody",
                                                        "Time-stamp checked with a CA"),
+    "report.written": QT_TRANSLATE_NOOP("Custody", "Report written"),
 }
 
 DETAIL_NAMES = {
@@ -95,6 +96,11 @@ DETAIL_NAMES = {
     "authority": QT_TRANSLATE_NOOP("Custody", "Authority"),
     "chain": QT_TRANSLATE_NOOP("Custody", "Authority checked"),
     "token_sha256": QT_TRANSLATE_NOOP("Custody", "Time-stamp SHA-256"),
+    "report_id": QT_TRANSLATE_NOOP("Custody", "Report"),
+    "language": QT_TRANSLATE_NOOP("Custody", "Language"),
+    "pages": QT_TRANSLATE_NOOP("Custody", "Pages"),
+    "include_names": QT_TRANSLATE_NOOP("Custody", "Real names included"),
+    "include_gps": QT_TRANSLATE_NOOP("Custody", "GPS positions included"),
 }
 
 FIELD_NAMES = {

@@ -39,6 +39,7 @@ from kzarchive.gui.dialogs.messages import error_text
 from kzarchive.gui.dialogs.panic import PanicWipeDialog
 from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.dialogs.receipt_dialogs import add_receipt
+from kzarchive.gui.dialogs.report_dialog import SaveReportDialog
 from kzarchive.gui.dialogs.settings_dialog import SettingsDialog
 from kzarchive.gui.dialogs.timestamps_dialog import TrustedTimeDialog
 from kzarchive.gui.dialogs.verify_dialog import VerifyDialog
@@ -370,6 +371,11 @@ class MainWindow(QMainWindow):
         export_selected = QAction(self.tr("E&xport selected incidents…"), self)
         export_selected.triggered.connect(self.export_bundle)
         self.incident_menu.addAction(export_selected)
+        self.save_report_action = QAction(self.tr("Save &report…"), self)
+        self.save_report_action.triggered.connect(self.save_report)
+        self.incident_menu.addAction(self.save_report_action)
+        self.incident_menu.aboutToShow.connect(
+            lambda: self.save_report_action.setEnabled(bool(self.selected_incident_ids())))
 
     def _child(self, dialog: QWidget) -> QWidget:
         # Kept as a child, so locking (which deletes this window) deletes it too.
@@ -384,6 +390,14 @@ class MainWindow(QMainWindow):
     def export_bundle(self) -> QWidget:
         return self._child(ExportWizard(self.controller, self.archive,
                                         self.selected_incident_ids(), self))
+
+    def save_report(self) -> QWidget | None:
+        incident_ids = self.selected_incident_ids()
+        if not incident_ids:
+            return None
+        return self._child(SaveReportDialog(self.archive, self.controller.vault_tasks,
+                                            self.controller.language,
+                                            incident_ids=incident_ids, parent=self))
 
     def open_bundle(self) -> QWidget | None:
         dialog = open_bundle(self.controller, self.archive, self.incidents_imported, self)
