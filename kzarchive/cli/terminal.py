@@ -19,25 +19,25 @@ def human_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-class TerminalProgress:
-    """A ``Progress`` callable that draws ``label: 42% 1.2 GiB, 310 MiB/s``."""
+class _Line:
+    """One self-overwriting line, redrawn at most every ``_INTERVAL`` (and at the end)."""
 
-    def __init__(self, label: str, stream: TextIO):
-        self.label = label
+    def __init__(self, stream: TextIO):
         self.stream = stream
-        self._start = time.monotonic()
+        self.start = time.monotonic()
         self._last = 0.0
         self._drawn = False
 
-    def __call__(self, done: int, total: int) -> None:
+    def due(self, done: int, total: int) -> float | None:
+        """Seconds since the start if it is time to redraw; None if not yet."""
         now = time.monotonic()
         if now - self._last < _INTERVAL and done != total:
-            return
+            return None
         self._last = now
-        elapsed = max(now - self._start, 1e-6)
-        share = f"{100 * done // total:3d}% " if total else ""
-        rate = done / _MIB / elapsed
-        self.stream.write(f"\r{self.label}: {share}{human_size(done)}, {rate:.0f} MiB/s\033[K")
+        return max(now - self.start, 1e-6)
+
+    def draw(self, text: str) -> None:
+        self.stream.write(f"\r{text}\033[K")
         self.stream.flush()
         self._drawn = True
 
@@ -46,6 +46,29 @@ class TerminalProgress:
             self.stream.write("\n")
             self.stream.flush()
             self._drawn = False
+
+
+def _share(done: int, total: int) -> str:
+    return f"{100 * done // total:3d}% " if total else ""
+
+
+class TerminalProgress:
+    """A ``Progress`` callable that draws ``label: 42% 1.2 GiB, 310 MiB/s``."""
+
+    def __init__(self, label: str, stream: TextIO):
+        self.label = label
+        self._line = _Line(stream)
+
+    def __call__(self, done: int, total: int) -> None:
+        elapsed = self._line.due(done, total)
+        if elapsed is None:
+            return
+        rate = done / _MIB / elapsed
+        self._line.draw(f"{self.label}: {_share(done, total)}{human_size(done)}, "
+                        f"{rate:.0f} MiB/s")
+
+    def finish(self) -> None:
+        self._line.finish()
 
 
 class BatchProgress:
@@ -53,39 +76,28 @@ class BatchProgress:
 
     def __init__(self, count: int, stream: TextIO):
         self.count = count
-        self.stream = stream
-        self._start = time.monotonic()
-        self._last = 0.0
+        self._line = _Line(stream)
         self._done = self._total = 0
-        self._drawn = False
 
     def overall(self, done: int, total: int) -> None:
         self._done, self._total = done, total
 
     def file(self, index: int, _path: object, done: int, size: int) -> None:
-        now = time.monotonic()
-        if now - self._last < _INTERVAL and done != size:
+        elapsed = self._line.due(done, size)
+        if elapsed is None:
             return
-        self._last = now
-        elapsed = max(now - self._start, 1e-6)
-        share = f"{100 * done // size:3d}% " if size else ""
         rate = self._done / elapsed
-        line = f"\rFile {index + 1} of {self.count}: {share}{human_size(done)}"
+        line = f"File {index + 1} of {self.count}: {_share(done, size)}{human_size(done)}"
         if self.count > 1 and self._total:
             left = ""
             if rate > 0 and elapsed > 1:
                 left = f", {max(0, round((self._total - self._done) / rate))} s left"
             line += (f"; all: {100 * self._done // self._total}% "
                      f"{human_size(self._done)} of {human_size(self._total)}{left}")
-        self.stream.write(f"{line}, {rate / _MIB:.0f} MiB/s\033[K")
-        self.stream.flush()
-        self._drawn = True
+        self._line.draw(f"{line}, {rate / _MIB:.0f} MiB/s")
 
     def finish(self) -> None:
-        if self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._drawn = False
+        self._line.finish()
 
 
 def batch_progress_for(count: int, stream: TextIO | None = None) -> BatchProgress | None:

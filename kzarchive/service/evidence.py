@@ -318,37 +318,21 @@ class Evidence:
         out = Path(out_path)
         if out.is_dir():
             out = out / plainfiles.file_name(item.name, item.id)
-        exists = BadInput(what=f"{out} already exists", hint="Choose another name or folder.")
-        if os.path.lexists(out) and (not overwrite or out.is_dir()):
-            raise exists
-        digest, done = hashlib.sha256(), 0
-        partial: Path | None = None
-        try:
-            sink, partial = plainfiles.private_temp_file(out.parent)
-            with sink:
-                for chunk in self.iter_content(item_id):
-                    if cancel is not None:
-                        cancel.check()
-                    digest.update(chunk)
-                    sink.write(chunk)
-                    done += len(chunk)
-                    if progress is not None:
-                        progress(done, item.size)
-                sink.flush()
-                os.fsync(sink.fileno())
+
+        def copy(sink: BinaryIO) -> None:
+            digest, done = hashlib.sha256(), 0
+            for chunk in self.iter_content(item_id):
+                if cancel is not None:
+                    cancel.check()
+                digest.update(chunk)
+                sink.write(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, item.size)
             if digest.hexdigest() != item.sha256:
                 raise IntegrityError(what=f"item {item.id} does not match its recorded SHA-256")
-            plainfiles.place(partial, out, overwrite)
-        except FileExistsError:
-            _remove(partial)
-            raise exists from None
-        except OSError as exc:
-            _remove(partial)
-            raise from_os_error(exc, "no room for the extracted file",
-                           BadInput(what=f"cannot write {out}: {exc.strerror}")) from None
-        except BaseException:
-            _remove(partial)
-            raise
+
+        plainfiles.write_file(out, copy, overwrite, "no room for the extracted file")
         self._session.log("item.extracted", item.incident_id, item.id, {"sha256": item.sha256})
         return out
 
@@ -482,7 +466,3 @@ class Evidence:
                        f"{report.items_checked} items, {report.bytes_checked} bytes",
                        "blobs.counted", items=report.items_checked, size=report.bytes_checked)
 
-
-def _remove(partial: Path | None) -> None:
-    if partial is not None:
-        partial.unlink(missing_ok=True)

@@ -18,7 +18,6 @@ and ``partner_receipts`` below.
 from __future__ import annotations
 
 import base64
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from typing import Any
 from kzarchive.bundle.model import VerifiedBundle, VerifiedItem, VerifiedPerson
 from kzarchive.bundle.report import BundleReport
 from kzarchive.crypto import merkle
-from kzarchive.errors import BadInput, from_os_error
+from kzarchive.errors import BadInput
 from kzarchive.pdf import model as m
 from kzarchive.pdf.labels import LANGUAGES
 from kzarchive.service.contacts import Contacts
@@ -267,29 +266,10 @@ class Reports:
         from kzarchive.pdf import render
 
         out = Path(out_path)
-        exists = BadInput(what=f"{out} already exists", hint="Choose another name or folder.")
         if out.is_dir():
             raise BadInput(what=f"{out} is a folder", hint="Give the report's file name.")
-        if os.path.lexists(out) and not overwrite:
-            raise exists
-        partial: Path | None = None
-        try:
-            sink, partial = plainfiles.private_temp_file(out.parent)
-            with sink:
-                pages = render.render(report, sink)
-                sink.flush()
-                os.fsync(sink.fileno())
-            plainfiles.place(partial, out, overwrite)
-        except FileExistsError:
-            _remove(partial)
-            raise exists from None
-        except OSError as exc:
-            _remove(partial)
-            raise from_os_error(exc, "no room for the report",
-                                BadInput(what=f"cannot write {out}: {exc.strerror}")) from None
-        except BaseException:
-            _remove(partial)
-            raise
+        pages = plainfiles.write_file(out, lambda sink: render.render(report, sink), overwrite,
+                                      "no room for the report")
         details = {"report_id": report.report_id, "sha256": report.anchor_sha256,
                    "language": report.language, "pages": pages,
                    "include_names": report.include_names, "include_gps": report.include_gps}
@@ -301,11 +281,6 @@ class Reports:
                 self._session.append_log(REPORT_WRITTEN, details={
                     **details, "bundle_id": report.bundle_id})
         return WrittenReport(out, report.report_id, pages, report.anchor_sha256)
-
-
-def _remove(path: Path | None) -> None:
-    if path is not None:
-        path.unlink(missing_ok=True)
 
 
 def _first_failure(report: BundleReport) -> str:

@@ -15,8 +15,13 @@ import errno
 import os
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
+
+from kzarchive.errors import BadInput, from_os_error
+
+T = TypeVar("T")
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -94,3 +99,40 @@ def place(partial: Path, out: Path, overwrite: bool) -> None:
         os.replace(partial, out)
         return
     os.unlink(partial)
+
+
+def write_file(out: Path, write: Callable[[BinaryIO], T], overwrite: bool, no_room: str) -> T:
+    """Writes one file in clear at ``out`` and nowhere else; returns what ``write`` gave.
+
+    ``write`` fills a private temporary file beside ``out``, which is made durable and
+    then placed in one step: a failure at any point (``write``'s own errors included)
+    leaves nothing behind and nothing half-written at ``out``.  Raises BadInput
+    (``out`` exists, cannot be written), DiskFull (``no_room`` says what had no room).
+    """
+    exists = BadInput(what=f"{out} already exists", hint="Choose another name or folder.")
+    if os.path.lexists(out) and (not overwrite or out.is_dir()):
+        raise exists
+    partial: Path | None = None
+    try:
+        sink, partial = private_temp_file(out.parent)
+        with sink:
+            result = write(sink)
+            sink.flush()
+            os.fsync(sink.fileno())
+        place(partial, out, overwrite)
+    except FileExistsError:
+        _discard(partial)
+        raise exists from None
+    except OSError as exc:
+        _discard(partial)
+        raise from_os_error(exc, no_room,
+                            BadInput(what=f"cannot write {out}: {exc.strerror}")) from None
+    except BaseException:
+        _discard(partial)
+        raise
+    return result
+
+
+def _discard(partial: Path | None) -> None:
+    if partial is not None:
+        partial.unlink(missing_ok=True)
