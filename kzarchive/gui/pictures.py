@@ -36,15 +36,20 @@ class PictureMaker(QObject):
         self._vault_tasks = vault_tasks
         self._runner = TaskRunner(self, max_threads=1)
         self._running = False
+        # Asked while a slice ran: that slice may have looked before the new pictures.
+        self._again = False
         self._stopped = False
         # Whatever the vault's worker did may have stored pictures.
         vault_tasks.finished.connect(self.kick)
 
     def kick(self) -> None:
         """Make what waits, now or as soon as the vault's worker is idle."""
-        if self._running or self._stopped or self._vault_tasks.busy:
-            return  # busy: asked again when the vault's task ends, or after this slice
-        self._running = True
+        if self._running:
+            self._again = True
+            return
+        if self._stopped or self._vault_tasks.busy:
+            return  # asked again when the vault's task ends
+        self._running, self._again = True, False
         archive = self._archive
         self._runner.run(lambda progress, cancel: archive.pictures.make(cancel=cancel,
                                                                         limit=SLICE),
@@ -52,8 +57,11 @@ class PictureMaker(QObject):
 
     def _slice_done(self, made: list[str]) -> None:
         self._running = False
-        if made and not self._stopped:
+        if self._stopped:
+            return
+        if made:
             self.made.emit(made)
+        if made or self._again:
             self.kick()
 
     def _slice_failed(self, exc: KzError) -> None:

@@ -27,6 +27,7 @@ being streamed at that moment leaves no trace.  docs/decisions.md, "Batch intake
 from __future__ import annotations
 
 import collections
+import contextlib
 import io
 import os
 import time
@@ -188,15 +189,21 @@ class BatchIntake:
         files = [Path(path) for path in paths]
         sizes = [_size(path) for path in files]
         total, before = sum(sizes), 0
-        with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool:
+        with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool, \
+                ThreadPoolExecutor(1, thread_name_prefix="intake-read") as reads:
+            # The next file is opened and read (if small) while this one is encrypted.
+            ahead = reads.submit(_read, files[0]) if files else None
             try:
                 for index, path in enumerate(files):
                     if self._cancel is not None:
                         self._cancel.check()
                     entry = IntakeFile(path)
                     result.files.append(entry)
+                    opened, ahead = ahead, (reads.submit(_read, files[index + 1])
+                                            if index + 1 < len(files) else None)
                     try:
-                        self._stream(pool, index, entry, before, total)
+                        assert opened is not None
+                        self._stream(pool, index, entry, before, total, opened.result())
                     except STOPPING:
                         raise
                     except KzError as exc:
@@ -209,21 +216,17 @@ class BatchIntake:
             except STOPPING as exc:
                 result.stopped_by = exc
             finally:
+                _close_unused(ahead)
                 self._finish(result)
         return result
 
     # -- streaming, on the calling thread -------------------------------------------------
 
     def _stream(self, pool: ThreadPoolExecutor, index: int, entry: IntakeFile,
-                before: int, total: int) -> None:
+                before: int, total: int, opened: _Opened) -> None:
         path = entry.path
-        handle = _open(path)
+        handle, size, data = opened
         with handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(IN_MEMORY_LIMIT + 1) if size <= IN_MEMORY_LIMIT else None
-            if data is not None and len(data) > IN_MEMORY_LIMIT:
-                data = None  # it grew while being read: stream it like a large file
-                handle.seek(0)
             source: BinaryIO = io.BytesIO(data) if data is not None else handle
             self._make_room(len(data) if data is not None else 0)
             blob_id = self._take_id()
@@ -429,6 +432,38 @@ def attach_files(
     everything else is reported per file in the result, or as its ``stopped_by``.
     """
     return BatchIntake(session, incident_id, **options).run(list(paths))
+
+
+# An open file, its size, and its bytes if small enough to be held (else None).
+_Opened = tuple[BinaryIO, int, bytes | None]
+
+
+def _read(path: Path) -> _Opened:
+    """Opens a file of the batch and reads it whole if it is small (on the read thread)."""
+    handle = _open(path)
+    try:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(IN_MEMORY_LIMIT + 1) if size <= IN_MEMORY_LIMIT else None
+        if data is not None and len(data) > IN_MEMORY_LIMIT:
+            data = None  # it grew while being read: stream it like a large file
+            handle.seek(0)
+    except FileNotFoundError:
+        handle.close()
+        raise MissingFile(path=path, hint="The file vanished while it was read. "
+                          "Nothing was stored; attach it again.") from None
+    except OSError as exc:
+        handle.close()
+        raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
+                       hint="Check the drive, then attach the file again. "
+                       "Nothing was stored.") from None
+    return handle, size, data
+
+
+def _close_unused(ahead: Future[_Opened] | None) -> None:
+    """The file read ahead for a batch that stopped before it."""
+    if ahead is not None:
+        with contextlib.suppress(KzError):  # its error belongs to a file not tried
+            ahead.result()[0].close()
 
 
 def _open(path: Path) -> BinaryIO:

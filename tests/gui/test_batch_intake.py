@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -163,3 +165,35 @@ def test_locking_stops_the_background_thumbnails_and_the_next_unlock_makes_the_r
         assert 0 < left <= 38
         assert len(reopened.pictures.make()) == left
         assert reopened.verify().ok
+
+
+def test_pictures_stored_while_a_slice_runs_are_made_after_it(
+    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kzarchive.gui.pictures import PictureMaker
+    from kzarchive.gui.workers import TaskRunner
+
+    vault_tasks = TaskRunner()
+    maker = PictureMaker(archive, vault_tasks)
+    make = archive.pictures.make
+    release = threading.Event()
+    first: list[bool] = []
+
+    def slow_first_slice(*args: Any, **kwargs: Any) -> list[str]:
+        done = make(*args, **kwargs)
+        if not first:
+            first.append(True)
+            release.wait(10)  # looked at the queue before the photos below landed
+        return done
+
+    monkeypatch.setattr(archive.pictures, "make", slow_first_slice)
+    maker.kick()
+    qtbot.waitUntil(lambda: bool(first))
+    incident = archive.add_incident("Landed during a slice")
+    added = archive.attach_files(incident, sorted(camera_roll(tmp_path / "DCIM", 3).iterdir()))
+    maker.kick()  # while the first slice still runs
+    with qtbot.waitSignal(maker.made, timeout=10_000) as made:
+        release.set()
+    assert made.args == [[item.id for item in added.added]]
+    assert archive.pictures.waiting() == 0
+    assert maker.stop()
