@@ -20,7 +20,8 @@ on its own in this process and reported separately: it is a fixed cost by design
 the same for one file or a thousand.  The ratio is (attach - derivation) / baseline.
 Intake makes no thumbnail or fingerprint (docs/decisions.md, "Pictures made after
 intake"): the time to make them afterwards, as the app does in the background, is
-printed beside, from a process of its own.  Peak memory is the child's
+printed beside (``archive.pictures.make()`` in this process, the vault opened).  Peak
+memory is the child's
 ``ru_maxrss`` from ``os.wait4``, next to that of a
 process that only unlocks the same vault (``incident list``: the interpreter, the
 imports and the derivation's memory); the difference is what intake adds.
