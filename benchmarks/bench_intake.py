@@ -7,7 +7,8 @@ Not part of the test run.  From the repository root:
     .venv/bin/python benchmarks/bench_intake.py --quick    # 10 12-MP photos, 100 of 2 MP,
                                                             # one 128 MiB file (about a minute)
 
-Every figure is a whole process, as a user runs it, followed by ``sync``:
+Every figure is a whole process, as a user runs it, followed by ``sync``; the two
+sides run in turns, three times each (``--runs``), and the medians count:
 
 - ``kzarchive attach INCIDENT FILE...`` as a subprocess (Python's start-up, the
   unlock, intake, its own fsyncs), then ``sync``;
@@ -17,7 +18,11 @@ Every figure is a whole process, as a user runs it, followed by ``sync``:
 The unlock's key derivation (Argon2id with the vault's own parameters) is timed
 on its own in this process and reported separately: it is a fixed cost by design,
 the same for one file or a thousand.  The ratio is (attach - derivation) / baseline.
-Peak memory is the child's ``ru_maxrss`` from ``os.wait4``, next to that of a
+Intake makes no thumbnail or fingerprint (docs/decisions.md, "Pictures made after
+intake"): the time to make them afterwards, as the app does in the background, is
+printed beside (``archive.pictures.make()`` in this process, the vault opened).  Peak
+memory is the child's
+``ru_maxrss`` from ``os.wait4``, next to that of a
 process that only unlocks the same vault (``incident list``: the interpreter, the
 imports and the derivation's memory); the difference is what intake adds.
 
@@ -34,6 +39,7 @@ import base64
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -154,9 +160,11 @@ def key_derivation(vault: Path) -> tuple[float, int]:
     return time.perf_counter() - start, params.memory_kib
 
 
-def attach_run(workdir: Path, files: list[Path]) -> tuple[Run, Run, float, int]:
+def attach_run(workdir: Path, files: list[Path]) -> tuple[Run, Run, float, int, float]:
     """The attach process; an unlock-only process on the same vault (its peak RSS is
-    the interpreter and the derivation); the derivation's own time and memory."""
+    the interpreter and the derivation); the derivation's own time and memory; the
+    time to make the thumbnails and fingerprints afterwards, as the app does in the
+    background once the vault's worker is idle."""
     vault, incident_id, _ = fresh_vault(workdir)
     unlock = run_process([sys.executable, "-m", "kzarchive.cli", "incident", "list"],
                          env=child_env(vault))
@@ -166,30 +174,42 @@ def attach_run(workdir: Path, files: list[Path]) -> tuple[Run, Run, float, int]:
     kdf_seconds, kdf_kib = key_derivation(vault)
     with Archive.open(vault, PASSPHRASE) as archive:
         stored = len(archive.list_items(incident_id))
+        start = time.perf_counter()
+        archive.pictures.make()
+        pictures = time.perf_counter() - start
     if stored != len(files):
         raise SystemExit(f"{stored} items stored of {len(files)}")
-    return run, unlock, kdf_seconds, kdf_kib
+    return run, unlock, kdf_seconds, kdf_kib, pictures
 
 
-def compare(label: str, workdir: Path, files: list[Path], baseline: str) -> None:
+def compare(label: str, workdir: Path, files: list[Path], baseline: str, runs: int) -> None:
+    """Baseline and attach in turns, ``runs`` times each; the medians are printed."""
     recipient = fresh_vault(workdir)[2]
     out = workdir / "baseline.age"
-    warm(files)
-    base = run_process([baseline.format(recipient=recipient, out=out)], shell=True)
-    out.unlink(missing_ok=True)
-    run, unlock, kdf, kdf_kib = attach_run(workdir, files)
+    bases, attaches = [], []
+    for _ in range(runs):
+        warm(files)
+        bases.append(run_process([baseline.format(recipient=recipient, out=out)], shell=True))
+        out.unlink(missing_ok=True)
+        attaches.append(attach_run(workdir, files))
+    base = statistics.median(run.seconds for run in bases)
+    # The median attach by its time less its own derivation.
+    attaches.sort(key=lambda a: a[0].seconds - a[2])
+    run, unlock, kdf, kdf_kib, pictures = attaches[len(attaches) // 2]
     size = sum(path.stat().st_size for path in files)
     net = run.seconds - kdf
-    print(f"| {label} | {size / MIB:.0f} MiB | {base.seconds:.2f} s | {run.seconds:.2f} s | "
-          f"{kdf:.2f} s | {net:.2f} s | **{net / base.seconds:.2f}** | "
+    print(f"| {label} | {size / MIB:.0f} MiB | {base:.2f} s | {run.seconds:.2f} s | "
+          f"{kdf:.2f} s | {net:.2f} s | **{net / base:.2f}** | "
           f"{run.peak_rss_kib / 1024:.0f} MiB | {unlock.peak_rss_kib / 1024:.0f} MiB "
           f"({kdf_kib / 1024:.0f} MiB Argon2id) | "
-          f"{(run.peak_rss_kib - unlock.peak_rss_kib) / 1024:+.0f} MiB |", flush=True)
+          f"{(run.peak_rss_kib - unlock.peak_rss_kib) / 1024:+.0f} MiB | {pictures:.2f} s |",
+          flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, about a minute")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each, the median counts")
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "kzarchive-bench-intake")
     args = parser.parse_args()
@@ -203,18 +223,18 @@ def main() -> None:
           f"load {os.getloadavg()[0]:.1f}\n")
     print("| batch | size | baseline + sync | kzarchive attach + sync | of it key derivation "
           "| attach - derivation | ratio | peak RSS | peak RSS of the unlock alone "
-          "| attach - unlock |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "| attach - unlock | then thumbnails and fingerprints (background) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     tar_age = ("tar -c -C {folder} . | age -r {{recipient}} > {{out}} && sync")
     folder = photo_folder(workdir, big_photos, 4000, 3000)
     compare(f"{big_photos} photos of 12 MP", workdir, sorted(folder.glob("*.jpg")),
-            tar_age.format(folder=folder))
+            tar_age.format(folder=folder), args.runs)
     folder = photo_folder(workdir, small_photos, 1600, 1200)
     compare(f"{small_photos} photos of 2 MP", workdir, sorted(folder.glob("*.jpg")),
-            tar_age.format(folder=folder))
+            tar_age.format(folder=folder), args.runs)
     path = big_file(workdir, large)
     compare(f"one file of {large // MIB} MiB", workdir, [path],
-            f"age -r {{recipient}} {path} > {{out}} && sync")
+            f"age -r {{recipient}} {path} > {{out}} && sync", args.runs)
     shutil.rmtree(workdir / "vault", ignore_errors=True)
 
 

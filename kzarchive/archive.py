@@ -18,6 +18,7 @@ from kzarchive.service.contacts import Contacts
 from kzarchive.service.evidence import Evidence
 from kzarchive.service.exchange import Exchange, ExportOptions, ExportResult, ImportResult
 from kzarchive.service.incidents import Incidents
+from kzarchive.service.pictures import Pictures
 from kzarchive.service.receipts import Receipts
 from kzarchive.service.recording import Recordings
 from kzarchive.service.reports import Reports
@@ -57,7 +58,8 @@ class Archive(VaultSession):
         self.evidence = Evidence(self)
         self.contacts = Contacts(self)
         self.exchange = Exchange(self, self.incidents, self.evidence, self.contacts)
-        self.similar = Similar(self, self.evidence)
+        self.pictures = Pictures(self, self.evidence)
+        self.similar = Similar(self, self.evidence, self.pictures)
         self.receipts = Receipts(self, self.contacts, self.exchange)
         self.recordings = Recordings(self, self.evidence, self.incidents)
         self.timestamps = Timestamps(self)

@@ -98,6 +98,7 @@ def build_demo_vault(
                 if cancel:
                     cancel.check()
                 add_demo_incident(archive, record)
+            archive.pictures.make()  # a demo shows its thumbnails from the first look
         finally:
             archive.close()
         partial.rename(path)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from kzarchive.archive import Archive
@@ -128,11 +128,10 @@ def attach_all(
 
 @dataclass(frozen=True)
 class Landed:
-    """Items just stored, with the decoded thumbnails of the pictures among them."""
+    """Items just stored (their pictures' thumbnails are made after, ``gui/pictures.py``)."""
 
     incident_id: str
     items: list[Item]
-    thumbnails: list[tuple[str, QImage]]
 
 
 class AttachSignals(TaskSignals):
@@ -170,16 +169,7 @@ class AttachTask(Task):
             self.signals.step.emit(step)
 
     def _landed(self, items: list[Item]) -> None:
-        # On this worker thread, so that the gallery can show the new pictures while
-        # the batch goes on (the vault's runner does one task at a time).
-        from kzarchive.gui.widgets.gallery import is_visual, read_thumbnails
-
-        try:
-            images = read_thumbnails(self._archive, [
-                item.id for item in items if item.has_thumbnail and is_visual(item)])
-        except KzError:
-            images = []  # the gallery reads them again when it is next shown
-        self.signals.landed.emit(Landed(self._incident_id, items, images))
+        self.signals.landed.emit(Landed(self._incident_id, items))
 
 
 def attach_task(archive: Archive, incident_id: str, paths: list[Path],

@@ -19,6 +19,7 @@ from kzarchive.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from kzarchive.gui.controller import AppController
+    from kzarchive.gui.pictures import PictureMaker
 
 
 class VaultContext(Protocol):
@@ -39,6 +40,11 @@ class VaultContext(Protocol):
         """The app's settings as they are now."""
         ...
 
+    @property
+    def pictures(self) -> PictureMaker | None:
+        """What makes thumbnails in the background (None: nothing does)."""
+        ...
+
 
 @dataclass(frozen=True)
 class FixedVaultContext:
@@ -47,6 +53,7 @@ class FixedVaultContext:
     archive: Archive
     vault_tasks: TaskRunner
     config: GuiConfig = field(default_factory=GuiConfig)
+    pictures: PictureMaker | None = None
 
 
 class ControllerVaultContext:
@@ -68,6 +75,10 @@ class ControllerVaultContext:
     def config(self) -> GuiConfig:
         # Read each time: the controller replaces its settings object when they change.
         return self._controller.config
+
+    @property
+    def pictures(self) -> PictureMaker | None:
+        return self._controller.pictures
 
     def hold_auto_lock(self, held: bool) -> None:
         """While held (a recording under way), being idle does not lock the vault; the

@@ -21,6 +21,7 @@ from kzarchive.gui.config import GuiConfig, save_config
 from kzarchive.gui.dialogs.passphrase_dialog import ChangePassphraseDialog
 from kzarchive.gui.i18n import effective_language, install_language
 from kzarchive.gui.idle import IdleWatcher, LockKeyFilter
+from kzarchive.gui.pictures import PictureMaker
 from kzarchive.gui.windows.main_window import MainWindow
 from kzarchive.gui.windows.unlock import UnlockWindow
 from kzarchive.gui.windows.welcome import WelcomeWindow
@@ -40,6 +41,8 @@ class AppController(QObject):
         self.tasks = TaskRunner(self)
         # Work on the open vault: one at a time, so lock can wait for it and stop it.
         self.vault_tasks = TaskRunner(self, max_threads=1)
+        # Thumbnails and fingerprints of the open vault, made when vault_tasks is idle.
+        self.pictures: PictureMaker | None = None
         self.archive: Archive | None = None
         self.screen: QWidget | None = None
         self.idle = IdleWatcher(self.lock, self.auto_lock_ms, self)
@@ -133,11 +136,15 @@ class AppController(QObject):
         """A vault was created or unlocked: remember where, show it, start the idle clock."""
         recovered = isinstance(self.screen, UnlockWindow) and self.screen.use_recovery.isChecked()
         if self.archive is not None and self.archive is not archive:
+            self._stop_pictures()
             self.archive.close()
         self.archive = archive
         self.config.last_vault = str(archive.path)
         self.save_settings()
+        self._stop_pictures()
+        self.pictures = PictureMaker(archive, self.vault_tasks, self)
         window = self.show_main()
+        self.pictures.kick()
         self.idle.start()
         self.lock_key.enabled = True
         if recovered:
@@ -166,7 +173,7 @@ class AppController(QObject):
             return
         self.idle.stop()
         self.lock_key.enabled = False
-        if not self.vault_tasks.cancel_all():
+        if not self.vault_tasks.cancel_all() or not self._stop_pictures():
             log.warning("Background work on the vault did not stop in time.")
         self.show_unlock(archive.path)
         self.archive = None
@@ -174,6 +181,15 @@ class AppController(QObject):
         clipboard = QGuiApplication.clipboard()
         if clipboard.ownsClipboard():
             clipboard.clear()
+
+    def _stop_pictures(self, wait_ms: int = 10_000) -> bool:
+        """Stops the background thumbnails; True if nothing of them still runs."""
+        maker, self.pictures = self.pictures, None
+        if maker is None:
+            return True
+        stopped = maker.stop(wait_ms)
+        maker.deleteLater()
+        return stopped
 
     def panic_wipe(self) -> None:
         """Destroy the open vault (keys first, then files) and show the welcome screen."""
@@ -183,6 +199,7 @@ class AppController(QObject):
         self.idle.stop()
         self.lock_key.enabled = False
         self.vault_tasks.cancel_all(2_000)
+        self._stop_pictures(2_000)
         self.archive = None
         path = archive.path
         failed = False
@@ -222,6 +239,7 @@ class AppController(QObject):
         self.lock_key.enabled = False
         self.tasks.cancel_all(2_000)
         self.vault_tasks.cancel_all()
+        self._stop_pictures()
         if self.archive is not None:
             archive, self.archive = self.archive, None
             archive.close()

@@ -64,6 +64,8 @@ class Task(QRunnable):
 class TaskRunner(QObject):
     """Starts tasks, keeps them alive while they run, and can stop them all."""
 
+    finished = Signal()  # a task ended (after its own signals)
+
     def __init__(self, parent: QObject | None = None, max_threads: int = 0) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -95,6 +97,7 @@ class TaskRunner(QObject):
 
     def _forget(self, task: Task) -> None:
         self._running.discard(task)
+        self.finished.emit()
 
     @property
     def busy(self) -> bool:

@@ -1,9 +1,10 @@
 """Items of evidence: intake, reading, extraction and verification.
 
 ``archive.evidence``, built over a ``VaultSession``.  Intake is one streaming pass
-(read, hash, encrypt, write); metadata and thumbnails are then read from the stored
-ciphertext, so they describe exactly the
-bytes whose hash was recorded, and nothing decrypted touches the disk.
+(read, hash, encrypt, write); metadata is then read from the stored ciphertext, so
+it describes exactly the bytes whose hash was recorded, and nothing decrypted
+touches the disk.  A picture's thumbnail and fingerprint are made later from the
+same stored bytes (``archive.pictures``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from kzarchive.errors import (
     VaultLocked,
     from_os_error,
 )
-from kzarchive.service import rows, similar
+from kzarchive.service import pictures, rows
 from kzarchive.service.describe import describe
 from kzarchive.service.intake import (
     FileProgress,
@@ -177,25 +178,20 @@ class Evidence:
                 raise IntegrityError(what=f"content of {name} does not match its recorded hash")
             with self._blobs.open(blob) as reader:
                 described = describe(reader, name)
-            thumbnail = None
-            if described["thumbnail"]:
-                thumbnail = self._write_small_blob(described["thumbnail"])
-                written.append(thumbnail.id)
             final_kind = kind or ("source-text" if text is not None else described["kind"])
             ident = item_id or new_id()
             with self._session.transaction() as db:
                 stored = rows.keep_blob(db, blob)
-                thumb_id = rows.keep_blob(db, thumbnail) if thumbnail is not None else None
                 if extra_metadata:
                     described = {**described,
                                  "metadata": {**described["metadata"], **extra_metadata}}
                 rows.insert_item(db, item_values(
-                    self._session, incident_id, ident, name, final_kind, blob, stored, thumb_id,
+                    self._session, incident_id, ident, name, final_kind, blob, stored,
                     described, mime=mime, collected_at=collected_at, collector=collector,
                     source=source_description, language=language, notes=notes,
                     witness=witness, derived_from=derived_from, derivation=derivation,
                 ), [name, notes, source_description, witness, text])
-                similar.store_fingerprint(db, ident, described["fingerprint"])
+                pictures.queue(db, ident, mime or described["mime"])
                 details: dict[str, Any] = {"sha256": blob.sha256, "size": blob.size,
                                            "kind": final_kind}
                 if derived_from:
@@ -205,8 +201,6 @@ class Evidence:
             # Equal content already stored: keep one copy.
             if stored != blob.id:
                 self._blobs.delete(blob.id)
-            if thumbnail is not None and thumb_id != thumbnail.id:
-                self._blobs.delete(thumbnail.id)
             return self.get_item(ident)
         except BaseException as exc:
             for leftover in written:
@@ -235,12 +229,6 @@ class Evidence:
                             cancel=cancel, allow_duplicate=allow_duplicate,
                             file_progress=file_progress, on_landed=on_landed,
                             stop_at_failure=stop_at_failure)
-
-    def _write_small_blob(self, data: bytes) -> StoredBlob:
-        blob_id = self._blobs.new_id()
-        with self._session.transaction() as db:
-            db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob_id,))
-        return self._blobs.write(blob_id, io.BytesIO(data), len(data))
 
     # -- reading ---------------------------------------------------------------------
 
@@ -409,6 +397,10 @@ class Evidence:
 
     def _verify_blobs(self, report: VerifyReport, progress: Progress | None,
                       cancel: CancelToken | None) -> None:
+        # Listed before the rows are read: a file being written now (by the background
+        # thumbnails, say) had its id committed in pending_blobs before it existed, so
+        # it is known below, and not taken for a stray.
+        on_disk = self._blobs.all_ids()
         with self._session.read() as db:
             try:
                 found = db.execute(
@@ -418,7 +410,8 @@ class Evidence:
                 thumbs = [StoredBlob.from_row(row) for row in db.execute(
                     f"SELECT {blob_columns('b')} FROM blobs b "
                     "WHERE b.id NOT IN (SELECT blob_id FROM items)").fetchall()]
-                known = {row[0] for row in db.execute("SELECT id FROM blobs")}
+                known = {row[0] for row in db.execute(
+                    "SELECT id FROM blobs UNION SELECT id FROM pending_blobs")}
             except database.DatabaseError as exc:
                 report.add("stored files", False, f"their list could not be read ({exc})")
                 return
@@ -456,7 +449,7 @@ class Evidence:
                                "blob.mismatch", thumb.id[:8])
             except KzError as exc:
                 report.add(f"stored file {thumb.id[:8]}", False, exc.message, ERROR, thumb.id[:8])
-        strays = self._blobs.all_ids() - known
+        strays = on_disk - known
         if strays:
             report.add("stored files", False,
                        f"{len(strays)} file(s) in blobs/ that the database does not know",

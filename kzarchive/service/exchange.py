@@ -45,7 +45,7 @@ from kzarchive.crypto import merkle
 from kzarchive.crypto.age import X25519Recipient
 from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, MissingFile
-from kzarchive.service import pictures, provenance, rows, similar
+from kzarchive.service import pictures, provenance, rows
 from kzarchive.service.contacts import Contacts
 from kzarchive.service.evidence import Evidence
 from kzarchive.service.incidents import Incidents
@@ -407,7 +407,7 @@ class Exchange:
                 self._session.blobs.delete(blob.id)
             return result
         # Read from the received bytes, after they were verified; never from the bundle.
-        readings = pictures.read_received(self._session, model.items, stored)
+        credentials = pictures.read_received_credentials(self._session, model.items, stored)
         with self._session.transaction() as db:
             for blob in stored.values():
                 rows.keep_blob(db, blob)
@@ -426,7 +426,7 @@ class Exchange:
                 if item.file not in delivered:
                     raise IntegrityError(
                         what=f"the content of item {item.id} was not delivered by the bundle")
-                _import_item(db, item, model, readings.get(item.id))
+                _import_item(db, item, model, credentials.get(item.id))
                 result.items_added.append(item.id)
             _store_received_custody(db, model)
             db.execute("INSERT INTO imported_bundles (id, sender_fingerprint, "
@@ -518,7 +518,7 @@ def _import_incident(db: Any, incident: VerifiedIncident) -> bool:
 
 
 def _import_item(db: Any, item: VerifiedItem, model: VerifiedBundle,
-                 reading: pictures.PictureReading | None) -> None:
+                 credentials: dict[str, Any] | None) -> None:
     blob = db.execute("SELECT id FROM blobs WHERE sha256 = ? AND size = ?",
                       (item.file.sha256, item.file.size)).fetchone()
     if blob is None:
@@ -540,10 +540,11 @@ def _import_item(db: Any, item: VerifiedItem, model: VerifiedBundle,
         "source": item.source, "language": item.language, "notes": item.notes,
         "witness": item.witness, "derived_from": derived_from, "derivation": derivation,
         "metadata": provenance.imported_metadata(
-            item.metadata, reading.credentials if reading else None, item.original_credentials),
+            item.metadata, credentials, item.original_credentials),
         "thumbnail_blob_id": None, "created": utc_timestamp(),
     }, [item.name, item.notes, item.source, item.witness])
-    similar.store_fingerprint(db, item.id, reading.fingerprint if reading else None)
+    # Its thumbnail and fingerprint are made from the received bytes, as for any item.
+    pictures.queue(db, item.id, item.mime)
 
 
 def _store_received_custody(db: Any, model: VerifiedBundle) -> None:

@@ -1,12 +1,12 @@
 """Batch intake: a camera roll stored at the speed of the disk.
 
 Each file is streamed once (read, hash, encrypt, write) on the calling thread.
-What needs the content afterwards (metadata, the one decode of a photo's pixels,
-the thumbnail) runs on a small thread pool while the next file streams: Pillow's
-decoders and the ciphers release Python's lock, so the two cores really overlap.
-A photo up to ``IN_MEMORY_LIMIT`` is described from the very bytes that were
-hashed, held in memory until its description is done; a larger file from the
-stored ciphertext, as a single attach does.
+Its description (type, metadata, Content Credentials) runs on a small thread pool
+while the next file streams.  A photo up to ``IN_MEMORY_LIMIT`` is described from
+the very bytes that were hashed, held in memory until its description is done; a
+larger file from the stored ciphertext, as a single attach does.  No pixel is
+decoded here: a picture is queued (``picture_queue``) in its item's commit, and its
+thumbnail and fingerprint are made after intake (service/pictures.py).
 
 Items are committed in groups (``GROUP_ITEMS`` items, or what landed within
 ``GROUP_SECONDS``): the group's blobs are made durable together, then one
@@ -27,6 +27,7 @@ being streamed at that moment leaves no trace.  docs/decisions.md, "Batch intake
 from __future__ import annotations
 
 import collections
+import contextlib
 import io
 import os
 import time
@@ -45,7 +46,7 @@ from kzarchive.errors import (
     VaultLocked,
     from_os_error,
 )
-from kzarchive.service import rows, similar
+from kzarchive.service import pictures, rows
 from kzarchive.service.describe import describe
 from kzarchive.service.models import Item
 from kzarchive.service.records import new_id
@@ -122,14 +123,13 @@ class _Landing:
 
     entry: IntakeFile
     blob: StoredBlob
-    thumbnail_id: str
     held: int
-    described: Future[tuple[dict[str, Any], StoredBlob | None]]
+    described: Future[dict[str, Any]]
 
 
 def item_values(
     session: VaultSession, incident_id: str, ident: str, name: str, kind: str,
-    blob: StoredBlob, blob_id: str, thumbnail_id: str | None, described: dict[str, Any],
+    blob: StoredBlob, blob_id: str, described: dict[str, Any],
     mime: str | None = None, **fields: Any,
 ) -> dict[str, Any]:
     """The row of a new item: one rule for a single attach and a batch."""
@@ -139,7 +139,7 @@ def item_values(
         "blob_id": blob_id, "captured_at": described["captured_at"],
         "collected_at": fields.pop("collected_at", None) or utc_timestamp(),
         "collector": fields.pop("collector", None) or session.fingerprint,
-        "metadata": described["metadata"], "thumbnail_blob_id": thumbnail_id,
+        "metadata": described["metadata"], "thumbnail_blob_id": None,
         "created": utc_timestamp(), **fields,
     }
 
@@ -189,15 +189,21 @@ class BatchIntake:
         files = [Path(path) for path in paths]
         sizes = [_size(path) for path in files]
         total, before = sum(sizes), 0
-        with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool:
+        with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool, \
+                ThreadPoolExecutor(1, thread_name_prefix="intake-read") as reads:
+            # The next file is opened and read (if small) while this one is encrypted.
+            ahead = reads.submit(_read, files[0]) if files else None
             try:
                 for index, path in enumerate(files):
                     if self._cancel is not None:
                         self._cancel.check()
                     entry = IntakeFile(path)
                     result.files.append(entry)
+                    opened, ahead = ahead, (reads.submit(_read, files[index + 1])
+                                            if index + 1 < len(files) else None)
                     try:
-                        self._stream(pool, index, entry, before, total)
+                        assert opened is not None
+                        self._stream(pool, index, entry, before, total, opened.result())
                     except STOPPING:
                         raise
                     except KzError as exc:
@@ -210,24 +216,20 @@ class BatchIntake:
             except STOPPING as exc:
                 result.stopped_by = exc
             finally:
+                _close_unused(ahead)
                 self._finish(result)
         return result
 
     # -- streaming, on the calling thread -------------------------------------------------
 
     def _stream(self, pool: ThreadPoolExecutor, index: int, entry: IntakeFile,
-                before: int, total: int) -> None:
+                before: int, total: int, opened: _Opened) -> None:
         path = entry.path
-        handle = _open(path)
+        handle, size, data = opened
         with handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(IN_MEMORY_LIMIT + 1) if size <= IN_MEMORY_LIMIT else None
-            if data is not None and len(data) > IN_MEMORY_LIMIT:
-                data = None  # it grew while being read: stream it like a large file
-                handle.seek(0)
             source: BinaryIO = io.BytesIO(data) if data is not None else handle
             self._make_room(len(data) if data is not None else 0)
-            blob_id, thumbnail_id = self._take_id(), self._take_id()
+            blob_id = self._take_id()
 
             def report(done: int, _size: int) -> None:
                 if self._progress is not None:
@@ -240,29 +242,29 @@ class BatchIntake:
                 blob = self._blobs.write(blob_id, source, size, report, self._cancel,
                                          durable=False)
             except FileNotFoundError:
-                self._released += [blob_id, thumbnail_id]
+                self._released.append(blob_id)
                 raise MissingFile(path=path, hint="The file vanished while it was read. "
                                   "Nothing was stored; attach it again.") from None
             except OSError as exc:
-                self._released += [blob_id, thumbnail_id]
+                self._released.append(blob_id)
                 raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
                                hint="Check the drive, then attach the file again. "
                                "Nothing was stored.") from None
             except BaseException:
-                self._released += [blob_id, thumbnail_id]
+                self._released.append(blob_id)
                 raise
         try:
             duplicate = self._is_duplicate(entry, blob)
         except BaseException:
-            self._drop(blob_id, thumbnail_id)
+            self._drop(blob_id)
             raise
         if duplicate:
-            self._drop(blob_id, thumbnail_id)
+            self._drop(blob_id)
             return
         held = len(data) if data is not None else 0
         self._in_batch.add((blob.sha256, blob.size))
-        self._landing.append(_Landing(entry, blob, thumbnail_id, held, pool.submit(
-            self._describe, blob, data, path.name, thumbnail_id)))
+        self._landing.append(_Landing(entry, blob, held, pool.submit(
+            self._describe, blob, data, path.name)))
 
     def _is_duplicate(self, entry: IntakeFile, blob: StoredBlob) -> bool:
         if (blob.sha256, blob.size) in self._in_batch:
@@ -296,7 +298,7 @@ class BatchIntake:
 
     def _take_id(self) -> str:
         if not self._reserved:
-            ids = [self._blobs.new_id() for _ in range(2 * GROUP_ITEMS)]
+            ids = [self._blobs.new_id() for _ in range(GROUP_ITEMS)]
             with self._session.transaction() as db:
                 self._clear_released(db)
                 db.executemany("INSERT INTO pending_blobs (id) VALUES (?)",
@@ -306,18 +308,11 @@ class BatchIntake:
 
     # -- describing, on the pool ------------------------------------------------------
 
-    def _describe(self, blob: StoredBlob, data: bytes | None, name: str,
-                  thumbnail_id: str) -> tuple[dict[str, Any], StoredBlob | None]:
+    def _describe(self, blob: StoredBlob, data: bytes | None, name: str) -> dict[str, Any]:
         if data is not None:
-            described = describe(io.BytesIO(data), name)
-        else:
-            with self._blobs.open(blob) as reader:
-                described = describe(reader, name)
-        thumbnail = described.get("thumbnail")
-        if not thumbnail:
-            return described, None
-        return described, self._blobs.write(thumbnail_id, io.BytesIO(thumbnail), len(thumbnail),
-                                            durable=False)
+            return describe(io.BytesIO(data), name)
+        with self._blobs.open(blob) as reader:
+            return describe(reader, name)
 
     # -- committing, on the calling thread ----------------------------------------------
 
@@ -334,21 +329,21 @@ class BatchIntake:
             self._commit([self._landing.popleft() for _ in range(ready)])
 
     def _commit(self, group: list[_Landing]) -> None:
-        described: list[tuple[_Landing, dict[str, Any], StoredBlob | None]] = []
+        described: list[tuple[_Landing, dict[str, Any]]] = []
         try:
             for landing in group:
                 try:
-                    info, thumbnail = landing.described.result()
+                    info = landing.described.result()
                 except KzError as exc:  # the stored file could not be read back
                     landing.entry.error = exc
-                    self._drop(landing.blob.id, landing.thumbnail_id)
+                    self._drop(landing.blob.id)
                     continue
-                described.append((landing, info, thumbnail))
+                described.append((landing, info))
             try:
                 idents, redundant = self._insert(described)
             except BaseException:
-                for landing, _info, _thumbnail in described:
-                    self._drop(landing.blob.id, landing.thumbnail_id)
+                for landing, _info in described:
+                    self._drop(landing.blob.id)
                 raise
         finally:
             for landing in group:
@@ -359,54 +354,43 @@ class BatchIntake:
             self._blobs.delete(blob_id)
         self._released += redundant
         with self._session.read() as db:
-            for (landing, _, _), ident in zip(described, idents, strict=True):
+            for (landing, _), ident in zip(described, idents, strict=True):
                 row = db.execute(f"SELECT {rows.item_select()} FROM items WHERE id = ?",
                                  (ident,)).fetchone()
                 landing.entry.item = rows.item(row)
         if self._on_landed is not None and idents:
-            self._on_landed([landing.entry for landing, _, _ in described])
+            self._on_landed([landing.entry for landing, _ in described])
 
     def _insert(
-        self, described: list[tuple[_Landing, dict[str, Any], StoredBlob | None]],
+        self, described: list[tuple[_Landing, dict[str, Any]]],
     ) -> tuple[list[str], list[str]]:
         """One transaction for the group; returns the new item ids and the redundant blobs."""
         if not described:
             return [], []
-        written = [blob.id for landing, _, thumb in described
-                   for blob in (landing.blob, thumb) if blob is not None]
         try:
-            self._blobs.make_durable(written)
+            self._blobs.make_durable(landing.blob.id for landing, _ in described)
         except OSError as exc:
             raise from_os_error(exc, "the vault's drive has no room for these files") from None
         redundant: list[str] = []
         idents: list[str] = []
-        released: list[str] = []
         with self._session.transaction() as db:
             self._clear_released(db)
-            for landing, info, thumbnail in described:
-                stored = rows.keep_blob(db, landing.blob)
-                thumb_id = rows.keep_blob(db, thumbnail) if thumbnail is not None else None
-                for kept, blob in ((stored, landing.blob), (thumb_id, thumbnail)):
-                    if blob is not None and kept != blob.id:
-                        # Until its file is deleted (after the commit) the copy is pending
-                        # again: a crash before that still cleans it up.
-                        db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob.id,))
-                        redundant.append(blob.id)
-                if thumbnail is None:
-                    released.append(landing.thumbnail_id)
+            for landing, info in described:
+                stored = rows.keep_or_repend(db, landing.blob)
+                if stored != landing.blob.id:
+                    redundant.append(landing.blob.id)
                 ident = new_id()
                 kind = self._fields["kind"] or info["kind"]
                 name = landing.entry.path.name
                 rows.insert_item(db, item_values(
                     self._session, self._incident_id, ident, name, kind, landing.blob, stored,
-                    thumb_id, info, source=self._fields["source"],
+                    info, source=self._fields["source"],
                     language=self._fields["language"], notes=self._fields["notes"]),
                     [name, self._fields["notes"], self._fields["source"]])
-                similar.store_fingerprint(db, ident, info.get("fingerprint"))
+                pictures.queue(db, ident, info["mime"])
                 self._session.append_log("item.added", self._incident_id, ident, {
                     "sha256": landing.blob.sha256, "size": landing.blob.size, "kind": kind})
                 idents.append(ident)
-        self._released += released
         return idents, redundant
 
     def _drop(self, *blob_ids: str) -> None:
@@ -427,7 +411,7 @@ class BatchIntake:
         except KzError as exc:
             result.stopped_by = result.stopped_by or exc
             for landing in self._landing:
-                self._drop(landing.blob.id, landing.thumbnail_id)
+                self._drop(landing.blob.id)
             self._landing.clear()
         self._released += self._reserved
         self._reserved.clear()
@@ -448,6 +432,38 @@ def attach_files(
     everything else is reported per file in the result, or as its ``stopped_by``.
     """
     return BatchIntake(session, incident_id, **options).run(list(paths))
+
+
+# An open file, its size, and its bytes if small enough to be held (else None).
+_Opened = tuple[BinaryIO, int, bytes | None]
+
+
+def _read(path: Path) -> _Opened:
+    """Opens a file of the batch and reads it whole if it is small (on the read thread)."""
+    handle = _open(path)
+    try:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(IN_MEMORY_LIMIT + 1) if size <= IN_MEMORY_LIMIT else None
+        if data is not None and len(data) > IN_MEMORY_LIMIT:
+            data = None  # it grew while being read: stream it like a large file
+            handle.seek(0)
+    except FileNotFoundError:
+        handle.close()
+        raise MissingFile(path=path, hint="The file vanished while it was read. "
+                          "Nothing was stored; attach it again.") from None
+    except OSError as exc:
+        handle.close()
+        raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
+                       hint="Check the drive, then attach the file again. "
+                       "Nothing was stored.") from None
+    return handle, size, data
+
+
+def _close_unused(ahead: Future[_Opened] | None) -> None:
+    """The file read ahead for a batch that stopped before it."""
+    if ahead is not None:
+        with contextlib.suppress(KzError):  # its error belongs to a file not tried
+            ahead.result()[0].close()
 
 
 def _open(path: Path) -> BinaryIO:

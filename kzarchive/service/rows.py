@@ -154,6 +154,16 @@ def keep_blob(db: Any, blob: StoredBlob) -> str:
     return blob.id
 
 
+def keep_or_repend(db: Any, blob: StoredBlob) -> str:
+    """``keep_blob``; a new copy made redundant by equal content goes back into
+    ``pending_blobs`` in the same commit, so that a crash before the caller deletes its
+    file still cleans it up."""
+    kept = keep_blob(db, blob)
+    if kept != blob.id:
+        db.execute("INSERT INTO pending_blobs (id) VALUES (?)", (blob.id,))
+    return kept
+
+
 def _insert_search(db: Any, body: str, kind: str, ref_id: str, incident_id: str) -> None:
     db.execute("INSERT INTO search_index (body, kind, ref_id, incident_id) VALUES (?, ?, ?, ?)",
                (body, kind, ref_id, incident_id))

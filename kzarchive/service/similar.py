@@ -1,18 +1,18 @@
 """Copies of the same picture across the whole vault: ``archive.similar.find``.
 
-Every photo gets a PDQ fingerprint (kzarchive/media/perceptual.py) when it is
-stored, computed here from the stored bytes, imported items included: a
+Every photo gets a PDQ fingerprint (kzarchive/media/perceptual.py), computed
+from the stored bytes, imported items included: a
 fingerprint a bundle might carry is never used, since a hostile sender could
 make any two items look alike or keep a copy from being found.  The
 fingerprints live in the encrypted database (``perceptual_hashes``); for the
 open session they are also held in one in-memory ``SimilarityIndex`` that
 learns the rows added since it was built, so a query is one scan.
 
-Items stored by an older kzarchive have no fingerprint: the first ``similar``
-in a vault makes them all, once (``fingerprint_stored``), and records that in
-``meta``.  Corroboration is shown, never merged: each copy stays its own item
-with its own provenance and custody.  See docs/decisions.md, "Copies of the same
-picture in the vault".
+Fingerprints are made after intake with the thumbnails, from one decode
+(``archive.pictures``, service/pictures.py); a query first makes those still
+queued, so that every picture of the vault is compared.  Corroboration is shown,
+never merged: each copy stays its own item with its own provenance and custody.
+See docs/decisions.md, "Copies of the same picture in the vault".
 """
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kzarchive.errors import BadInput, IntegrityError, KzError
+from kzarchive.errors import BadInput, KzError
 from kzarchive.media import perceptual
-from kzarchive.media.imaging import ImageUnavailable, decode_upright, pillow_format
 from kzarchive.media.perceptual import DEFAULT_THRESHOLD, Fingerprint, SimilarityIndex
-from kzarchive.media.streams import Stream
-from kzarchive.media.types import kind_of
 from kzarchive.service import rows
 from kzarchive.service.models import Item
 from kzarchive.util.progress import CancelToken, Progress
@@ -35,38 +32,19 @@ if TYPE_CHECKING:
     from PIL import Image
 
     from kzarchive.service.evidence import Evidence
+    from kzarchive.service.pictures import Pictures
     from kzarchive.service.session import VaultSession
-
-# Decoding at thumbnail size is enough: PDQ reduces every picture to 64x64, and a
-# JPEG scaled while decoding (draft) costs a fraction of a full decode.
-DECODE_SIDE = 320
-
-# Set in ``meta`` once every item stored before fingerprints existed was looked at.
-PASS_DONE_KEY = "perceptual_pass"
 
 
 def fingerprint_image(image: Image.Image) -> Fingerprint | None:
     """The fingerprint of a decoded, upright picture; None if it has no pixels.
 
-    The hook for intake's shared decode: whoever holds the decoded image calls this.
+    One of the readers of a picture's one decode (service/pictures.py).
     """
     try:
         return perceptual.fingerprint(image)
     except KzError:
         return None
-
-
-def fingerprint_stream(stream: Stream, mime: str) -> Fingerprint | None:
-    """Decode a photo (scaled while decoding) and fingerprint it; None for what is
-    not a decodable picture.  Only a failure of the stream itself is raised."""
-    if kind_of(mime) != "photo" or pillow_format(mime) is None:
-        return None
-    try:
-        stream.seek(0)
-        image = decode_upright(stream, mime, draft_side=DECODE_SIDE)
-    except ImageUnavailable:
-        return None
-    return fingerprint_image(image)
 
 
 def _to_blob(value: Fingerprint) -> bytes:
@@ -110,9 +88,10 @@ class SimilarResult:
 class Similar:
     """Copies of a picture in one open vault."""
 
-    def __init__(self, session: VaultSession, evidence: Evidence):
+    def __init__(self, session: VaultSession, evidence: Evidence, pictures: Pictures):
         self._session = session
         self._evidence = evidence
+        self._pictures = pictures
         self._lock = threading.Lock()
         self._index = SimilarityIndex()
         self._seen_rowid = 0
@@ -129,7 +108,7 @@ class Similar:
                            hint=f"The default, {DEFAULT_THRESHOLD}, finds resized, recompressed "
                            "and lightly cropped copies.")
         item = self._evidence.get_item(item_id)
-        self.fingerprint_stored(progress, cancel)
+        self._pictures.make(progress, cancel)
         own = self._fingerprint_of(item)
         found: dict[str, int] = {}
         with self._session.read() as db:
@@ -146,51 +125,11 @@ class Similar:
         return SimilarResult(item, threshold, own is not None,
                              self._describe(found, exact))
 
-    def fingerprint_stored(
-        self, progress: Progress | None = None, cancel: CancelToken | None = None,
-    ) -> int:
-        """Once per vault: fingerprint the photos stored before fingerprints were made
-        at intake.  Returns how many were made (0 when the pass was done before)."""
-        with self._session.read() as db:
-            if db.execute("SELECT 1 FROM meta WHERE key = ?", (PASS_DONE_KEY,)).fetchone():
-                return 0
-            waiting = [(ident, mime) for ident, mime in db.execute(
-                "SELECT id, mime FROM items WHERE id NOT IN "
-                "(SELECT item_id FROM perceptual_hashes) ORDER BY created, id")
-                if kind_of(mime) == "photo" and pillow_format(mime) is not None]
-        made = 0
-        for number, (ident, mime) in enumerate(waiting, start=1):
-            if cancel is not None:
-                cancel.check()
-            try:
-                if self._make(ident, mime) is not None:
-                    made += 1
-            except IntegrityError:
-                pass  # damaged content: verify names it; the other copies are still found
-            if progress is not None:
-                progress(number, len(waiting))
-        with self._session.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                       (PASS_DONE_KEY, "1"))
-        return made
-
     def _fingerprint_of(self, item: Item) -> Fingerprint | None:
         with self._session.read() as db:
             row = db.execute("SELECT fingerprint, quality FROM perceptual_hashes "
                              "WHERE item_id = ?", (item.id,)).fetchone()
-        if row is not None:
-            return _from_blob(row[0], int(row[1]))
-        # Not made at intake (an undecodable picture, or stored by other means):
-        # try once more for the item asked about.
-        return self._make(item.id, item.mime)
-
-    def _make(self, item_id: str, mime: str) -> Fingerprint | None:
-        with self._evidence.open_item(item_id) as reader:
-            value = fingerprint_stream(reader, mime)
-        if value is not None:
-            with self._session.transaction() as db:
-                store_fingerprint(db, item_id, value)
-        return value
+        return None if row is None else _from_blob(row[0], int(row[1]))
 
     def _catch_up(self) -> None:
         """Bring the in-memory index up to the table: the rows added since, by rowid.

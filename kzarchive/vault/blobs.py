@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import queue
 import secrets
@@ -126,8 +127,9 @@ class BlobStore:
         file_key = os.urandom(FILE_KEY_SIZE)
         tmp_path = self.tmp / blob_id
         digest = hashlib.sha256()
-        blocks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=4)
+        blocks: queue.Queue[bytes | memoryview | BaseException | None] = queue.Queue(maxsize=4)
         stop = threading.Event()
+        held = source.getbuffer() if isinstance(source, io.BytesIO) else None
 
         def read_and_hash() -> None:
             try:
@@ -141,7 +143,22 @@ class BlobStore:
             except BaseException as exc:  # handed to the writing thread
                 blocks.put(exc)
 
-        reader = threading.Thread(target=read_and_hash, daemon=True)
+        def handed_over() -> Iterator[bytes | memoryview]:
+            while (block := blocks.get()) is not None:
+                if isinstance(block, BaseException):
+                    raise block
+                yield block
+
+        if held is None:
+            reader = threading.Thread(target=read_and_hash, daemon=True)
+            content: Iterator[bytes | memoryview] = handed_over()
+        else:
+            # Content already in memory (a photo of a batch): hashed whole on the second
+            # thread (hashlib lets go of Python's lock) while this one encrypts it, with
+            # no hand-over per block, so that small files keep both cores busy too.
+            reader = threading.Thread(target=digest.update, args=(held,), daemon=True)
+            content = (held[start:start + READ_BLOCK]
+                       for start in range(0, len(held), READ_BLOCK))
         total = 0
         try:
             with private.create_file(tmp_path) as handle:
@@ -149,9 +166,7 @@ class BlobStore:
                 sink = BackgroundSink(handle)
                 writer = PaddedWriter(file_key, sink)  # type: ignore[arg-type]
                 try:
-                    while (block := blocks.get()) is not None:
-                        if isinstance(block, BaseException):
-                            raise block
+                    for block in content:
                         if cancel is not None:
                             cancel.check()
                         writer.write(block)
@@ -159,6 +174,7 @@ class BlobStore:
                         if progress is not None:
                             progress(total, expected_size)
                     writer.finish()
+                    reader.join()  # the digest is whole
                 finally:
                     sink.close()
                 handle.flush()
@@ -184,6 +200,8 @@ class BlobStore:
                     blocks.get_nowait()
                 except queue.Empty:
                     reader.join(0.01)
+            if held is not None:
+                held.release()
         return StoredBlob(blob_id, file_key, total, digest.hexdigest(), FORMAT_PADDED)
 
     def _settle(self, folder: Path, durable: bool = True) -> None:

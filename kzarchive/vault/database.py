@@ -20,7 +20,7 @@ from kzarchive.errors import IntegrityError, KzError, NewerFormat
 from kzarchive.vault import private
 
 FILE_NAME = "archive.db"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Files SQLite makes next to the database (WAL mode; the rollback journal only while
 # a migration from an older journal mode runs).
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -258,12 +258,29 @@ CREATE TABLE perceptual_hashes (
 );
 """
 
+# Version 6: pictures whose thumbnail and perceptual fingerprint are still to be made
+# (service/pictures.py).  Intake stores a photo's bytes and row at the speed of the
+# disk and queues it here in the same commit; the pixels are decoded later, off the
+# intake path.  Photos stored before (and those older vaults never fingerprinted,
+# which version 5 did once at the first ``similar``) join the queue now.
+SCHEMA_V6 = """
+CREATE TABLE picture_queue (
+    item_id TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE
+);
+INSERT INTO picture_queue (item_id)
+    SELECT id FROM items WHERE mime LIKE 'image/%'
+    AND (thumbnail_blob_id IS NULL OR id NOT IN (SELECT item_id FROM perceptual_hashes))
+    ORDER BY created, id;
+DELETE FROM meta WHERE key = 'perceptual_pass';
+"""
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: lambda conn: _run_script(conn, SCHEMA_V1),
     2: lambda conn: _run_script(conn, SCHEMA_V2),
     3: lambda conn: _run_script(conn, SCHEMA_V3),
     4: lambda conn: _run_script(conn, SCHEMA_V4),
     5: lambda conn: _run_script(conn, SCHEMA_V5),
+    6: lambda conn: _run_script(conn, SCHEMA_V6),
 }
 
 

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from kzarchive.archive import Archive
+from kzarchive.gui import pictures as gui_pictures
 from kzarchive.gui.attach import PROGRESS_STEPS, AttachTask, FileStep
 from kzarchive.gui.controller import AppController
 from kzarchive.service import intake
+from tests.gui.gui_helpers import PASSPHRASE
 from tests.gui.test_evidence_workflow import PHOTO, open_incident, shown_rows, wait_idle
 from tests.media.media_helpers import jpeg
 
@@ -52,7 +56,8 @@ def test_a_large_batch_fills_the_list_and_gallery_as_it_goes_and_cancel_keeps_th
     assert not panel.can_attach() and panel.busy.isVisible()
     qtbot.waitUntil(lambda: gallery.model.rowCount() >= 8)
     first = gallery.model.items[0].id
-    qtbot.waitUntil(lambda: gallery.model.has_thumbnail_shown(first))
+    # Thumbnails wait until the vault's worker is idle: intake is not slowed by them.
+    assert not gallery.model.has_thumbnail_shown(first)
     assert panel.busy.text.text().startswith("File ")
     assert f" of {PHOTOS}: IMG_" in panel.busy.text.text()
 
@@ -66,6 +71,10 @@ def test_a_large_batch_fills_the_list_and_gallery_as_it_goes_and_cancel_keeps_th
     assert f"Attached: {len(stored)} of {PHOTOS} files." in panel.notice.text()
     assert "Stopped; the remaining files were not attached." in panel.notice.text()
     assert archive.verify().ok
+    # Then they are made in the background, and shown as they come.
+    qtbot.waitUntil(lambda: archive.pictures.waiting() == 0, timeout=60_000)
+    qtbot.waitUntil(lambda: all(gallery.model.has_thumbnail_shown(item.id)
+                                for item in gallery.model.items))
     gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     assert gaps and max(gaps) < 1.5, f"the interface stalled for {max(gaps):.2f} s"
 
@@ -135,3 +144,56 @@ def test_the_progress_of_a_batch_larger_than_2_gib_stays_within_the_bar(
     task._report(3 * gib, 6 * gib)
     task._report(6 * gib, 6 * gib)
     assert seen == [(PROGRESS_STEPS // 2, PROGRESS_STEPS), (PROGRESS_STEPS, PROGRESS_STEPS)]
+
+
+def test_locking_stops_the_background_thumbnails_and_the_next_unlock_makes_the_rest(
+    controller: AppController, qtbot: QtBot, vault: tuple[Path, str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gui_pictures, "SLICE", 2)
+    window, _panel = open_incident(controller, qtbot, vault[0])
+    archive = controller.archive
+    assert archive is not None and controller.pictures is not None
+    roll = sorted(camera_roll(tmp_path / "DCIM", 40).iterdir())
+    archive.attach_files(str(window.detail.incident_id), roll)
+    controller.pictures.kick()
+    qtbot.waitUntil(lambda: archive.pictures.waiting() <= 38, timeout=30_000)
+    controller.lock()  # waits for the slice under way, then drops the keys
+    assert controller.pictures is None and controller.archive is None
+    with Archive.open(vault[0], PASSPHRASE) as reopened:
+        left = reopened.pictures.waiting()
+        assert 0 < left <= 38
+        assert len(reopened.pictures.make()) == left
+        assert reopened.verify().ok
+
+
+def test_pictures_stored_while_a_slice_runs_are_made_after_it(
+    qtbot: QtBot, archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kzarchive.gui.pictures import PictureMaker
+    from kzarchive.gui.workers import TaskRunner
+
+    vault_tasks = TaskRunner()
+    maker = PictureMaker(archive, vault_tasks)
+    make = archive.pictures.make
+    release = threading.Event()
+    first: list[bool] = []
+
+    def slow_first_slice(*args: Any, **kwargs: Any) -> list[str]:
+        done = make(*args, **kwargs)
+        if not first:
+            first.append(True)
+            release.wait(10)  # looked at the queue before the photos below landed
+        return done
+
+    monkeypatch.setattr(archive.pictures, "make", slow_first_slice)
+    maker.kick()
+    qtbot.waitUntil(lambda: bool(first))
+    incident = archive.add_incident("Landed during a slice")
+    added = archive.attach_files(incident, sorted(camera_roll(tmp_path / "DCIM", 3).iterdir()))
+    maker.kick()  # while the first slice still runs
+    with qtbot.waitSignal(maker.made, timeout=10_000) as made:
+        release.set()
+    assert made.args == [[item.id for item in added.added]]
+    assert archive.pictures.waiting() == 0
+    assert maker.stop()

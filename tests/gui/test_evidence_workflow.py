@@ -134,6 +134,8 @@ def test_a_vanished_file_is_reported_and_leaves_nothing_behind(
     assert "Not attached: deleted-before-intake.jpg. A file was not found." in notice
     archive = controller.archive
     assert archive is not None
+    qtbot.waitUntil(lambda: archive.pictures.waiting() == 0)  # its thumbnail, in the background
+    qtbot.waitUntil(lambda: not controller.vault_tasks.busy)
     blobs = [p for p in (vault[0] / "blobs").rglob("*") if p.is_file()]
     assert len(blobs) == 2  # the photo and its thumbnail; no half-written file
     archive.verify()

@@ -43,6 +43,7 @@ def runner(qapp: QApplication) -> Iterator[TaskRunner]:
 
 
 def _gallery(qtbot: QtBot, archive: Archive, runner: TaskRunner) -> GalleryView:
+    archive.pictures.make()  # as the app does in the background after intake
     gallery = GalleryView(FixedVaultContext(archive, runner))
     qtbot.addWidget(gallery)
     gallery.resize(800, 600)

@@ -16,7 +16,7 @@ from kzarchive.bundle import BundleError
 from kzarchive.errors import IntegrityError
 from kzarchive.media.perceptual import fingerprint
 from kzarchive.service import provenance
-from kzarchive.service.similar import fingerprint_stream
+from kzarchive.service.pictures import read_pixels
 from tests.bundle.bundle_factory import members_of, plaintext_of
 from tests.bundle.hostile_bundles import Parties, edit_document, forge, make_parties, vault_state
 from tests.connection import connection_of
@@ -79,11 +79,12 @@ def test_the_fingerprint_of_an_import_is_made_from_the_received_bytes(parties: P
     parties.documenter.export_bundle([incident], ["Partner"], path,
                                      ExportOptions(originals=True))
     parties.partner.import_bundle(path)
+    assert ids["photo.jpg"] in parties.partner.pictures.make()
     db = connection_of(parties.partner)
     stored = db.execute("SELECT fingerprint, quality FROM perceptual_hashes WHERE item_id = ?",
                         (ids["photo.jpg"],)).fetchone()
     with parties.partner.open_item(ids["photo.jpg"]) as reader:
-        made_here = fingerprint_stream(reader, "image/jpeg")
+        made_here = read_pixels(reader, "image/jpeg")["fingerprint"]
     assert made_here is not None
     assert bytes(stored[0]) == made_here.pdq + b"".join(made_here.crops)
     assert stored[1] == made_here.quality

@@ -9,7 +9,8 @@ import pytest
 
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, NotFound
-from kzarchive.service.similar import PASS_DONE_KEY
+from kzarchive.vault import database
+from tests.conftest import PASSPHRASE
 from tests.connection import connection_of
 from tests.media.scenes import scene
 from tests.similar.pictures import copies, jpeg, write
@@ -85,20 +86,32 @@ def test_a_file_that_is_not_a_picture_finds_only_its_exact_copies(
     assert [(m.item.id, m.exact) for m in result.matches] == [(same, True)]
 
 
-def test_photos_stored_before_fingerprints_get_them_once_when_similar_first_runs(
+def test_photos_of_an_older_vault_are_queued_by_the_upgrade_and_made_by_the_first_query(
         archive: Archive, tmp_path: Path) -> None:
     incident = archive.add_incident("Старое хранилище")
     data = copies(6)
     ids = [_attach(archive, incident, tmp_path, name, data[name])
            for name in ("original.jpg", "resized.jpg", "screenshot.png")]
+    text = archive.add_text(incident, "показания").id
     db = connection_of(archive)
-    # As a vault written by a kzarchive without fingerprints: no rows, no pass made.
+    # As a vault of schema version 5 whose one-time fingerprint pass never ran.
+    db.execute("DROP TABLE picture_queue")
     db.execute("DELETE FROM perceptual_hashes")
-    db.execute("DELETE FROM meta WHERE key = ?", (PASS_DONE_KEY,))
-    found = archive.similar.find(ids[0])
-    assert {m.item.id for m in found.matches} == set(ids[1:])
-    assert db.execute("SELECT count(*) FROM perceptual_hashes").fetchone()[0] == 3
-    assert archive.similar.fingerprint_stored() == 0  # once only
+    db.execute("INSERT INTO meta (key, value) VALUES ('perceptual_pass', '1')")
+    db.execute("PRAGMA user_version = 5")
+    path = archive.path
+    archive.close()
+    with Archive.open(path, PASSPHRASE) as reopened:
+        db = connection_of(reopened)
+        assert database.schema_version(db) == database.SCHEMA_VERSION
+        queued = {row[0] for row in db.execute("SELECT item_id FROM picture_queue")}
+        assert queued == set(ids) and text not in queued
+        found = reopened.similar.find(ids[0])
+        assert {m.item.id for m in found.matches} == set(ids[1:])
+        assert db.execute("SELECT count(*) FROM perceptual_hashes").fetchone()[0] == 3
+        assert reopened.pictures.waiting() == 0
+        assert db.execute("SELECT count(*) FROM meta WHERE key = 'perceptual_pass'"
+                          ).fetchone()[0] == 0
 
 
 def test_a_threshold_outside_the_hash_is_refused_and_a_wrong_item_is_not_found(
@@ -135,16 +148,13 @@ def test_the_first_query_builds_the_index_and_later_ones_reuse_it(
     assert (time.perf_counter() - started) / 20 < 0.2
 
 
-def test_a_damaged_old_photo_does_not_stop_the_one_time_pass(
+def test_a_damaged_photo_does_not_stop_the_others_being_made(
         archive: Archive, tmp_path: Path) -> None:
     incident = archive.add_incident("Повреждение")
     data = copies(9)
     original = _attach(archive, incident, tmp_path, "original.jpg", data["original.jpg"])
     damaged = _attach(archive, incident, tmp_path, "damaged.jpg", jpeg(scene(10)))
     copy = _attach(archive, incident, tmp_path, "resized.jpg", data["resized.jpg"])
-    db = connection_of(archive)
-    db.execute("DELETE FROM perceptual_hashes")
-    db.execute("DELETE FROM meta WHERE key = ?", (PASS_DONE_KEY,))
     blob = archive.evidence.blob_of(damaged)
     path = next(p for p in archive.path.glob("blobs/*/*") if p.name == blob.id)
     raw = bytearray(path.read_bytes())

@@ -5,15 +5,12 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
 
 from kzarchive.archive import Archive
 from kzarchive.errors import BadInput, Cancelled, MissingFile, NotFound
-from kzarchive.media import imaging
-from kzarchive.service import describe as describe_module
 from kzarchive.service import intake
 from kzarchive.service.intake import IntakeFile
 from kzarchive.util.progress import CancelToken
@@ -43,7 +40,7 @@ def assert_clean(archive: Archive) -> None:
     assert archive.verify().ok
 
 
-def test_a_batch_stores_every_file_with_its_thumbnail_metadata_and_custody_entry(
+def test_a_batch_stores_every_file_with_its_metadata_and_custody_entry_then_its_thumbnail(
         archive: Archive, tmp_path: Path) -> None:
     incident = archive.add_incident("Protest")
     files = photos(tmp_path / "roll", 12)
@@ -52,6 +49,10 @@ def test_a_batch_stores_every_file_with_its_thumbnail_metadata_and_custody_entry
     assert not result.failed and not result.skipped and result.stopped_by is None
     items = archive.list_items(incident)
     assert len(items) == 12
+    # Stored at the speed of the disk: the pictures are queued, not yet decoded.
+    assert not any(item.has_thumbnail for item in items)
+    assert archive.pictures.waiting() == 12
+    assert sorted(archive.pictures.make()) == sorted(item.id for item in items)
     for entry in result.files:
         assert entry.item is not None
         data = entry.path.read_bytes()
@@ -90,26 +91,6 @@ def test_a_batch_commits_in_groups_and_the_anchor_follows_the_log(
     entries = connection_of(archive).execute("SELECT count(*) FROM custody").fetchone()[0]
     assert anchors[-1] == entries
     assert_clean(archive)
-
-
-def test_a_photo_is_decoded_once_and_every_pixel_reader_gets_that_image(
-        archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    incident = archive.add_incident("Decode once")
-    files = photos(tmp_path / "roll", 4)
-    decodes: list[str] = []
-    seen: list[int] = []
-    decode = imaging.decode_upright
-
-    def counting_decode(stream: Any, mime: str, *args: Any, **kwargs: Any) -> Image.Image:
-        decodes.append(mime)
-        return decode(stream, mime, *args, **kwargs)
-
-    monkeypatch.setattr(imaging, "decode_upright", counting_decode)
-    monkeypatch.setattr(describe_module, "PIXEL_READERS", [
-        *describe_module.PIXEL_READERS, ("width_seen", lambda image: seen.append(image.width))])
-    archive.attach_files(incident, files)
-    assert decodes == ["image/jpeg"] * 4
-    assert sorted(seen) == sorted(Image.open(path).width for path in files)
 
 
 def test_bytes_already_in_the_incident_are_skipped_unless_allowed(
@@ -227,7 +208,9 @@ def test_large_contents_are_described_from_the_stored_copy(
     incident = archive.add_incident("Large")
     files = photos(tmp_path / "roll", 3)
     result = archive.attach_files(incident, files)
-    assert all(item.has_thumbnail and item.metadata.get("width") for item in result.added)
+    assert all(item.metadata.get("width") for item in result.added)
+    archive.pictures.make()
+    assert all(archive.get_item(item.id).has_thumbnail for item in result.added)
     assert_clean(archive)
 
 

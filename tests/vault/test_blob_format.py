@@ -29,8 +29,9 @@ from kzarchive.crypto.stream import (
     encrypted_size,
     iter_payload,
 )
-from kzarchive.errors import IntegrityError
+from kzarchive.errors import Cancelled, IntegrityError
 from kzarchive.service.models import VerifyReport
+from kzarchive.util.progress import CancelToken
 from kzarchive.vault import database
 from kzarchive.vault.blobs import FIXED_TIME, FORMAT_PADDED, FORMAT_PLAIN, BlobStore, StoredBlob
 from kzarchive.vault.padding import TRAILER, PaddedWriter, padded_size, padme
@@ -171,7 +172,8 @@ def test_attach_pads_files_and_thumbnails(tmp_path: Path) -> None:
     with archive:
         incident = archive.add_incident("Padding")
         item = archive.attach_file(incident, photo)
-        assert item.has_thumbnail
+        archive.pictures.make()
+        assert archive.get_item(item.id).has_thumbnail
         rows = [StoredBlob.from_row(r) for r in connection_of(archive).execute(
             "SELECT id, file_key, size, sha256, format FROM blobs")]
         assert len(rows) == 2 and {r.format for r in rows} == {FORMAT_PADDED}
@@ -299,6 +301,7 @@ def test_blob_files_and_folders_have_a_fixed_time(tmp_path: Path) -> None:
         archive.add_text(incident, "Показания", witness="W-1")
         # Equal content: the second copy is written, then deleted in favour of the first.
         archive.attach_file(incident, photo)
+        archive.pictures.make()  # the thumbnail's blob too
         root = archive.blobs.root
     timed = [root, *root.rglob("*")]
     assert len([p for p in timed if p.is_file()]) >= 3
@@ -410,3 +413,42 @@ def test_the_version_4_migration_marks_only_existing_rows(tmp_path: Path) -> Non
     assert conn.execute("SELECT id, format FROM blobs ORDER BY id").fetchall() == [
         ("a", FORMAT_PLAIN), ("b", FORMAT_PADDED)]
     conn.close()
+
+
+class _Unbuffered(io.RawIOBase):
+    """A stream that is not held in memory: read in blocks as a file is."""
+
+    def __init__(self, data: bytes) -> None:
+        self._source = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._source.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+@pytest.mark.parametrize("size", [0, 1, CHUNK_SIZE, 3 * 1024 * 1024 + 17])
+def test_content_in_memory_and_streamed_content_are_stored_alike(
+        store: BlobStore, size: int) -> None:
+    data = os.urandom(size)
+    held = put(store, data)
+    streamed = store.write(store.new_id(), _Unbuffered(data), size)  # type: ignore[arg-type]
+    for blob in (held, streamed):
+        assert blob.sha256 == hashlib.sha256(data).hexdigest() and blob.size == size
+        assert read_all(store, blob) == data
+
+
+def test_a_cancel_while_content_in_memory_is_encrypted_leaves_nothing(store: BlobStore) -> None:
+    token = CancelToken()
+
+    def cancel_after_first(done: int, total: int) -> None:
+        token.cancel()
+
+    source = io.BytesIO(os.urandom(4 * 1024 * 1024))
+    with pytest.raises(Cancelled):
+        store.write(store.new_id(), source, 4 * 1024 * 1024, cancel_after_first, token)
+    assert not store.all_ids() and not any(store.tmp.iterdir())
+    source.write(b"the buffer is free again")  # no view of it is left behind

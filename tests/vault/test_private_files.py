@@ -55,6 +55,7 @@ def fill(archive: Archive, folder: Path) -> None:
     Image.new("RGB", (320, 240), (10, 90, 160)).save(photo, quality=90)
     incident = archive.add_incident("Права доступа")
     archive.attach_file(incident, photo)
+    archive.pictures.make()  # its thumbnail, a blob of its own
     archive.add_text(incident, "Показания свидетеля", witness="W-1")
     archive.make_checkpoint()
 

@@ -1,8 +1,10 @@
 """The Gallery tab of an incident: thumbnails of its photos and videos.
 
-Thumbnails are the small, upright, metadata-free previews the vault stored at
-intake (``Archive.read_thumbnail``), decrypted and decoded in memory by a worker,
-a few at a time, so that a large incident never blocks the interface.
+Thumbnails are the small, upright, metadata-free previews the vault makes after
+intake (``archive.pictures``, in the background: ``gui/pictures.py``), decrypted
+and decoded in memory by a worker, a few at a time, so that a large incident
+never blocks the interface.  A picture whose thumbnail is not made yet shows its
+kind's tile until it is.
 Double-click (or Enter) opens the item's viewer.
 """
 
@@ -164,6 +166,8 @@ class GalleryView(QStackedWidget):
         self.context = context
         self.archive = context.archive
         self.runner: TaskRunner = context.vault_tasks
+        if context.pictures is not None:
+            context.pictures.made.connect(self.pictures_made)
         self.incident_id: str | None = None
         self._generation = 0
         self._pending: list[str] = []
@@ -225,15 +229,25 @@ class GalleryView(QStackedWidget):
             self.set_incident(self.incident_id)
 
     def add_items(self, landed: Landed) -> None:
-        """Pictures that just landed in the incident shown, with their thumbnails."""
+        """Pictures that just landed in the incident shown (tiles until their thumbnails
+        are made)."""
         if landed.incident_id != self.incident_id:
             return
         self.model.add_items([item for item in landed.items if is_visual(item)])
         if self.model.rowCount():
             self.setCurrentIndex(self.GRID)
         self.count_changed.emit(self.model.rowCount())
-        for item_id, image in landed.thumbnails:
-            self.model.set_thumbnail(item_id, image)
+
+    def pictures_made(self, item_ids: list[str]) -> None:
+        """Thumbnails made in the background: those of pictures shown here are read."""
+        shown = {item.id for item in self.model.items}
+        fresh = [item_id for item_id in item_ids if item_id in shown]
+        if not fresh:
+            return
+        idle = not self._pending
+        self._pending += fresh
+        if idle:
+            self._load_next()
 
     def _load_next(self) -> None:
         if not self._pending:
