@@ -21,9 +21,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
-
-from cryptography import x509
+from typing import TYPE_CHECKING, BinaryIO
 
 from kzarchive.bundle import layout, stamps
 from kzarchive.bundle.bundlejson import FileRecord
@@ -35,6 +33,9 @@ from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, from_os_error
 from kzarchive.util import plainfiles
 from kzarchive.util.progress import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 
 @dataclass(frozen=True)

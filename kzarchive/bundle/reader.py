@@ -38,9 +38,7 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, BinaryIO, NoReturn
-
-from cryptography import x509
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 from kzarchive.bundle import bagit, bundlejson, custody, layout, stamps
 from kzarchive.bundle.bundlejson import BundleDescription, FileRecord
@@ -69,6 +67,9 @@ from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, NewerFormat
 from kzarchive.service.report import ERROR, PROBLEMS
 from kzarchive.util.progress import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 OnPayload = Callable[[FileRecord, Iterator[bytes]], None]
 OnLeadingFile = Callable[[str, bytes], None]

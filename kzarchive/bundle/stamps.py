@@ -19,15 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from cryptography import x509
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.bundle import custody
 from kzarchive.bundle.bagit import is_sha256_hex
 from kzarchive.bundle.report import CheckpointInfo
 from kzarchive.crypto import merkle, minisign, tsp
 from kzarchive.errors import IntegrityError, TimestampRefused, UntrustedAuthority
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 FOLDER = "data/custody/stamps"
 SUFFIXES = ("txt", "txt.minisig", "tsr")

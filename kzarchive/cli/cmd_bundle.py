@@ -6,20 +6,20 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from cryptography import x509
-
-from kzarchive.archive import Archive
-from kzarchive.bundle import BundleError, BundleReport, Status
 from kzarchive.cli import cmd_report, jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
-from kzarchive.crypto import tsp
 from kzarchive.errors import ForwardedBundle, MissingFile, UntrustedSigner
-from kzarchive.service.exchange import ExportOptions
-from kzarchive.service.reports import WrittenReport
-from kzarchive.util.progress import Progress
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from kzarchive.archive import Archive
+    from kzarchive.bundle import BundleReport
+    from kzarchive.service.reports import WrittenReport
+    from kzarchive.util.progress import Progress
 
 T = TypeVar("T")
 
@@ -79,6 +79,8 @@ def _add_tsa_ca(parser: argparse.ArgumentParser) -> None:
 def _tsa_roots(args: argparse.Namespace) -> list[x509.Certificate]:
     if args.tsa_ca is None:
         return []
+    from kzarchive.crypto import tsp
+
     try:
         data = args.tsa_ca.read_bytes()
     except FileNotFoundError:
@@ -87,6 +89,8 @@ def _tsa_roots(args: argparse.Namespace) -> list[x509.Certificate]:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from kzarchive.service.exchange import ExportOptions
+
     options = ExportOptions(originals=args.originals,
                             include_real_names=args.include_real_names,
                             include_gps=args.include_gps)
@@ -137,6 +141,8 @@ def report_json(report: BundleReport) -> dict[str, Any]:
 
 
 def _print_report(report: BundleReport) -> None:
+    from kzarchive.bundle import Status
+
     marks = {Status.OK: "ok       ", Status.FAILED: "FAILED   ", Status.UNTRUSTED: "UNTRUSTED",
              Status.WARNING: "WARNING  "}
     for check in report.checks:
@@ -158,6 +164,8 @@ def _show(report: BundleReport | None, as_json: bool) -> None:
 
 def _reading(label: str, as_json: bool, read: Callable[[Progress | None], T]) -> T:
     """Runs a bundle reading with a progress line; on failure shows what held and what not."""
+    from kzarchive.bundle import BundleError, BundleReport
+
     progress = progress_for(label)
     try:
         return read(progress)
@@ -181,6 +189,8 @@ def sender_text(archive: Archive, fingerprint: str) -> str:
 
 
 def run_verify_bundle(args: argparse.Namespace) -> int:
+    from kzarchive.bundle import BundleError, BundleReport
+
     roots = _tsa_roots(args)
     with open_vault(args) as archive:
         try:

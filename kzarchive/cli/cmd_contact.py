@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.errors import BadInput, Cancelled
-from kzarchive.service.models import Contact
+
+if TYPE_CHECKING:
+    from kzarchive.service.models import Contact
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

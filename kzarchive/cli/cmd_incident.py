@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import human_size
 from kzarchive.errors import BadInput
-from kzarchive.service.models import Incident, IncidentSummary, Item, Person
-from kzarchive.service.receipts import Handoff
-from kzarchive.service.records import check_date
 from kzarchive.service.vocabulary import DATE_PRECISIONS, STATUSES, VIOLATIONS
+
+if TYPE_CHECKING:
+    from kzarchive.service.models import Incident, IncidentSummary, Item, Person
+    from kzarchive.service.receipts import Handoff
 
 # The precision of a date follows from how much of it was written.
 _PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
@@ -62,6 +63,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def parse_occurred(text: str | None) -> tuple[str | None, str | None, str | None]:
     """(start, end, precision) from a date or a ``start/end`` range."""
+    from kzarchive.service.records import check_date
+
     if text is None or not text.strip():
         return None, None, None
     first, slash, last = text.strip().partition("/")

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import batch_progress_for, note, progress_for
 from kzarchive.errors import AlreadyInIncident, BadInput, MissingFile
-from kzarchive.service.intake import IntakeFile, IntakeResult
-from kzarchive.service.models import Item
 from kzarchive.service.vocabulary import ITEM_KINDS
+
+if TYPE_CHECKING:
+    from kzarchive.service.intake import IntakeFile, IntakeResult
+    from kzarchive.service.models import Item
 
 # Testimony is typed by people, not generated: anything this large is a wrong file.
 _MAX_TEXT_BYTES = 64 * 1024 * 1024

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzarchive.bundle.receipt import MAX_TOKEN
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
 from kzarchive.errors import BadInput, MissingFile
-from kzarchive.service.receipts import ReceiptRecord
+
+if TYPE_CHECKING:
+    from kzarchive.service.receipts import ReceiptRecord
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -45,6 +46,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def _token(path: Path | None) -> bytes | None:
     if path is None:
         return None
+    from kzarchive.bundle.receipt import MAX_TOKEN
+
     try:
         with open(path, "rb") as source:
             token = source.read(MAX_TOKEN + 1)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzarchive.archive import Archive
-from kzarchive.bundle import BundleReport
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import progress_for
-from kzarchive.pdf.labels import LANGUAGES
-from kzarchive.service.reports import ReportOptions, WrittenReport
+from kzarchive.pdf import LANGUAGES
+
+if TYPE_CHECKING:
+    from kzarchive.archive import Archive
+    from kzarchive.bundle import BundleReport
+    from kzarchive.service.reports import ReportOptions, WrittenReport
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +27,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 def options_of(args: argparse.Namespace) -> ReportOptions:
+    from kzarchive.service.reports import ReportOptions
+
     return ReportOptions(language=args.language, include_names=args.include_names,
                          include_gps=args.include_gps)
 

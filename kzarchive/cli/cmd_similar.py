@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzarchive.archive import Archive
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.cli.terminal import note
 from kzarchive.media.perceptual import DEFAULT_THRESHOLD, HASH_BITS
-from kzarchive.service.similar import SimilarItem, SimilarResult
+
+if TYPE_CHECKING:
+    from kzarchive.archive import Archive
+    from kzarchive.service.similar import SimilarItem, SimilarResult
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

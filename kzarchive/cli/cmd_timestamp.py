@@ -9,7 +9,7 @@ from typing import Any
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault
 from kzarchive.crypto import tsp
-from kzarchive.service.timestamps import CURL_COMMAND, stamp_json
+from kzarchive.crypto.tsp import CURL_COMMAND
 
 _NOT_CHECKED = "not yet checked against a trusted authority"
 
@@ -68,6 +68,8 @@ def run_request(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from kzarchive.service.timestamps import stamp_json
+
     with open_vault(args) as archive:
         stamp = archive.timestamps.add(args.reply, args.ca)
     if args.json:
@@ -93,6 +95,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from kzarchive.service.timestamps import stamp_json
+
     with open_vault(args) as archive:
         stamps = archive.timestamps.list()
         pending = archive.timestamps.pending_requests()

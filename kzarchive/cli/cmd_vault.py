@@ -6,9 +6,8 @@ import argparse
 import contextlib
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzarchive.archive import Archive
 from kzarchive.cli import jsonout
 from kzarchive.cli.common import add_json_flag, open_vault, unlock, vault_path
 from kzarchive.cli.passphrases import (
@@ -18,9 +17,9 @@ from kzarchive.cli.passphrases import (
 )
 from kzarchive.cli.terminal import note, progress_for
 from kzarchive.errors import IntegrityError, VaultLocked
-from kzarchive.service.models import VerifyReport
-from kzarchive.vault import database, head, keyslots
-from kzarchive.vault.lock import LOCK_NAME
+
+if TYPE_CHECKING:
+    from kzarchive.service.models import VerifyReport
 
 
 def register_init(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -65,6 +64,8 @@ def register_checks(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from kzarchive.archive import Archive
+
     path = vault_path(args)
     folder_existed = path.exists()
     started_empty = not folder_existed or (path.is_dir() and not any(path.iterdir()))
@@ -100,6 +101,10 @@ def _remove_unfinished(path: Path, folder_existed: bool) -> None:
 
     Called only when the folder was empty or absent before: every file here is ours.
     """
+    from kzarchive.archive import Archive
+    from kzarchive.vault import database, head, keyslots
+    from kzarchive.vault.lock import LOCK_NAME
+
     if Archive.is_vault(path) or not path.is_dir():
         return
     for name in (database.FILE_NAME, f"{database.FILE_NAME}-wal", f"{database.FILE_NAME}-shm",
@@ -120,6 +125,8 @@ def _remove_unfinished(path: Path, folder_existed: bool) -> None:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
+    from kzarchive.archive import Archive
+
     path = vault_path(args)
     if args.recovery:
         source = recovery_code_source(args.recovery_code_file)
@@ -201,6 +208,8 @@ def run_verify(args: argparse.Namespace) -> int:
         try:
             report = archive.verify(progress=progress)
         except IntegrityError as exc:
+            from kzarchive.service.models import VerifyReport
+
             if isinstance(exc.report, VerifyReport):
                 _show_report(exc.report, args.json)
             raise

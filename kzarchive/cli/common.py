@@ -7,10 +7,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kzarchive.archive import Archive
 from kzarchive.cli.passphrases import PROMPT_ATTEMPTS, SecretSource, passphrase_source
 from kzarchive.errors import NotAVault, WrongPassphrase
+
+if TYPE_CHECKING:
+    # Imported by the functions that open a vault: every command module imports this
+    # one, and parsing a command line must not load the service API.
+    from kzarchive.archive import Archive
 
 ENV_VAULT = "KZARCHIVE_VAULT"
 
@@ -18,6 +23,8 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def vault_path(args: argparse.Namespace) -> Path:
+    from kzarchive.archive import Archive
+
     given = getattr(args, "vault", None) or os.environ.get(ENV_VAULT)
     return Path(given).expanduser() if given else Archive.default_path()
 
@@ -25,6 +32,8 @@ def vault_path(args: argparse.Namespace) -> Path:
 def unlock(path: Path, source: SecretSource, opener: Callable[[Path, str], Archive],
            prompt: str) -> Archive:
     """Opens with a secret from ``source``; on a terminal a wrong one may be typed again."""
+    from kzarchive.archive import Archive
+
     if not Archive.is_vault(path):
         raise NotAVault(path=path)
     attempts = PROMPT_ATTEMPTS if source.interactive else 1
@@ -45,6 +54,8 @@ def unlock(path: Path, source: SecretSource, opener: Callable[[Path, str], Archi
 
 
 def open_vault(args: argparse.Namespace) -> Archive:
+    from kzarchive.archive import Archive
+
     path = vault_path(args)
     source = passphrase_source(getattr(args, "passphrase_file", None))
     return unlock(path, source, Archive.open, "Passphrase: ")

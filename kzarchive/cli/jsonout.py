@@ -10,17 +10,18 @@ from __future__ import annotations
 import base64
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzarchive.service.models import (
-    CustodyEntry,
-    Incident,
-    IncidentSummary,
-    Item,
-    Person,
-    VerifyReport,
-)
-from kzarchive.service.receipts import Handoff, ReceiptRecord
+if TYPE_CHECKING:
+    from kzarchive.service.models import (
+        CustodyEntry,
+        Incident,
+        IncidentSummary,
+        Item,
+        Person,
+        VerifyReport,
+    )
+    from kzarchive.service.receipts import Handoff, ReceiptRecord
 
 JSON_VERSION = 1
 

@@ -32,7 +32,6 @@ from kzarchive.cli import (
 from kzarchive.cli.common import ENV_VAULT
 from kzarchive.cli.passphrases import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, ENV_RECOVERY_CODE
 from kzarchive.errors import IntegrityError, KzError, from_os_error
-from kzarchive.vault.database import DatabaseError
 
 EXIT_UNEXPECTED = 1
 EXIT_INTERRUPTED = 130
@@ -93,10 +92,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KzError as exc:
         _fail(exc.diagnostics())
         return exc.exit_code
-    except DatabaseError as exc:  # a page damaged after the vault opened
-        damaged = IntegrityError(what=f"archive.db is damaged or was altered ({exc})")
-        _fail(damaged.diagnostics())
-        return damaged.exit_code
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -109,12 +104,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         _fail(f"the system refused: {exc.strerror or exc}{where}")
         return EXIT_UNEXPECTED
-    except Exception as exc:  # a bug: say so plainly, without evidence in the message
+    except Exception as exc:
+        if _is_database_error(exc):  # a page damaged after the vault opened
+            damaged = IntegrityError(what=f"archive.db is damaged or was altered ({exc})")
+            _fail(damaged.diagnostics())
+            return damaged.exit_code
+        # A bug: say so plainly, without evidence in the message.
         if os.environ.get(ENV_DEBUG):
             traceback.print_exc()
         _fail(f"unexpected internal error ({type(exc).__name__}). Please report it; "
               f"set {ENV_DEBUG}=1 to see the details.")
         return EXIT_UNEXPECTED
+
+
+def _is_database_error(exc: Exception) -> bool:
+    # The database driver is loaded only by the commands that open a vault, not to
+    # catch its error: where it was never loaded, nothing could have raised that.
+    database = sys.modules.get("kzarchive.vault.database")
+    return database is not None and isinstance(exc, database.DatabaseError)
 
 
 def _fail(text: str) -> None:

@@ -18,30 +18,30 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC
-
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
-from cryptography.x509.oid import ExtendedKeyUsageOID
-from rfc3161_client import (
-    HashAlgorithm,
-    PKIStatus,
-    TimestampRequestBuilder,
-    TimeStampResponse,
-    VerificationError,
-    VerifierBuilder,
-    decode_timestamp_response,
-)
+from typing import TYPE_CHECKING
 
 from kzarchive.errors import KzError, TimestampRefused, UntrustedAuthority
 
+if TYPE_CHECKING:
+    from cryptography import x509
+    from rfc3161_client import TimeStampResponse
+
+# rfc3161-client and cryptography's x509 are imported by the functions that use them
+# (some 40 ms): a command that only names this module's constants must not pay it.
+
 UNCHECKED = "unchecked"
 VERIFIED = "verified"
+
+# What a person runs on a connected machine to send a request (RFC 3161, 3.4: the
+# protocol over HTTP); the command line's help and the app show the same.
+CURL_COMMAND = ("curl -sS -H 'Content-Type: application/timestamp-query' "
+                "--data-binary @stamp.tsq https://TSA-OF-YOUR-CHOICE -o stamp.tsr")
 
 # A reply is a few kilobytes; a CA file a few certificates.  Anything far larger
 # is not what it claims to be and is refused before it is parsed.
 MAX_REPLY_BYTES = 256 * 1024
 MAX_CA_BYTES = 1024 * 1024
-SHA256_OID = x509.ObjectIdentifier("2.16.840.1.101.3.4.2.1")
+SHA256_OID = "2.16.840.1.101.3.4.2.1"
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class Token:
 def make_request(message: bytes) -> Request:
     """A request over SHA-256(``message``) with a random nonce, asking for the signer's
     certificate (so that the reply carries what a later check needs)."""
+    from rfc3161_client import HashAlgorithm, TimestampRequestBuilder
+
     built = (TimestampRequestBuilder().data(message).hash_algorithm(HashAlgorithm.SHA256)
              .nonce(nonce=True).cert_request(cert_request=True).build())
     nonce = built.nonce
@@ -76,6 +78,8 @@ def make_request(message: bytes) -> Request:
 
 def parse_reply(der: bytes) -> TimeStampResponse:
     """The reply's structure, or TimestampRefused; nothing of it is trusted yet."""
+    from rfc3161_client import PKIStatus, decode_timestamp_response
+
     if len(der) > MAX_REPLY_BYTES:
         raise TimestampRefused(what=f"the file is larger than {MAX_REPLY_BYTES} bytes")
     try:
@@ -127,7 +131,7 @@ def _check(response: TimeStampResponse, der: bytes, message: bytes, nonce: int |
            roots: list[x509.Certificate] | None) -> Token:
     info = response.tst_info
     imprint = info.message_imprint
-    if imprint.hash_algorithm != SHA256_OID:
+    if imprint.hash_algorithm.dotted_string != SHA256_OID:
         raise TimestampRefused(what="the reply's imprint is not a SHA-256 hash")
     if imprint.message != hashlib.sha256(message).digest():
         raise TimestampRefused(what="the reply is over other data than this checkpoint")
@@ -146,6 +150,8 @@ def _check(response: TimeStampResponse, der: bytes, message: bytes, nonce: int |
 
 def load_ca_file(data: bytes) -> list[x509.Certificate]:
     """The certificates of a PEM (or single DER) CA file; raises UntrustedAuthority."""
+    from cryptography import x509
+
     if len(data) > MAX_CA_BYTES:
         raise UntrustedAuthority(what=f"the CA file is larger than {MAX_CA_BYTES} bytes")
     try:
@@ -160,11 +166,16 @@ def load_ca_file(data: bytes) -> list[x509.Certificate]:
 
 
 def certificates_pem(certificates: tuple[bytes, ...]) -> bytes:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
     return b"".join(x509.load_der_x509_certificate(c).public_bytes(Encoding.PEM)
                     for c in certificates)
 
 
 def _signer_certificate(response: TimeStampResponse) -> x509.Certificate:
+    from cryptography import x509
+
     infos = list(response.signed_data.signer_infos)
     if len(infos) != 1:
         raise TimestampRefused(what=f"the reply has {len(infos)} signers instead of one")
@@ -186,6 +197,9 @@ def _signer_certificate(response: TimeStampResponse) -> x509.Certificate:
 def _check_time_stamping_use(certificate: x509.Certificate) -> None:
     # RFC 3161 2.3: the signer's certificate has one critical extended key usage,
     # id-kp-timeStamping.
+    from cryptography import x509
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
     try:
         usage = certificate.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
     except x509.ExtensionNotFound:
@@ -199,6 +213,9 @@ def _check_time_stamping_use(certificate: x509.Certificate) -> None:
 
 def _verify_chain(response: TimeStampResponse, message: bytes,
                   roots: list[x509.Certificate]) -> None:
+    from cryptography import x509
+    from rfc3161_client import VerificationError, VerifierBuilder
+
     builder = VerifierBuilder()
     for root in roots:
         builder = builder.add_root_certificate(root)

@@ -24,8 +24,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import c2pa
-
 from kzarchive.errors import KzError
 from kzarchive.media.streams import Stream, UnclosableReader
 from kzarchive.media.types import normalise_mime
@@ -140,7 +138,11 @@ def supported(mime: str) -> bool:
 
 @functools.cache
 def _supported_types() -> frozenset[str]:
-    # What the installed library reads does not change while it runs.
+    # What the installed library reads does not change while it runs.  The library (a
+    # native one, loaded with ctypes) is imported here and below, on first use: most
+    # commands never look at a picture's credentials.
+    import c2pa
+
     return frozenset(t for t in c2pa.Reader.get_supported_mime_types() if "/" in t)
 
 
@@ -154,6 +156,8 @@ def read_credentials(
     vault's ``IntegrityError``) is raised.  ``trust_anchors_pem`` adds root
     certificates whose signers count as trusted.
     """
+    import c2pa
+
     mime = normalise_mime(mime)
     if not supported(mime):
         return NONE

@@ -29,16 +29,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
-import pdqhash
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.errors import BadInput
 
-# The same rule as thumbnails: transparency is seen on white, as viewers show it.
-from kzarchive.media.thumbnails import flatten
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL import Image
+
+# numpy, pdqhash and Pillow are imported by the functions that compute: the
+# constants and records here serve commands that never hash a picture.
 
 ALGORITHM = "pdq"
 HASH_BITS = 256
@@ -139,6 +139,12 @@ def _from_hex(text: object) -> bytes:
 
 def fingerprint(image: Image.Image) -> Fingerprint:
     """The fingerprint of a decoded, upright image (any mode, any size)."""
+    import numpy as np
+    from PIL import Image
+
+    # The same rule as thumbnails: transparency is seen on white, as viewers show it.
+    from kzarchive.media.thumbnails import flatten
+
     if image.width < 1 or image.height < 1:
         raise BadInput(what="an image without pixels has no perceptual hash")
     rgb = flatten(image)
@@ -162,6 +168,9 @@ _CROP_SIDES = [sides for sides in itertools.product((0.0, CROP_STEP), repeat=4) 
 
 
 def _pdq(pixels: np.ndarray) -> tuple[bytes, int]:
+    import numpy as np
+    import pdqhash
+
     bits, quality = pdqhash.compute(np.ascontiguousarray(pixels))
     # The binding gives 256 0/1 values, most significant first, as PDQ's hex form.
     return np.packbits(np.asarray(bits, dtype=np.uint8)).tobytes(), int(quality)
@@ -169,6 +178,8 @@ def _pdq(pixels: np.ndarray) -> tuple[bytes, int]:
 
 def _trim_borders(pixels: np.ndarray) -> np.ndarray:
     """The picture without uniform margins of the colour of its corners."""
+    import numpy as np
+
     luma = pixels.astype(np.int16).mean(axis=2)
     height, width = luma.shape
     if height < 8 or width < 8:
@@ -225,11 +236,15 @@ _BLOCK = 16384  # items compared at once: bounds the temporary arrays to a few M
 
 def _words(digests: Iterable[bytes]) -> np.ndarray:
     """Hashes as rows of four big-endian 64-bit words."""
+    import numpy as np
+
     return np.frombuffer(b"".join(digests), dtype=">u8").astype(np.uint64).reshape(-1, 4)
 
 
 def _bits_differing(stored: list[np.ndarray], query: list[np.ndarray]) -> np.ndarray:
     """Hamming distances, word by word on contiguous arrays (numpy's fast path)."""
+    import numpy as np
+
     total: np.ndarray = np.bitwise_count(stored[0] ^ query[0]).astype(np.uint16)
     for word in range(1, 4):
         total += np.bitwise_count(stored[word] ^ query[word])
@@ -247,6 +262,8 @@ class SimilarityIndex:
     """
 
     def __init__(self, entries: Iterable[tuple[str, Fingerprint]] = ()) -> None:
+        import numpy as np
+
         self._keys: list[str] = []
         self._pending: list[Fingerprint] = []
         # Word w of every item's whole-picture hash, and of its crop hashes.
@@ -277,6 +294,8 @@ class SimilarityIndex:
             raise BadInput(what=f"a PDQ threshold lies between 0 and {HASH_BITS}, not {threshold}")
         if not value.reliable:
             return []
+        import numpy as np
+
         self._pack()
         whole_q = _words([value.pdq])[0]
         crops_q = _words(value.crops)
@@ -303,6 +322,8 @@ class SimilarityIndex:
     def _pack(self) -> None:
         if not self._pending:
             return
+        import numpy as np
+
         whole = _words(f.pdq for f in self._pending)
         crops = _words(c for f in self._pending for c in f.crops).reshape(-1, CROP_COUNT, 4)
         for w in range(4):

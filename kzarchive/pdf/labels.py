@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("en", "ru", "kk")
+from kzarchive.pdf import LANGUAGES as LANGUAGES  # offered here too, beside the tables
 
 EN: dict[str, str] = {
     "title.incidents": "Evidence report",

@@ -18,9 +18,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from cryptography import x509
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.bundle import (
     BundleReport,
@@ -56,6 +54,9 @@ from kzarchive.util.canonical import utc_timestamp
 from kzarchive.util.pipeline import prefetched
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault.blobs import StoredBlob
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 SANITIZABLE = ("image/jpeg", "image/png", "image/webp", "image/tiff", "image/gif")
 

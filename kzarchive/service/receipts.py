@@ -10,9 +10,10 @@ vault made that bundle, with that tag-manifest hash, for that partner.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzarchive.bundle import BundleReport, Status
 from kzarchive.bundle.receipt import (
@@ -28,12 +29,14 @@ from kzarchive.bundle.receipt import (
 from kzarchive.crypto.age import X25519Recipient
 from kzarchive.crypto.identity import PublicIdentity
 from kzarchive.errors import BadInput, IntegrityError, MissingFile, from_os_error
-from kzarchive.service.contacts import Contacts
-from kzarchive.service.exchange import Exchange
 from kzarchive.service.models import Contact, CustodyEntry, Record
-from kzarchive.service.session import VaultSession
 from kzarchive.util.canonical import canonical_json, utc_timestamp
-from kzarchive.util.progress import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from kzarchive.service.contacts import Contacts
+    from kzarchive.service.exchange import Exchange
+    from kzarchive.service.session import VaultSession
+    from kzarchive.util.progress import CancelToken, Progress
 
 RECEIVED = "bundle.received"  # the sender's log: a partner confirmed a bundle
 RECEIPT_MADE = "bundle.receipt_made"  # the partner's log: a receipt was made
@@ -99,10 +102,13 @@ _SELECT = ("SELECT r.bundle_id, r.partner_fingerprint, c.name, r.tag_manifest_sh
 class Receipts:
     """Receipts made for senders and received from partners, for one open vault."""
 
-    def __init__(self, session: VaultSession, contacts: Contacts, exchange: Exchange):
+    def __init__(self, session: VaultSession, contacts: Contacts,
+                 exchange: Callable[[], Exchange]):
+        # The exchange service (and the bundle reader and writer with it) is asked for
+        # only to verify a bundle for a receipt: listing receipts needs none of it.
         self._session = session
         self._contacts = contacts
-        self._exchange = exchange
+        self._exchange_of = exchange
 
     # -- the partner's side ----------------------------------------------------------
 
@@ -115,7 +121,8 @@ class Receipts:
         held and the sender is a verified contact), ReceiptRefused (a bundle made for
         other recipients), BadInput or DiskFull (cannot be written).
         """
-        report = self._exchange.verify_bundle(bundle_path, progress=progress, cancel=cancel)
+        report = self._exchange_of().verify_bundle(bundle_path, progress=progress,
+                                                   cancel=cancel)
         if report.forwarded:
             raise ReceiptRefused(
                 what="the bundle was made for other recipients and passed on to you; a "

@@ -20,7 +20,7 @@ import json
 import logging
 import os
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
@@ -268,10 +268,22 @@ class Recording:
 class Recordings:
     """Recordings of one open vault (``archive.recordings``)."""
 
-    def __init__(self, session: VaultSession, evidence: Evidence, incidents: Incidents):
+    def __init__(self, session: VaultSession, evidence: Callable[[], Evidence],
+                 incidents: Callable[[], Incidents]):
+        # The two services are asked for when first needed: every unlock runs
+        # recover_interrupted, which nearly always finds nothing to store and must
+        # not load the evidence service (and Pillow) for nothing.
         self._session = session
-        self._evidence = evidence
-        self._incidents = incidents
+        self._evidence_of = evidence
+        self._incidents_of = incidents
+
+    @property
+    def _evidence(self) -> Evidence:
+        return self._evidence_of()
+
+    @property
+    def _incidents(self) -> Incidents:
+        return self._incidents_of()
 
     def start(
         self, incident_id: str, fmt: AudioFormat, *, witness: str | None = None,

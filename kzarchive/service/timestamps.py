@@ -29,9 +29,9 @@ from kzarchive.util.canonical import utc_timestamp
 ACTION_TIMESTAMPED = "checkpoint.timestamped"
 ACTION_STAMP_VERIFIED = "checkpoint.timestamp_verified"
 
-# What a person runs on a connected machine; the README and the GUI show the same.
-CURL_COMMAND = ("curl -sS -H 'Content-Type: application/timestamp-query' "
-                "--data-binary @stamp.tsq https://TSA-OF-YOUR-CHOICE -o stamp.tsr")
+# What a person runs to send a request; defined with the protocol (crypto.tsp), where
+# the command line's help finds it without loading this service.
+CURL_COMMAND = tsp.CURL_COMMAND
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import kzarchive
 from tests.packaging.packaging_helpers import (
     FrozenBuild,
     assert_translated,
@@ -140,6 +142,23 @@ def test_no_development_tools_or_test_data(frozen_build: FrozenBuild) -> None:
                       or any(part in DEV_TOOLS for part in Path(name).parts)
                       or re.search(r"(^|/)tests?/", name)]
     assert not unwanted_files, unwanted_files[:10]
+
+
+def test_each_program_carries_what_its_commands_import_on_use(frozen_build: FrozenBuild) -> None:
+    # A command imports the services and libraries it runs, where it runs them
+    # (tests/cli/test_start_up.py); a build that missed one would fail only when a
+    # person first reaches that command.
+    core = {module.name for module in pkgutil.walk_packages(kzarchive.__path__, "kzarchive.")
+            if not module.name.startswith("kzarchive.gui")
+            and not module.name.endswith("__main__")}
+    libraries = {"numpy", "pdqhash", "PIL", "c2pa", "rfc3161_client", "reportlab", "segno",
+                 "sqlcipher3"}
+    cli = set(bundled_modules(frozen_build.folder / "kzarchive"))
+    assert core - {"kzarchive.demo"} - cli == set()
+    assert libraries - cli == set()
+    gui = set(bundled_modules(frozen_build.folder / "kzarchive-gui"))
+    assert {name for name in core if not name.startswith("kzarchive.cli")} - gui == set()
+    assert libraries - gui == set()
 
 
 def test_cli_does_not_carry_qt(frozen_build: FrozenBuild) -> None:
