@@ -241,15 +241,9 @@ class BatchIntake:
             try:
                 blob = self._blobs.write(blob_id, source, size, report, self._cancel,
                                          durable=False)
-            except FileNotFoundError:
-                self._released.append(blob_id)
-                raise MissingFile(path=path, hint="The file vanished while it was read. "
-                                  "Nothing was stored; attach it again.") from None
             except OSError as exc:
                 self._released.append(blob_id)
-                raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
-                               hint="Check the drive, then attach the file again. "
-                               "Nothing was stored.") from None
+                raise _unreadable(path, exc) from None
             except BaseException:
                 self._released.append(blob_id)
                 raise
@@ -447,16 +441,19 @@ def _read(path: Path) -> _Opened:
         if data is not None and len(data) > IN_MEMORY_LIMIT:
             data = None  # it grew while being read: stream it like a large file
             handle.seek(0)
-    except FileNotFoundError:
-        handle.close()
-        raise MissingFile(path=path, hint="The file vanished while it was read. "
-                          "Nothing was stored; attach it again.") from None
     except OSError as exc:
         handle.close()
-        raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
-                       hint="Check the drive, then attach the file again. "
-                       "Nothing was stored.") from None
+        raise _unreadable(path, exc) from None
     return handle, size, data
+
+
+def _unreadable(path: Path, exc: OSError) -> KzError:
+    """A file of the batch that failed while it was read: gone, or the drive failed."""
+    if isinstance(exc, FileNotFoundError):
+        return MissingFile(path=path, hint="The file vanished while it was read. "
+                           "Nothing was stored; attach it again.")
+    return BadInput(f"{path.name} could not be read ({exc.strerror}).",
+                    hint="Check the drive, then attach the file again. Nothing was stored.")
 
 
 def _close_unused(ahead: Future[_Opened] | None) -> None:
@@ -476,9 +473,7 @@ def _open(path: Path) -> BinaryIO:
     except PermissionError:
         raise BadInput(what=f"{path} cannot be read (permission denied)") from None
     except OSError as exc:
-        raise BadInput(f"{path.name} could not be read ({exc.strerror}).",
-                       hint="Check the drive, then attach the file again. "
-                       "Nothing was stored.") from None
+        raise _unreadable(path, exc) from None
 
 
 def _size(path: Path) -> int:
