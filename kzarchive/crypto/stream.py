@@ -89,25 +89,42 @@ class PayloadWriter:
     def write(self, data: bytes | bytearray | memoryview) -> None:
         if self._finished:
             raise ValueError("write after finish")
-        self._buffer += data
-        # Keep at least one byte back: a full chunk is the last one only if nothing follows.
-        full = (len(self._buffer) - 1) // CHUNK_SIZE
-        if full <= 0:
+        if not data:
             return
-        # Seal straight into one output buffer: no per-chunk objects, one write.
-        out = bytearray(full * ENCRYPTED_CHUNK_SIZE)
-        view, target = memoryview(self._buffer), memoryview(out)
+        incoming = memoryview(data).cast("B")
         try:
-            for i in range(full):
+            if self._buffer:
+                # Top the held-back part up to a whole chunk; the rest is sealed in place.
+                taken = min(len(incoming), CHUNK_SIZE - len(self._buffer))
+                self._buffer += incoming[:taken]
+                incoming = incoming[taken:]
+                if not incoming:
+                    return
+                with memoryview(self._buffer) as held:
+                    self._seal_chunks(held, 1)
+                self._buffer.clear()
+            # Keep at least one byte back: a full chunk is the last one only if nothing
+            # follows.  Whole chunks are sealed straight from the caller's bytes.
+            full = (len(incoming) - 1) // CHUNK_SIZE
+            if full > 0:
+                self._seal_chunks(incoming, full)
+            self._buffer += incoming[full * CHUNK_SIZE:]
+        finally:
+            incoming.release()
+
+    def _seal_chunks(self, plain: memoryview, count: int) -> None:
+        """Seals ``count`` whole chunks from the start of ``plain`` into one write."""
+        out = bytearray(count * ENCRYPTED_CHUNK_SIZE)
+        target = memoryview(out)
+        try:
+            for i in range(count):
                 self._aead.encrypt_into(
                     _chunk_nonce(self._counter, False),
-                    view[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE], None,
+                    plain[i * CHUNK_SIZE : (i + 1) * CHUNK_SIZE], None,
                     target[i * ENCRYPTED_CHUNK_SIZE : (i + 1) * ENCRYPTED_CHUNK_SIZE])
                 self._counter += 1
         finally:
-            view.release()
             target.release()
-        del self._buffer[: full * CHUNK_SIZE]
         self._sink.write(out)
 
     def finish(self) -> None:

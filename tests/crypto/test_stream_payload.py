@@ -11,6 +11,8 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzarchive.crypto.stream import (
     CHUNK_SIZE,
@@ -84,6 +86,28 @@ def test_output_does_not_depend_on_how_the_plaintext_was_split() -> None:
         position += step
     writer.finish()
     assert sink.getvalue() == whole
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([0, 1, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 1,
+                                 2 * CHUNK_SIZE, 3 * CHUNK_SIZE + 7]), max_size=6),
+       st.sampled_from([bytes, bytearray, memoryview]))
+def test_any_split_in_any_buffer_type_gives_the_same_payload(
+    steps: list[int], kind: type,
+) -> None:
+    plaintext = os.urandom(sum(steps))
+    nonce = os.urandom(NONCE_SIZE)
+    sink = io.BytesIO()
+    writer = PayloadWriter(KEY, sink, nonce=nonce)
+    position = 0
+    for step in steps:
+        piece = bytearray(plaintext[position : position + step])
+        writer.write(kind(piece) if kind is not bytearray else piece)
+        # Whole chunks are sealed from the caller's buffer: none of it may stay held.
+        piece.clear()
+        position += step
+    writer.finish()
+    assert sink.getvalue() == seal(plaintext, nonce=nonce)
 
 
 def test_chunks_follow_the_specification() -> None:
