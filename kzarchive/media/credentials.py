@@ -161,6 +161,8 @@ def read_credentials(
     mime = normalise_mime(mime)
     if not supported(mime):
         return NONE
+    if mime == "image/jpeg" and _jpeg_has_no_manifest(stream):
+        return NONE
     settings = json.loads(json.dumps(OFFLINE_SETTINGS))
     if trust_anchors_pem:
         settings["trust"] = {"user_anchors": trust_anchors_pem}
@@ -185,6 +187,58 @@ def read_credentials(
     finally:
         view.close()
     return _summarise(store, state, results)
+
+
+# JPEG markers without a length field: TEM and the restart markers.
+_STANDALONE = {0x01, *range(0xD0, 0xD8)}
+_APP1, _APP11, _SOS = 0xE1, 0xEB, 0xDA
+# The headers of a JPEG hold a few EXIF and XMP blocks; past this, the library decides.
+_HEADER_LIMIT = 1024 * 1024
+
+
+def _jpeg_has_no_manifest(stream: Stream) -> bool:
+    """Whether a JPEG surely holds no manifest, from its marker segments alone.
+
+    A manifest in a JPEG is carried in APP11 segments, a pointer to a remote one in
+    the XMP (APP1, ``dcterms:provenance``), both before the image data.  Most photos
+    have neither, and this walk of their headers spares the library reading the
+    whole file.  Whatever is unexpected (a broken segment, no image data, very large
+    headers) answers False: the library then looks, as for any other file.
+    """
+    stream.seek(0)
+    try:
+        if stream.read(2) != b"\xff\xd8":
+            return False
+        offset = 2
+        while offset < _HEADER_LIMIT:
+            head = stream.read(2)
+            if len(head) < 2 or head[0] != 0xFF:
+                return False
+            marker = head[1]
+            if marker == 0xFF:  # a fill byte before the marker
+                stream.seek(offset + 1)
+                offset += 1
+                continue
+            if marker in _STANDALONE:
+                offset += 2
+                continue
+            if marker == _SOS:
+                return True
+            length_bytes = stream.read(2)
+            if len(length_bytes) < 2:
+                return False
+            length = int.from_bytes(length_bytes, "big")
+            if length < 2 or marker == _APP11:
+                return False
+            if marker == _APP1:
+                body = stream.read(length - 2)
+                if len(body) != length - 2 or b"provenance" in body:
+                    return False
+            offset += 2 + length
+            stream.seek(offset)
+        return False
+    finally:
+        stream.seek(0)
 
 
 class _WatchedReader(UnclosableReader):

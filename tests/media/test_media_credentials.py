@@ -11,10 +11,17 @@ from typing import ClassVar
 
 import c2pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from kzarchive.errors import IntegrityError
-from kzarchive.media.credentials import UNREADABLE, ContentCredentials, read_credentials
+from kzarchive.media.credentials import (
+    OFFLINE_SETTINGS,
+    UNREADABLE,
+    ContentCredentials,
+    read_credentials,
+)
 from kzarchive.util.canonical import canonical_json
 from tests.media import media_builders
 from tests.media.c2pa_signing import (
@@ -247,3 +254,53 @@ def test_the_record_is_plain_data(signed: bytes) -> None:
     assert record["signer"] == "Test Field Camera"
     assert record["actions"][0]["action"] == "c2pa.created"
     assert UNREADABLE not in record["failures"]
+
+
+def _library_state(data: bytes) -> str:
+    """What the C2PA library itself finds, with no short cut before it."""
+    try:
+        with (
+            c2pa.Context.from_dict(OFFLINE_SETTINGS) as context,
+            c2pa.Reader("image/jpeg", io.BytesIO(data), context=context) as reader,
+        ):
+            reader.json()
+    except c2pa.C2paError as error:
+        return "none" if "ManifestNotFound" in type(error).__name__ + str(error) else "other"
+    return "found"
+
+
+def test_a_photo_with_no_manifest_segment_is_not_handed_to_the_library(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A camera roll is mostly such photos: reading each through the library whole
+    # would cost more than storing it.
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the library was asked")
+
+    monkeypatch.setattr(c2pa, "Reader", refuse)
+    assert read(plain_photo()).state == "none"
+
+
+def test_a_manifest_behind_fill_bytes_and_other_segments_is_still_found(
+    signed: bytes,
+) -> None:
+    # Fill bytes (0xFF) may precede any marker; an APP13 block before the APP11 ones.
+    padded = signed[:2] + b"\xff\xff\xff" + b"\xff\xed\x00\x06Photo" + signed[2:]
+    assert read(padded).state != "none"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_a_photo_said_to_have_no_manifest_truly_has_none(
+    signed: bytes, data: st.DataObject,
+) -> None:
+    # Hostile headers: whatever the walk of the segments concludes, it never hides
+    # a manifest that the library would have read.
+    header_end = signed.find(b"\xff\xda")
+    changed = bytearray(signed)
+    for _ in range(data.draw(st.integers(1, 4))):
+        changed[data.draw(st.integers(0, header_end + 4))] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        changed = changed[: data.draw(st.integers(0, header_end + 4))]
+    if read(bytes(changed)).state == "none":
+        assert _library_state(bytes(changed)) != "found"
