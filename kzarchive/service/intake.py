@@ -1,9 +1,12 @@
 """Batch intake: a camera roll stored at the speed of the disk.
 
-Each file is streamed once (read, hash, encrypt, write) on the calling thread.
-Its description (type, metadata, Content Credentials) runs on a small thread pool
-while the next file streams.  A photo up to ``IN_MEMORY_LIMIT`` is described from
-the very bytes that were hashed, held in memory until its description is done; a
+Each file is read once, hashed, encrypted and written.  A file up to
+``IN_MEMORY_LIMIT`` (a photo) is read whole ahead of time and stored by one of
+``WRITERS`` threads, two at once, so that both cores stay busy however small the
+files; a larger one is streamed on the calling thread, which then has threads of
+its own.  Each file's description (type, metadata, Content Credentials) runs on a
+small thread pool while the next ones are stored.  A photo is described from the
+very bytes that were hashed, held in memory until its description is done; a
 larger file from the stored ciphertext, as a single attach does.  No pixel is
 decoded here: a picture is queued (``picture_queue``) in its item's commit, and its
 thumbnail and fingerprint are made after intake (service/pictures.py).
@@ -32,6 +35,7 @@ import io
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +69,10 @@ IN_MEMORY_LIMIT = 16 * 1024 * 1024
 IN_FLIGHT_BYTES = 32 * 1024 * 1024
 IN_FLIGHT_ITEMS = 6
 WORKERS = 2
+WRITERS = 2
+# Files handed to the writers at most: enough that they keep storing while this
+# thread commits a group.
+WRITES_AHEAD = 6
 
 # Errors after which the remaining files are not tried.
 STOPPING = (Cancelled, DiskFull, VaultLocked)
@@ -118,6 +126,23 @@ class IntakeResult:
 
 
 @dataclass
+class _Writing:
+    """A file held in memory, being stored by a writer thread."""
+
+    entry: IntakeFile
+    index: int
+    # Bytes of the batch before this file, for the overall progress.
+    before: int
+    blob_id: str
+    data: bytes
+    stored: Future[StoredBlob]
+
+
+class _StopBatch(Exception):
+    """The first failure of a batch run with ``stop_at_failure``."""
+
+
+@dataclass
 class _Landing:
     """A file streamed whole, waiting for its description and its commit."""
 
@@ -166,6 +191,8 @@ class BatchIntake:
         if kind is not None:
             check(kind, ITEM_KINDS, "item kind")
         self._session = session
+        self._sizes: list[int] = []
+        self._total = 0
         self._blobs = session.blobs
         self._incident_id = incident_id
         self._fields = {"kind": kind, "notes": note, "source": source, "language": language}
@@ -176,6 +203,7 @@ class BatchIntake:
         self._cancel = cancel
         self._on_landed = on_landed
         self._reserved: collections.deque[str] = collections.deque()
+        self._writing: collections.deque[_Writing] = collections.deque()
         self._landing: collections.deque[_Landing] = collections.deque()
         # Blob ids whose files are gone or were never made: cleared from pending_blobs
         # with the next commit.
@@ -188,8 +216,9 @@ class BatchIntake:
         result = IntakeResult()
         files = [Path(path) for path in paths]
         sizes = [_size(path) for path in files]
-        total, before = sum(sizes), 0
+        self._sizes, self._total, before = sizes, sum(sizes), 0
         with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool, \
+                ThreadPoolExecutor(WRITERS, thread_name_prefix="intake-write") as writers, \
                 ThreadPoolExecutor(1, thread_name_prefix="intake-read") as reads:
             # The next file is opened and read (if small) while this one is encrypted.
             ahead = reads.submit(_read, files[0]) if files else None
@@ -203,16 +232,17 @@ class BatchIntake:
                                             if index + 1 < len(files) else None)
                     try:
                         assert opened is not None
-                        self._stream(pool, index, entry, before, total, opened.result())
-                    except STOPPING:
-                        raise
+                        self._stream(pool, writers, index, entry, before, opened.result())
                     except KzError as exc:
-                        entry.error = exc
                         if self._stop_at_failure:
-                            result.stopped_by = exc
-                            break
+                            # The files before this one are kept, as if stored one by one.
+                            self._collect_writes(pool, 0)
+                        self._failed(entry, exc)
                     before += sizes[index]
                     self._land(wait=False)
+                self._collect_writes(pool, 0)
+            except _StopBatch as stop:
+                result.stopped_by = stop.args[0]
             except STOPPING as exc:
                 result.stopped_by = exc
             finally:
@@ -220,45 +250,92 @@ class BatchIntake:
                 self._finish(result)
         return result
 
-    # -- streaming, on the calling thread -------------------------------------------------
+    def _failed(self, entry: IntakeFile, exc: KzError) -> None:
+        if isinstance(exc, STOPPING):
+            raise exc
+        entry.error = exc
+        if self._stop_at_failure:
+            raise _StopBatch(exc)
 
-    def _stream(self, pool: ThreadPoolExecutor, index: int, entry: IntakeFile,
-                before: int, total: int, opened: _Opened) -> None:
+    # -- storing, on the calling thread and the writers -----------------------------------
+
+    def _report(self, index: int, path: Path, before: int, done: int, size: int) -> None:
+        if self._progress is not None:
+            self._progress(min(before + done, self._total), self._total)
+        if self._file_progress is not None:
+            self._file_progress(index, path, done, size)
+
+    def _stream(self, pool: ThreadPoolExecutor, writers: ThreadPoolExecutor, index: int,
+                entry: IntakeFile, before: int, opened: _Opened) -> None:
         path = entry.path
         handle, size, data = opened
-        with handle:
-            source: BinaryIO = io.BytesIO(data) if data is not None else handle
-            self._make_room(len(data) if data is not None else 0)
+        if data is not None:
+            handle.close()
+            self._collect_writes(pool, WRITES_AHEAD - 1)
+            self._make_room(len(data))
             blob_id = self._take_id()
-
-            def report(done: int, _size: int) -> None:
-                if self._progress is not None:
-                    self._progress(min(before + done, total), total)
-                if self._file_progress is not None:
-                    self._file_progress(index, path, done, size)
-
-            report(0, size)
+            self._writing.append(_Writing(entry, index, before, blob_id, data, writers.submit(
+                self._blobs.write_content, blob_id, data, durable=False)))
+            return
+        with handle:
+            # A large file: the ones held in memory first, then this one alone.
+            self._collect_writes(pool, 0)
+            blob_id = self._take_id()
+            self._report(index, path, before, 0, size)
             try:
-                blob = self._blobs.write(blob_id, source, size, report, self._cancel,
-                                         durable=False)
+                blob = self._blobs.write(
+                    blob_id, handle, size,
+                    lambda done, _size: self._report(index, path, before, done, size),
+                    self._cancel, durable=False)
             except OSError as exc:
                 self._released.append(blob_id)
                 raise _unreadable(path, exc) from None
             except BaseException:
                 self._released.append(blob_id)
                 raise
+        self._stored(pool, entry, blob, None)
+
+    def _collect_writes(self, pool: ThreadPoolExecutor, keep: int) -> None:
+        """Waits for the oldest writes until at most ``keep`` are still running.
+
+        A file held in memory is reported (started, then done) only here, in the
+        order of the batch, so that a cancel keeps exactly the files shown as done:
+        the writes not collected yet are removed (``_finish``).
+        """
+        while len(self._writing) > keep:
+            writing = self._writing[0]
+            try:
+                blob = writing.stored.result()
+            except BaseException as exc:
+                self._writing.popleft()
+                self._released.append(writing.blob_id)
+                if not isinstance(exc, KzError):
+                    raise
+                self._failed(writing.entry, exc)
+                continue
+            size = self._sizes[writing.index]
+            self._report(writing.index, writing.entry.path, writing.before, 0, size)
+            if self._cancel is not None:
+                self._cancel.check()
+            self._writing.popleft()
+            self._report(writing.index, writing.entry.path, writing.before, size, size)
+            self._stored(pool, writing.entry, blob, writing.data)
+
+    def _stored(self, pool: ThreadPoolExecutor, entry: IntakeFile, blob: StoredBlob,
+                data: bytes | None) -> None:
+        """A file stored whole: skipped as a duplicate, or on its way to its commit."""
         try:
             duplicate = self._is_duplicate(entry, blob)
         except BaseException:
-            self._drop(blob_id)
+            self._drop(blob.id)
             raise
         if duplicate:
-            self._drop(blob_id)
+            self._drop(blob.id)
             return
         held = len(data) if data is not None else 0
         self._in_batch.add((blob.sha256, blob.size))
         self._landing.append(_Landing(entry, blob, held, pool.submit(
-            self._describe, blob, data, path.name)))
+            self._describe, blob, data, entry.path.name)))
 
     def _is_duplicate(self, entry: IntakeFile, blob: StoredBlob) -> bool:
         if (blob.sha256, blob.size) in self._in_batch:
@@ -280,12 +357,13 @@ class BatchIntake:
     def _make_room(self, size: int) -> None:
         """Waits until holding ``size`` more bytes stays within the in-flight budget.
 
-        Only contents still being described hold memory; described ones wait for
-        their group's commit with just their description.
+        Only contents being stored or described hold memory; described ones wait
+        for their group's commit with just their description.
         """
+        writing = sum(len(entry.data) for entry in self._writing)
         while True:
             busy = [landing for landing in self._landing if not landing.described.done()]
-            held = sum(landing.held for landing in busy)
+            held = writing + sum(landing.held for landing in busy)
             if not busy or (len(busy) < IN_FLIGHT_ITEMS and held + size <= IN_FLIGHT_BYTES):
                 return
             busy[0].described.exception()  # waits; its error is handled at its commit
@@ -311,10 +389,10 @@ class BatchIntake:
     # -- committing, on the calling thread ----------------------------------------------
 
     def _land(self, wait: bool) -> None:
-        """Commits the described items at the front, once a group is due (or ``wait``)."""
+        """Commits up to a group of the described items at the front, once due (or ``wait``)."""
         ready = 0
         for landing in self._landing:
-            if not (wait or landing.described.done()):
+            if ready == GROUP_ITEMS or not (wait or landing.described.done()):
                 break
             ready += 1
         due = ready >= GROUP_ITEMS or (ready and time.monotonic() - self._last_commit
@@ -399,6 +477,10 @@ class BatchIntake:
 
     def _finish(self, result: IntakeResult) -> None:
         """Commits every file streamed whole; leaves no reserved id behind."""
+        # Writes still running when the batch stopped early: their files are removed.
+        futures.wait([writing.stored for writing in self._writing])
+        while self._writing:
+            self._drop(self._writing.popleft().blob_id)
         try:
             while self._landing:
                 self._land(wait=True)

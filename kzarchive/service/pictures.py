@@ -18,7 +18,6 @@ thumbnail's blob is durable before the row that names it commits.
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -176,8 +175,8 @@ class Pictures:
         try:
             for blob_id, entry in zip(ids, with_thumbnail, strict=True):
                 assert entry.thumbnail is not None
-                written[entry.item_id] = self._blobs.write(
-                    blob_id, io.BytesIO(entry.thumbnail), len(entry.thumbnail), durable=False)
+                written[entry.item_id] = self._blobs.write_content(
+                    blob_id, entry.thumbnail, durable=False)
             self._blobs.make_durable(blob.id for blob in written.values())
         except OSError as exc:
             for stray in written.values():

@@ -16,23 +16,23 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import queue
 import secrets
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from kzarchive.crypto.stream import (
     CHUNK_SIZE,
     FILE_KEY_SIZE,
+    NONCE_SIZE,
     SeekablePayloadReader,
     iter_payload,
 )
 from kzarchive.errors import IntegrityError, from_os_error
-from kzarchive.util.pipeline import BackgroundSink, syncfs
+from kzarchive.util.pipeline import BackgroundSink, start_writeback, syncfs
 from kzarchive.util.progress import CancelToken, Progress
 from kzarchive.vault import private
 from kzarchive.vault.keyslots import fsync_dir
@@ -85,6 +85,8 @@ class BlobStore:
     def __init__(self, root: Path):
         self.root = root / "blobs"
         self.tmp = self.root / "tmp"
+        # Blob folders known to exist: most writes then need no mkdir.
+        self._folders: set[Path] = set()
 
     def prepare(self) -> None:
         private.make_dir(self.root)
@@ -117,19 +119,16 @@ class BlobStore:
     ) -> StoredBlob:
         """Hashes and encrypts ``source`` in one pass into the blob ``blob_id``.
 
-        Reading and hashing run in a second thread while this one encrypts and
-        writes, so the two cores overlap; memory is bounded by the queue.  The
+        Reading and hashing run in a second thread while this one encrypts and a
+        third writes, so the two cores overlap; memory is bounded by the queues.  The
         padding is written after the content, so its size need not be known first.
         With ``durable=False`` the file and its folder are not fsynced: the caller
         makes a whole group durable at once (``make_durable``) before committing
         the rows that refer to it.
         """
-        file_key = os.urandom(FILE_KEY_SIZE)
-        tmp_path = self.tmp / blob_id
         digest = hashlib.sha256()
-        blocks: queue.Queue[bytes | memoryview | BaseException | None] = queue.Queue(maxsize=4)
+        blocks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=4)
         stop = threading.Event()
-        held = source.getbuffer() if isinstance(source, io.BytesIO) else None
 
         def read_and_hash() -> None:
             try:
@@ -143,48 +142,81 @@ class BlobStore:
             except BaseException as exc:  # handed to the writing thread
                 blocks.put(exc)
 
-        def handed_over() -> Iterator[bytes | memoryview]:
-            while (block := blocks.get()) is not None:
-                if isinstance(block, BaseException):
-                    raise block
-                yield block
-
-        if held is None:
-            reader = threading.Thread(target=read_and_hash, daemon=True)
-            content: Iterator[bytes | memoryview] = handed_over()
-        else:
-            # Content already in memory (a photo of a batch): hashed whole on the second
-            # thread (hashlib lets go of Python's lock) while this one encrypts it, with
-            # no hand-over per block, so that small files keep both cores busy too.
-            reader = threading.Thread(target=digest.update, args=(held,), daemon=True)
-            content = (held[start:start + READ_BLOCK]
-                       for start in range(0, len(held), READ_BLOCK))
+        reader = threading.Thread(target=read_and_hash, daemon=True)
         total = 0
+
+        def encrypt(handle: BinaryIO) -> None:
+            nonlocal total
+            reader.start()
+            sink = BackgroundSink(handle)
+            writer = PaddedWriter(file_key, sink)  # type: ignore[arg-type]
+            try:
+                while (block := blocks.get()) is not None:
+                    if isinstance(block, BaseException):
+                        raise block
+                    if cancel is not None:
+                        cancel.check()
+                    writer.write(block)
+                    total += len(block)
+                    if progress is not None:
+                        progress(total, expected_size)
+                writer.finish()
+                reader.join()  # the digest is whole
+            finally:
+                sink.close()
+
+        file_key = os.urandom(FILE_KEY_SIZE)
+        try:
+            self._store(blob_id, encrypt, durable)
+        finally:
+            stop.set()
+            while reader.is_alive():
+                try:
+                    blocks.get_nowait()
+                except queue.Empty:
+                    reader.join(0.01)
+        return StoredBlob(blob_id, file_key, total, digest.hexdigest(), FORMAT_PADDED)
+
+    def write_content(self, blob_id: str, content: bytes, durable: bool = True) -> StoredBlob:
+        """``write`` for content already in memory (a photo of a batch, a thumbnail).
+
+        All on the calling thread, with no hand-over between threads: the hashing,
+        the encryption and the write system calls let go of Python's lock, so a
+        caller gets both cores busy by writing two contents at once.
+        """
+        keys = os.urandom(FILE_KEY_SIZE + NONCE_SIZE)
+        file_key = keys[:FILE_KEY_SIZE]
+
+        def encrypt(handle: BinaryIO) -> None:
+            writer = PaddedWriter(file_key, handle, nonce=keys[FILE_KEY_SIZE:])
+            writer.write(content)
+            writer.finish()
+            handle.flush()
+            if start_writeback is not None:
+                # A batch makes many files durable together: each one already on its
+                # way to the disk leaves that one flush less to wait for.
+                start_writeback(handle.fileno(), 0, 0)
+
+        self._store(blob_id, encrypt, durable)
+        return StoredBlob(blob_id, file_key, len(content), hashlib.sha256(content).hexdigest(),
+                          FORMAT_PADDED)
+
+    def _store(self, blob_id: str, encrypt: Callable[[BinaryIO], None], durable: bool) -> None:
+        """A new blob file: written by ``encrypt`` under blobs/tmp, then put in place."""
+        tmp_path = self.tmp / blob_id
         try:
             with private.create_file(tmp_path) as handle:
-                reader.start()
-                sink = BackgroundSink(handle)
-                writer = PaddedWriter(file_key, sink)  # type: ignore[arg-type]
-                try:
-                    for block in content:
-                        if cancel is not None:
-                            cancel.check()
-                        writer.write(block)
-                        total += len(block)
-                        if progress is not None:
-                            progress(total, expected_size)
-                    writer.finish()
-                    reader.join()  # the digest is whole
-                finally:
-                    sink.close()
+                encrypt(handle)
                 handle.flush()
                 _fix_time(handle.fileno())
                 if durable:
                     os.fsync(handle.fileno())
             final = self.path(blob_id)
-            if private.make_dir(final.parent):
-                self._settle(self.root, durable)
-            os.replace(tmp_path, final)
+            try:
+                self._place(tmp_path, final, durable)
+            except FileNotFoundError:  # its folder was removed behind this store's back
+                self._folders.discard(final.parent)
+                self._place(tmp_path, final, durable)
             self._settle(final.parent, durable)
             _fix_time(self.tmp)
         except OSError as exc:
@@ -193,16 +225,13 @@ class BlobStore:
         except BaseException:
             tmp_path.unlink(missing_ok=True)
             raise
-        finally:
-            stop.set()
-            while reader.is_alive():
-                try:
-                    blocks.get_nowait()
-                except queue.Empty:
-                    reader.join(0.01)
-            if held is not None:
-                held.release()
-        return StoredBlob(blob_id, file_key, total, digest.hexdigest(), FORMAT_PADDED)
+
+    def _place(self, tmp_path: Path, final: Path, durable: bool) -> None:
+        if final.parent not in self._folders:
+            if private.make_dir(final.parent):
+                self._settle(self.root, durable)
+            self._folders.add(final.parent)
+        os.replace(tmp_path, final)
 
     def _settle(self, folder: Path, durable: bool = True) -> None:
         """A folder whose entries changed gets the fixed time again, then is made durable."""

@@ -170,7 +170,8 @@ def test_cancel_keeps_every_file_streamed_before_it_and_nothing_of_the_rest(
 def test_items_land_while_the_batch_still_runs(
         archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     incident = archive.add_incident("Live")
-    files = photos(tmp_path / "roll", 9)
+    # More files than are handed to the writers at once.
+    files = photos(tmp_path / "roll", 3 * intake.WRITES_AHEAD)
     monkeypatch.setattr(intake, "GROUP_ITEMS", 3)
     seen_at: list[tuple[int, int]] = []
     streamed = [0]

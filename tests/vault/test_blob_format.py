@@ -434,14 +434,16 @@ class _Unbuffered(io.RawIOBase):
 def test_content_in_memory_and_streamed_content_are_stored_alike(
         store: BlobStore, size: int) -> None:
     data = os.urandom(size)
-    held = put(store, data)
+    held = store.write_content(store.new_id(), data)
     streamed = store.write(store.new_id(), _Unbuffered(data), size)  # type: ignore[arg-type]
     for blob in (held, streamed):
         assert blob.sha256 == hashlib.sha256(data).hexdigest() and blob.size == size
         assert read_all(store, blob) == data
+    assert store.path(held.id).stat().st_size == store.path(streamed.id).stat().st_size
+    assert held.file_key != streamed.file_key
 
 
-def test_a_cancel_while_content_in_memory_is_encrypted_leaves_nothing(store: BlobStore) -> None:
+def test_a_cancel_while_a_stream_is_encrypted_leaves_nothing(store: BlobStore) -> None:
     token = CancelToken()
 
     def cancel_after_first(done: int, total: int) -> None:

@@ -100,7 +100,7 @@ def test_a_full_disk_or_a_failed_commit_leaves_the_group_queued_and_no_stray_fil
         archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     incident = archive.add_incident("Failures")
     ids = [item.id for item in archive.attach_files(incident, photos(tmp_path / "roll", 3)).added]
-    write = archive.blobs.write
+    write = archive.blobs.write_content
     written: list[int] = []
 
     def full_after_one(*args: Any, **kwargs: Any) -> Any:
@@ -109,10 +109,10 @@ def test_a_full_disk_or_a_failed_commit_leaves_the_group_queued_and_no_stray_fil
         written.append(1)
         return write(*args, **kwargs)
 
-    monkeypatch.setattr(archive.blobs, "write", full_after_one)
+    monkeypatch.setattr(archive.blobs, "write_content", full_after_one)
     with pytest.raises(DiskFull):
         archive.pictures.make()
-    monkeypatch.setattr(archive.blobs, "write", write)
+    monkeypatch.setattr(archive.blobs, "write_content", write)
     assert archive.pictures.waiting() == 3 and not fingerprints(archive)
 
     def broken_store(*args: Any) -> None:
