@@ -26,6 +26,8 @@ memory is the child's
 process that only unlocks the same vault (``incident list``: the interpreter, the
 imports and the derivation's memory); the difference is what intake adds.
 
+The package's bytecode is compiled first, as an installed app ships it.
+
 Photos are made here with Pillow: smooth random shapes plus sensor-like noise, so
 that JPEG sizes are those of phone photos (about 5 MB at 12 MP), each with EXIF
 (camera, capture time, orientation).  They are made once under the work folder
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import compileall
 import os
 import platform
 import shutil
@@ -215,6 +218,9 @@ def main() -> None:
     args = parser.parse_args()
     workdir: Path = args.workdir
     workdir.mkdir(parents=True, exist_ok=True)
+    # As installed (pip and PyInstaller ship bytecode): where PYTHONDONTWRITEBYTECODE is
+    # set, a checkout would otherwise compile every module in each attach process.
+    compileall.compile_dir(ROOT / "kzarchive", quiet=1)
     big_photos = 10 if args.quick else 40
     small_photos = 100 if args.quick else 1000
     large = (128 if args.quick else 1024) * MIB

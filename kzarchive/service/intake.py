@@ -12,9 +12,9 @@ decoded here: a picture is queued (``picture_queue``) in its item's commit, and 
 thumbnail and fingerprint are made after intake (service/pictures.py).
 
 Items are committed in groups (``GROUP_ITEMS`` items, or what landed within
-``GROUP_SECONDS``): the group's blobs are made durable together, then one
-transaction writes their rows and custody entries, and the rollback anchor is
-advanced once.  A crash at any instant still leaves each item whole or absent:
+``GROUP_SECONDS``): the group's blobs are made durable together, on a thread of
+their own while the next files are stored, then one transaction writes their rows
+and custody entries, and the rollback anchor is advanced once.  A crash at any instant still leaves each item whole or absent:
 
 - every blob id is recorded in ``pending_blobs`` (committed) before its file exists;
 - a group's rows commit only after all of its files and folders are on disk;
@@ -204,6 +204,9 @@ class BatchIntake:
         self._on_landed = on_landed
         self._reserved: collections.deque[str] = collections.deque()
         self._writing: collections.deque[_Writing] = collections.deque()
+        # A group being made durable, committed once that is done.
+        self._flushing: tuple[list[_Landing], Future[None]] | None = None
+        self._flusher: ThreadPoolExecutor
         self._landing: collections.deque[_Landing] = collections.deque()
         # Blob ids whose files are gone or were never made: cleared from pending_blobs
         # with the next commit.
@@ -219,7 +222,8 @@ class BatchIntake:
         self._sizes, self._total, before = sizes, sum(sizes), 0
         with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool, \
                 ThreadPoolExecutor(WRITERS, thread_name_prefix="intake-write") as writers, \
-                ThreadPoolExecutor(1, thread_name_prefix="intake-read") as reads:
+                ThreadPoolExecutor(1, thread_name_prefix="intake-read") as reads, \
+                ThreadPoolExecutor(1, thread_name_prefix="intake-flush") as self._flusher:
             # The next file is opened and read (if small) while this one is encrypted.
             ahead = reads.submit(_read, files[0]) if files else None
             try:
@@ -340,8 +344,7 @@ class BatchIntake:
     def _is_duplicate(self, entry: IntakeFile, blob: StoredBlob) -> bool:
         if (blob.sha256, blob.size) in self._in_batch:
             # The same bytes earlier in this batch: committed first, they are found below.
-            while self._landing:
-                self._land(wait=True)
+            self._land_all()
         with self._session.read() as db:
             holders = holders_of(db, blob)
         here = [holder for holder in holders if holder.incident_id == self._incident_id]
@@ -389,7 +392,14 @@ class BatchIntake:
     # -- committing, on the calling thread ----------------------------------------------
 
     def _land(self, wait: bool) -> None:
-        """Commits up to a group of the described items at the front, once due (or ``wait``)."""
+        """Takes up to a group of the described items at the front, once due (or ``wait``).
+
+        A group is made durable on a thread of its own while the next files are
+        stored, and committed by a later call once that is done; with ``wait``, at
+        once.  One group is made durable at a time, so groups commit in file order.
+        """
+        if self._flushing is not None and (wait or self._flushing[1].done()):
+            self._commit(*self._take_flushing())
         ready = 0
         for landing in self._landing:
             if ready == GROUP_ITEMS or not (wait or landing.described.done()):
@@ -398,9 +408,26 @@ class BatchIntake:
         due = ready >= GROUP_ITEMS or (ready and time.monotonic() - self._last_commit
                                        >= GROUP_SECONDS)
         if ready and (wait or due):
-            self._commit([self._landing.popleft() for _ in range(ready)])
+            if self._flushing is not None:
+                self._commit(*self._take_flushing())
+            group = [self._landing.popleft() for _ in range(ready)]
+            self._flushing = (group, self._flusher.submit(
+                self._blobs.make_durable, [landing.blob.id for landing in group]))
+            self._last_commit = time.monotonic()
+            if wait:
+                self._commit(*self._take_flushing())
 
-    def _commit(self, group: list[_Landing]) -> None:
+    def _land_all(self) -> None:
+        while self._landing or self._flushing is not None:
+            self._land(wait=True)
+
+    def _take_flushing(self) -> tuple[list[_Landing], Future[None]]:
+        assert self._flushing is not None
+        flushing, self._flushing = self._flushing, None
+        return flushing
+
+    def _commit(self, group: list[_Landing], durable: Future[None]) -> None:
+        """The group's rows in one transaction, once its files are durable."""
         described: list[tuple[_Landing, dict[str, Any]]] = []
         try:
             for landing in group:
@@ -412,7 +439,7 @@ class BatchIntake:
                     continue
                 described.append((landing, info))
             try:
-                idents, redundant = self._insert(described)
+                idents, redundant = self._insert(described, durable)
             except BaseException:
                 for landing, _info in described:
                     self._drop(landing.blob.id)
@@ -434,15 +461,15 @@ class BatchIntake:
             self._on_landed([landing.entry for landing, _ in described])
 
     def _insert(
-        self, described: list[tuple[_Landing, dict[str, Any]]],
+        self, described: list[tuple[_Landing, dict[str, Any]]], durable: Future[None],
     ) -> tuple[list[str], list[str]]:
         """One transaction for the group; returns the new item ids and the redundant blobs."""
-        if not described:
-            return [], []
         try:
-            self._blobs.make_durable(landing.blob.id for landing, _ in described)
+            durable.result()  # no row may refer to a file that is not on disk
         except OSError as exc:
             raise from_os_error(exc, "the vault's drive has no room for these files") from None
+        if not described:
+            return [], []
         redundant: list[str] = []
         idents: list[str] = []
         with self._session.transaction() as db:
@@ -482,10 +509,13 @@ class BatchIntake:
         while self._writing:
             self._drop(self._writing.popleft().blob_id)
         try:
-            while self._landing:
-                self._land(wait=True)
+            self._land_all()
         except KzError as exc:
             result.stopped_by = result.stopped_by or exc
+            if self._flushing is not None:
+                group, durable = self._take_flushing()
+                futures.wait([durable])
+                self._landing.extendleft(reversed(group))
             for landing in self._landing:
                 self._drop(landing.blob.id)
             self._landing.clear()
