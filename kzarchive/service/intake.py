@@ -14,7 +14,8 @@ thumbnail and fingerprint are made after intake (service/pictures.py).
 Items are committed in groups (``GROUP_ITEMS`` items, or what landed within
 ``GROUP_SECONDS``): the group's blobs are made durable together, on a thread of
 their own while the next files are stored, then one transaction writes their rows
-and custody entries, and the rollback anchor is advanced once.  A crash at any instant still leaves each item whole or absent:
+and custody entries, and the rollback anchor is advanced once.  A crash at any
+instant still leaves each item whole or absent:
 
 - every blob id is recorded in ``pending_blobs`` (committed) before its file exists;
 - a group's rows commit only after all of its files and folders are on disk;
