@@ -132,6 +132,7 @@ class _Writing:
 
     entry: IntakeFile
     index: int
+    size: int
     # Bytes of the batch before this file, for the overall progress.
     before: int
     blob_id: str
@@ -192,7 +193,6 @@ class BatchIntake:
         if kind is not None:
             check(kind, ITEM_KINDS, "item kind")
         self._session = session
-        self._sizes: list[int] = []
         self._total = 0
         self._blobs = session.blobs
         self._incident_id = incident_id
@@ -220,7 +220,7 @@ class BatchIntake:
         result = IntakeResult()
         files = [Path(path) for path in paths]
         sizes = [_size(path) for path in files]
-        self._sizes, self._total, before = sizes, sum(sizes), 0
+        self._total, before = sum(sizes), 0
         with ThreadPoolExecutor(WORKERS, thread_name_prefix="intake") as pool, \
                 ThreadPoolExecutor(WRITERS, thread_name_prefix="intake-write") as writers, \
                 ThreadPoolExecutor(1, thread_name_prefix="intake-read") as reads, \
@@ -279,7 +279,7 @@ class BatchIntake:
             self._collect_writes(pool, WRITES_AHEAD - 1)
             self._make_room(len(data))
             blob_id = self._take_id()
-            self._writing.append(_Writing(entry, index, before, blob_id, data, writers.submit(
+            self._writing.append(_Writing(entry, index, size, before, blob_id, data, writers.submit(
                 self._blobs.write_content, blob_id, data, durable=False)))
             return
         with handle:
@@ -318,12 +318,12 @@ class BatchIntake:
                     raise
                 self._failed(writing.entry, exc)
                 continue
-            size = self._sizes[writing.index]
-            self._report(writing.index, writing.entry.path, writing.before, 0, size)
+            self._report(writing.index, writing.entry.path, writing.before, 0, writing.size)
             if self._cancel is not None:
                 self._cancel.check()
             self._writing.popleft()
-            self._report(writing.index, writing.entry.path, writing.before, size, size)
+            self._report(writing.index, writing.entry.path, writing.before, writing.size,
+                         writing.size)
             self._stored(pool, writing.entry, blob, writing.data)
 
     def _stored(self, pool: ThreadPoolExecutor, entry: IntakeFile, blob: StoredBlob,

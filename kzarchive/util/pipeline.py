@@ -104,13 +104,6 @@ class BackgroundSink:
                         flushed = written
                 except BaseException as exc:  # re-raised in the producing thread
                     self._error = exc
-        if self._error is None and written > flushed:
-            # A batch makes many small files durable together: each one already on its
-            # way to the disk leaves that one flush less to wait for.
-            try:
-                self._write_back(flushed, written - flushed)
-            except BaseException as exc:
-                self._error = exc
 
     def _write_back(self, offset: int, length: int) -> None:
         # The final fsync then finds most of the file on disk already, instead of

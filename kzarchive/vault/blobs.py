@@ -191,11 +191,6 @@ class BlobStore:
             writer = PaddedWriter(file_key, handle, nonce=keys[FILE_KEY_SIZE:])
             writer.write(content)
             writer.finish()
-            handle.flush()
-            if start_writeback is not None:
-                # A batch makes many files durable together: each one already on its
-                # way to the disk leaves that one flush less to wait for.
-                start_writeback(handle.fileno(), 0, 0)
 
         self._store(blob_id, encrypt, durable)
         return StoredBlob(blob_id, file_key, len(content), hashlib.sha256(content).hexdigest(),
@@ -211,6 +206,10 @@ class BlobStore:
                 _fix_time(handle.fileno())
                 if durable:
                     os.fsync(handle.fileno())
+                elif start_writeback is not None:
+                    # A group is made durable together: each file already on its way
+                    # to the disk leaves that one flush less to wait for.
+                    start_writeback(handle.fileno(), 0, 0)
             final = self.path(blob_id)
             try:
                 self._place(tmp_path, final, durable)
